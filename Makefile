@@ -1,0 +1,69 @@
+# Two commands: `make run` (install, build, migrate, demo data, serve) and `make test` (lint + suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMPS := .stamps
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint assets messages migrate demo serve clean bench
+
+run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMPS)/system-test $(STAMPS)/venv-test assets messages lint
+	$(BIN)/pytest
+
+lint: $(STAMPS)/venv-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run -v0
+
+$(STAMPS):
+	mkdir -p $(STAMPS)
+
+$(STAMPS)/system-run: scripts/system-deps.sh | $(STAMPS)
+	scripts/system-deps.sh run
+	touch $@
+
+$(STAMPS)/system-test: scripts/system-deps.sh | $(STAMPS)
+	scripts/system-deps.sh test
+	touch $@
+
+$(VENV)/pyvenv.cfg:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMPS)/venv-run: $(VENV)/pyvenv.cfg requirements.txt constraints.txt | $(STAMPS)
+	$(BIN)/pip install -q -r requirements.txt -c constraints.txt
+	touch $@
+
+$(STAMPS)/venv-test: $(STAMPS)/venv-run requirements-dev.txt constraints.txt
+	$(BIN)/pip install -q -r requirements-dev.txt -c constraints.txt
+	touch $@
+
+# Front-end assets come from npm packages (package-lock.json) and are copied into static/vendor.
+assets: static/vendor/htmx.min.js
+
+static/vendor/htmx.min.js: package.json package-lock.json $(STAMPS)/system-run
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	mkdir -p static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
+
+messages: $(STAMPS)/venv-run
+	$(PY) manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+
+migrate: $(STAMPS)/venv-run
+	$(PY) manage.py migrate --noinput -v0
+
+# The demo ward is built once; a second `make run` reuses it.
+demo: $(STAMPS)/venv-run
+	$(PY) manage.py seed_demo --if-empty
+
+bench: $(STAMPS)/venv-test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) $(STAMPS) node_modules static/vendor var

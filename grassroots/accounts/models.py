@@ -1,0 +1,88 @@
+"""Users and their place-scoped roles (vai trò theo địa bàn)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", _("system administrator")
+    STEERING_MEMBER = "steering_member", _("steering committee member")
+    COMMUNE_OFFICIAL = "commune_official", _("commune official")
+    COMMUNE_CHAIR = "commune_chair", _("chair of the commune People's Committee")
+    COMMUNE_FRONT = "commune_front", _("commune Fatherland Front committee")
+    VILLAGE_HEAD = "village_head", _("village head / residential-group leader")
+    VILLAGE_FRONT_HEAD = "village_front_head", _("head of the village Front work committee")
+    INSPECTION_BOARD = "inspection_board", _("People's Inspection Board member")
+    INVESTMENT_SUPERVISION = "investment_supervision", _("Community Investment Supervision Board member")
+    TRAINER = "trainer", _("trainer")
+    DELEGATE = "delegate", _("delegate")
+    HOUSEHOLD_REPRESENTATIVE = "household_representative", _("household representative")
+
+
+# Roles that may read and keep the household register of their commune.
+REGISTER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
+# Roles that may confirm that an account belongs to a resident (accounts verification).
+VERIFIER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.VILLAGE_HEAD})
+
+
+class User(AbstractUser):
+    """Login by username or by phone number; linked to a resident only after verification."""
+
+    phone = models.CharField(_("phone number"), max_length=20, unique=True, null=True, blank=True)
+    resident = models.OneToOneField(
+        "people.Resident",
+        verbose_name=_("resident record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user",
+    )
+    resident_verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    resident_verified_by = models.ForeignKey(
+        "self", verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+
+class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
+    def active_on(self, day: dt.date) -> RoleAssignmentQuerySet:
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="roles")
+    unit = models.ForeignKey(
+        "territory.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    granted_by = models.ForeignKey(
+        User, verbose_name=_("granted by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = RoleAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        indexes = [models.Index(fields=["user", "role"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gt=models.F("valid_from")), name="role_valid_range"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"

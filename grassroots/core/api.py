@@ -1,0 +1,27 @@
+"""The JSON API (django-ninja) at /api/v1/, OpenAPI schema at /api/v1/openapi.json."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.urls import URLPattern, URLResolver
+from ninja import NinjaAPI
+from ninja.security import django_auth
+
+api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api")
+
+
+def register_routers() -> None:
+    from grassroots.people.api import router as people_router
+    from grassroots.territory.api import router as territory_router
+
+    api.add_router("/units", territory_router)
+    api.add_router("/register", people_router, auth=django_auth)
+
+
+def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """Ninja decides access per route (public open data or a session), so Django's
+    LoginRequiredMiddleware, which would redirect API clients to an HTML page, is told to step aside."""
+    register_routers()
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if isinstance(pattern, URLPattern):
+            pattern.callback = login_not_required(pattern.callback)
+    return patterns, app_name, namespace

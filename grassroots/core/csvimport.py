@@ -1,0 +1,84 @@
+"""Shared pieces of every CSV import: reading, date parsing, and problem reports.
+
+Imports validate the whole file first and write nothing unless it is clean; each problem names
+its row (as a spreadsheet shows it: the header is row 1) and its column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    row: int
+    field: str
+    message: str
+    is_warning: bool = False
+
+    def __str__(self) -> str:
+        kind = _("warning") if self.is_warning else _("error")
+        return _("row %(row)s, column %(field)s: %(kind)s: %(message)s") % {
+            "row": self.row,
+            "field": self.field or "-",
+            "kind": kind,
+            "message": self.message,
+        }
+
+
+class ImportFailed(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+class HeaderError(Exception):
+    pass
+
+
+def open_csv(path: str | Path) -> io.TextIOWrapper:
+    # utf-8-sig: files saved by Excel start with a byte-order mark.
+    return open(path, newline="", encoding="utf-8-sig")
+
+
+def read_rows(
+    handle: io.TextIOBase, *, required: list[str], optional: list[str] = ()
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield (row number, {column: stripped value}); the header is row 1."""
+    reader = csv.reader(handle)
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise HeaderError(_("the file is empty")) from None
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise HeaderError(_("missing columns: %(columns)s") % {"columns": ", ".join(missing)})
+    known = set(required) | set(optional)
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        raise HeaderError(_("unknown columns: %(columns)s") % {"columns": ", ".join(unknown)})
+    width = len(header)
+    for number, values in enumerate(reader, start=2):
+        if not values or (len(values) == 1 and not values[0].strip()):
+            continue  # blank line
+        if len(values) != width:
+            values = (values + [""] * width)[:width] if len(values) < width else values
+        yield number, {name: values[i].strip() for i, name in enumerate(header)}
+
+
+def parse_date(value: str) -> dt.date:
+    """Accept YYYY-MM-DD or dd/mm/yyyy (the Vietnamese way of writing dates)."""
+    value = value.strip()
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return dt.date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
+    parts = value.split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
+    raise ValueError(value)

@@ -1,0 +1,60 @@
+"""The append-only audit trail (nhật ký kiểm toán).
+
+Every consequential action writes one AuditEvent. Each event carries the SHA-256 hash of its own
+canonical content together with the hash of the event before it, so any row changed, removed or
+inserted outside the application breaks the chain (see `grassroots.core.audit.verify_chain`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(models.Model):
+    seq = models.PositiveBigIntegerField(_("sequence number"), unique=True)
+    created_at = models.DateTimeField(_("time"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        null=True,
+        blank=True,
+        # Users are anonymized, never deleted, so the chain never needs a rewrite.
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    verb = models.CharField(_("action"), max_length=64, db_index=True)
+    target_type = models.CharField(_("object type"), max_length=64, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
+    # The administrative unit the event concerns (kept as a plain id: core knows no territory).
+    unit_id = models.BigIntegerField(_("unit"), null=True, blank=True, db_index=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["seq"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.verb} {self.target_type}:{self.target_id}"
+
+
+class AuditHead(models.Model):
+    """The single row that serializes appends to the chain (locked with SELECT … FOR UPDATE)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("audit chain head")
+        verbose_name_plural = _("audit chain head")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash}"

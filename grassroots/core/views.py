@@ -1,0 +1,18 @@
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from grassroots.accounts.roles import active_roles
+from grassroots.people.access import register_scopes
+from grassroots.territory.models import Unit
+
+
+@login_not_required
+def home(request: HttpRequest) -> HttpResponse:
+    provinces = list(Unit.objects.filter(parent__isnull=True).order_by("name"))
+    context = {
+        "provinces": provinces,
+        "roles": active_roles(request.user),
+        "register_scopes": register_scopes(request.user),
+    }
+    return render(request, "core/home.html", context)

@@ -1,0 +1,67 @@
+"""The only doors to the household register.
+
+Officials see the register of their own commune (commune official, commune chair); a village
+head sees the households of the village; a system administrator those under the unit of the
+assignment. Anything else is a 404, so that a commune cannot learn what another one holds.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+
+from grassroots.accounts.models import REGISTER_ROLES, Role, User
+from grassroots.accounts.roles import role_unit_ids
+from grassroots.territory.models import Unit
+
+from .models import Household
+
+# Roles that open the register screens, and over which units.
+SCOPE_ROLES = frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD, Role.SYSTEM_ADMIN})
+
+
+def register_scopes(user: User) -> list[Unit]:
+    """The units (communes, villages, or a whole province for an administrator) the user keeps."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(Unit.objects.filter(parent__isnull=True))
+    return list(Unit.objects.filter(id__in=role_unit_ids(user, SCOPE_ROLES)).order_by("path"))
+
+
+def _within(scopes: list[Unit], path: str) -> bool:
+    return any(path.startswith(scope.path) for scope in scopes)
+
+
+def access_register_unit(user: User, code: str) -> Unit:
+    """A commune or village whose register the user may read; Http404 otherwise."""
+    unit = Unit.objects.filter(code=code).select_related("parent").first()
+    if unit is None:
+        raise Http404
+    scopes = register_scopes(user)
+    # Only units inside one of the user's scopes: a village head does not see the whole commune.
+    if not _within(scopes, unit.path):
+        raise Http404
+    # Only commune-level and village-level registers exist.
+    if not (unit.is_commune_level or unit.is_village_level):
+        raise Http404
+    return unit
+
+
+def households_visible_to(user: User) -> Q:
+    scopes = register_scopes(user)
+    if not scopes:
+        return Q(pk__in=[])
+    query = Q()
+    for scope in scopes:
+        query |= Q(unit__path__startswith=scope.path)
+    return query
+
+
+def access_household(user: User, pk: int) -> Household:
+    household = Household.objects.filter(pk=pk).select_related("unit", "unit__parent").first()
+    if household is None:
+        raise Http404
+    if not _within(register_scopes(user), household.unit.path):
+        raise Http404
+    return household

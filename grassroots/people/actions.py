@@ -1,0 +1,162 @@
+"""Writes to the household register. Each action runs in a transaction and leaves an audit event.
+
+Moves, splits and merges close the old period and open a new one instead of overwriting, so
+`household_count_on(village, day)` answers for any past day (law.md 10.A.2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from grassroots.core import audit
+from grassroots.core.errors import DomainError
+from grassroots.territory.models import Unit
+
+from . import rules
+from .crypto import decrypt_national_id
+from .models import Household, HouseholdLocation, Membership, Representation, Resident
+
+
+def household_count_on(unit: Unit, day: dt.date) -> int:
+    """H: the number of households of a village (or of every village under a unit) on the day."""
+    return HouseholdLocation.objects.on(day).filter(unit__path__startswith=unit.path).count()
+
+
+def _require_village(unit: Unit) -> None:
+    if not unit.is_village_level:
+        raise DomainError(_("A household must belong to a village or residential group."), field="unit")
+
+
+def _require_adult(resident: Resident, on: dt.date) -> None:
+    if not rules.is_adult(resident.birth_date, on):
+        raise DomainError(_("The household representative must be at least 18 years old."), field="representative")
+
+
+def _members_on(household: Household, on: dt.date) -> list[Resident]:
+    return [m.resident for m in Membership.objects.on(on).filter(household=household).select_related("resident")]
+
+
+def _close(qs: Any, on: dt.date) -> None:
+    qs.filter(valid_to__isnull=True).update(valid_to=on)
+
+
+@transaction.atomic
+def move_household(household: Household, *, unit: Unit, address: str, on: dt.date, actor: Any) -> Household:
+    """The household moves to another village (or address); its earlier location is kept."""
+    _require_village(unit)
+    if household.dissolved_on is not None:
+        raise DomainError(_("This household no longer exists."))
+    old_unit_id = household.unit_id
+    _close(HouseholdLocation.objects.filter(household=household), on)
+    HouseholdLocation.objects.create(household=household, unit=unit, address=address, valid_from=on)
+    household.unit, household.address = unit, address
+    household.save(update_fields=["unit", "address"])
+    audit.record(
+        "people.household_moved",
+        actor=actor,
+        target=household,
+        unit_id=unit.id,
+        data={"from_unit": old_unit_id, "to_unit": unit.id, "on": on.isoformat()},
+    )
+    return household
+
+
+@transaction.atomic
+def change_representative(household: Household, resident: Resident, *, on: dt.date, actor: Any) -> None:
+    """Exactly one representative at a time (Law Art 18(2)): close the current one, open the new."""
+    if resident not in _members_on(household, on):
+        raise DomainError(_("The representative must be a member of the household."), field="representative")
+    _require_adult(resident, on)
+    _close(Representation.objects.filter(household=household), on)
+    Representation.objects.create(household=household, resident=resident, valid_from=on)
+    audit.record(
+        "people.representative_changed",
+        actor=actor,
+        target=household,
+        unit_id=household.unit_id,
+        data={"resident": resident.pk, "on": on.isoformat()},
+    )
+
+
+def _dissolve(household: Household, on: dt.date) -> None:
+    household.dissolved_on = on
+    household.save(update_fields=["dissolved_on"])
+    _close(HouseholdLocation.objects.filter(household=household), on)
+    _close(Membership.objects.filter(household=household), on)
+    _close(Representation.objects.filter(household=household), on)
+
+
+@transaction.atomic
+def split_household(
+    household: Household,
+    *,
+    new_code: str,
+    members: Sequence[Resident],
+    representative: Resident,
+    address: str,
+    on: dt.date,
+    actor: Any,
+) -> Household:
+    """Some members leave to form a new household (tách hộ) in the same village."""
+    current = _members_on(household, on)
+    if not members or any(m not in current for m in members):
+        raise DomainError(_("Only members of the household can form the new household."), field="members")
+    if len(members) == len(current):
+        raise DomainError(_("At least one member must stay in the original household."), field="members")
+    if representative not in members:
+        raise DomainError(_("The representative must be a member of the household."), field="representative")
+    _require_adult(representative, on)
+    if Household.objects.filter(code=new_code).exists():
+        raise DomainError(_("This household code is already in use."), field="code")
+    staying_rep = Representation.objects.filter(household=household, valid_to__isnull=True).first()
+    if staying_rep is not None and staying_rep.resident in members:
+        raise DomainError(_("Choose a new representative for the original household first."), field="representative")
+    new = Household.objects.create(code=new_code, unit=household.unit, address=address, formed_on=on)
+    new.derived_from.add(household)
+    HouseholdLocation.objects.create(household=new, unit=household.unit, address=address, valid_from=on)
+    for member in members:
+        _close(Membership.objects.filter(resident=member), on)
+        Membership.objects.create(resident=member, household=new, valid_from=on)
+    Representation.objects.create(household=new, resident=representative, valid_from=on)
+    audit.record(
+        "people.household_split",
+        actor=actor,
+        target=new,
+        unit_id=household.unit_id,
+        data={"from": household.pk, "members": len(members), "on": on.isoformat()},
+    )
+    return new
+
+
+@transaction.atomic
+def merge_households(households: Sequence[Household], *, into: Household, on: dt.date, actor: Any) -> Household:
+    """Several households join one (nhập hộ); the others are dissolved with their history kept."""
+    others = [h for h in households if h.pk != into.pk]
+    if not others:
+        raise DomainError(_("Choose at least one other household to merge."), field="households")
+    for other in others:
+        for member in _members_on(other, on):
+            _close(Membership.objects.filter(resident=member), on)
+            Membership.objects.create(resident=member, household=into, valid_from=on)
+        _dissolve(other, on)
+        into.derived_from.add(other)
+    audit.record(
+        "people.households_merged",
+        actor=actor,
+        target=into,
+        unit_id=into.unit_id,
+        data={"merged": [h.pk for h in others], "on": on.isoformat()},
+    )
+    return into
+
+
+def reveal_national_id(resident: Resident, *, actor: Any, unit_id: int | None) -> str:
+    """Decrypt a national ID number for an authorized register screen; every view is audited."""
+    with transaction.atomic():
+        audit.record("people.national_id_viewed", actor=actor, target=resident, unit_id=unit_id)
+    return decrypt_national_id(resident.national_id_encrypted)

@@ -1,0 +1,130 @@
+"""Build the demo: a Thanh Hóa ward with about 3,000 households and an account for every role."""
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from grassroots.accounts.models import Role, RoleAssignment, User
+from grassroots.core import audit
+from grassroots.people import demo
+from grassroots.people.importing import import_residents
+from grassroots.people.models import Representation
+from grassroots.territory.importing import import_units
+from grassroots.territory.models import Unit
+
+DEMO_PASSWORD = "grassroots-demo"  # noqa: S105 (published demo accounts, refused in production)
+
+# username, role, unit code, full name
+ACCOUNTS = [
+    ("admin", Role.SYSTEM_ADMIN, demo.PROVINCE, "Quản trị hệ thống"),
+    ("steering", Role.STEERING_MEMBER, demo.PROVINCE, "Lê Văn Chỉ Đạo"),
+    ("trainer", Role.TRAINER, demo.PROVINCE, "Phạm Thị Giảng"),
+    ("official", Role.COMMUNE_OFFICIAL, demo.DEMO_WARD, "Nguyễn Thị Cán Bộ"),
+    ("chair", Role.COMMUNE_CHAIR, demo.DEMO_WARD, "Trần Văn Chủ Tịch"),
+    ("front", Role.COMMUNE_FRONT, demo.DEMO_WARD, "Hoàng Thị Mặt Trận"),
+    ("inspector", Role.INSPECTION_BOARD, demo.DEMO_WARD, "Vũ Văn Thanh Tra"),
+    ("supervisor", Role.INVESTMENT_SUPERVISION, demo.DEMO_WARD, "Đặng Thị Giám Sát"),
+    ("delegate", Role.DELEGATE, demo.DEMO_WARD, "Bùi Văn Đại Biểu"),
+    ("villagehead", Role.VILLAGE_HEAD, f"{demo.DEMO_WARD}-01", "Đỗ Văn Tổ Trưởng"),
+    ("villagefront", Role.VILLAGE_FRONT_HEAD, f"{demo.DEMO_WARD}-01", "Ngô Thị Công Tác"),
+    ("official-b", Role.COMMUNE_OFFICIAL, demo.OTHER_COMMUNE, "Lý Văn Xã Bên"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo ward (or, with --scale city/province, benchmark data), deterministically from a seed."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--scale", choices=sorted(demo.SCALES), default="ward")
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--if-empty", action="store_true", help="do nothing when units already exist")
+        parser.add_argument("--no-accounts", action="store_true", help="data only (benchmarks)")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo refuses to run with PRODUCTION=1 (its accounts have a published password)")
+        if Unit.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write("Demo data already present; keeping it.")
+                return
+            raise CommandError("The database already has units; seed_demo runs on an empty database only.")
+        scale = demo.SCALES[options["scale"]]
+        started = time.monotonic()
+        today = timezone.localdate()
+        with tempfile.TemporaryDirectory() as tmp:
+            units_csv, residents_csv = Path(tmp) / "units.csv", Path(tmp) / "residents.csv"
+            demo.write_units_csv(units_csv, demo.unit_specs(scale))
+            rows = demo.write_residents_csv(residents_csv, scale, seed=options["seed"], today=demo.REGISTERED_ON)
+            self.stdout.write(f"Generated {rows:,} register rows ({time.monotonic() - started:.1f} s); importing…")
+            import_units(units_csv)
+
+            def progress(phase: str, count: int) -> None:
+                sys.stderr.write(f"  {phase}: {count:,} ({time.monotonic() - started:.1f} s)\n")
+
+            result = import_residents(
+                residents_csv, as_of=demo.REGISTERED_ON, progress=progress if rows > 50_000 else None
+            )
+        self.stdout.write(
+            f"Imported {result.households:,} households, {result.residents:,} residents ({time.monotonic() - started:.1f} s)."
+        )
+        if not options["no_accounts"]:
+            self._accounts(today)
+
+    @transaction.atomic
+    def _accounts(self, today: dt.date) -> None:
+        units = {u.code: u for u in Unit.objects.filter(code__in={code for _u, _r, code, _n in ACCOUNTS})}
+        lines = []
+        for username, role, code, full_name in ACCOUNTS:
+            surname, _sep, given = full_name.rpartition(" ")
+            user = User(
+                username=username,
+                first_name=given,
+                last_name=surname,
+                is_staff=role == Role.SYSTEM_ADMIN,
+                is_superuser=role == Role.SYSTEM_ADMIN,
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            RoleAssignment.objects.create(user=user, unit=units[code], role=role, valid_from=demo.REGISTERED_ON)
+            audit.record("accounts.role_granted", target=user, unit_id=units[code].id, data={"role": role.value})
+            lines.append((username, role.label, units[code].name))
+        # A household representative of Tổ dân phố 1, linked to the register, who logs in by phone.
+        rep = (
+            Representation.objects.filter(household__unit__code=f"{demo.DEMO_WARD}-01", valid_to__isnull=True)
+            .select_related("resident", "household")
+            .order_by("household__code")
+            .first()
+        )
+        if rep is not None:
+            phone = "0912000001"  # a fixed number for the README; the register keeps its own
+            user = User(
+                username="resident",
+                first_name=rep.resident.full_name.split()[-1],
+                last_name=" ".join(rep.resident.full_name.split()[:-1]),
+                phone=phone,
+                resident=rep.resident,
+                resident_verified_at=timezone.now(),
+            )
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            RoleAssignment.objects.create(
+                user=user, unit=rep.household.unit, role=Role.HOUSEHOLD_REPRESENTATIVE, valid_from=demo.REGISTERED_ON
+            )
+            audit.record(
+                "accounts.role_granted",
+                target=user,
+                unit_id=rep.household.unit_id,
+                data={"role": Role.HOUSEHOLD_REPRESENTATIVE.value},
+            )
+            lines.append((f"resident (or phone {phone})", Role.HOUSEHOLD_REPRESENTATIVE.label, rep.household.unit.name))
+        self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
+        for username, role, unit in lines:
+            self.stdout.write(f"  {username:<28} {role} — {unit}")

@@ -1,0 +1,159 @@
+"""The household register (sổ hộ gia đình): households, residents, membership, representatives.
+
+Everything carries validity dates, so the register can answer "how many households did this
+village have on the day of the vote?" (law.md 10.A.2: thresholds count all households, H, and H is
+snapshotted on the date of the vote) after moves, splits and merges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("male")
+    FEMALE = "F", _("female")
+
+
+class PeriodQuerySet(models.QuerySet):  # type: ignore[type-arg]
+    def on(self, day: dt.date) -> PeriodQuerySet:
+        """Rows whose period [valid_from, valid_to) covers the day."""
+        return self.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+
+    def current(self) -> PeriodQuerySet:
+        return self.filter(valid_to__isnull=True)
+
+
+def _period_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name=name
+    )
+
+
+class HouseholdQuerySet(models.QuerySet["Household"]):
+    def active(self) -> HouseholdQuerySet:
+        return self.filter(dissolved_on__isnull=True)
+
+
+class Household(models.Model):
+    code = models.CharField(_("household code"), max_length=32, unique=True)
+    # The village (thôn / tổ dân phố) the household lives in now; history in HouseholdLocation.
+    unit = models.ForeignKey(
+        "territory.Unit", verbose_name=_("village"), on_delete=models.PROTECT, related_name="households"
+    )
+    address = models.CharField(_("address"), max_length=255)
+    formed_on = models.DateField(_("registered on"))
+    dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
+    # Splits (one → several) and merges (several → one) keep their history.
+    derived_from = models.ManyToManyField(
+        "self", verbose_name=_("derived from"), symmetrical=False, blank=True, related_name="derived"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = HouseholdQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        indexes = [models.Index(fields=["unit", "dissolved_on"])]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class HouseholdLocation(models.Model):
+    """Where a household lived, and when: the source of every dated household count."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="locations")
+    unit = models.ForeignKey("territory.Unit", on_delete=models.PROTECT, related_name="household_locations")
+    address = models.CharField(_("address"), max_length=255)
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("household location")
+        verbose_name_plural = _("household locations")
+        indexes = [models.Index(fields=["unit", "valid_from", "valid_to"])]
+        constraints = [
+            _period_constraint("household_location_period"),
+            models.UniqueConstraint(
+                fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_location_per_household"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.household_id} @ {self.unit_id} {self.valid_from}–{self.valid_to or ''}"
+
+
+class Resident(models.Model):
+    full_name = models.CharField(_("full name"), max_length=200)
+    birth_date = models.DateField(_("date of birth"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    # The national ID number (số định danh cá nhân / CCCD) is stored encrypted, with the key outside
+    # the database; look-ups use a keyed hash. Never log it, never put it in a URL.
+    national_id_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    national_id_encrypted = models.TextField(blank=True, editable=False)
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    anonymized_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name = _("resident")
+        verbose_name_plural = _("residents")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Membership(models.Model):
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="memberships")
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("household membership")
+        verbose_name_plural = _("household memberships")
+        constraints = [
+            _period_constraint("membership_period"),
+            models.UniqueConstraint(
+                fields=["resident"], condition=Q(valid_to__isnull=True), name="one_open_household_per_resident"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} in {self.household_id} {self.valid_from}–{self.valid_to or ''}"
+
+
+class Representation(models.Model):
+    """The household representative (đại diện hộ gia đình): exactly one at a time (Law Art 18(2))."""
+
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="representations")
+    resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="representations")
+    valid_from = models.DateField(_("from"))
+    valid_to = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("household representative")
+        verbose_name_plural = _("household representatives")
+        constraints = [
+            _period_constraint("representation_period"),
+            models.UniqueConstraint(
+                fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_representative_per_household"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} represents {self.household_id} {self.valid_from}–{self.valid_to or ''}"

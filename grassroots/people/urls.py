@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("register/", views.register_home, name="register-home"),
+    path("register/unit/<str:code>/", views.register_unit, name="register-unit"),
+    path("register/household/<int:pk>/", views.household_detail, name="household-detail"),
+    path("register/household/<int:pk>/reveal/", views.reveal_id, name="reveal-id"),
+    path("register/household/<int:pk>/link/", views.link_account, name="link-account"),
+]

@@ -1,0 +1,140 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from grassroots.accounts.actions import confirm_resident_link
+from grassroots.accounts.phone import mask_phone
+from grassroots.core.errors import DomainError
+
+from .access import access_household, access_register_unit, register_scopes
+from .actions import reveal_national_id
+from .crypto import decrypt_national_id, mask_national_id
+from .forms import LinkAccountForm
+from .models import Household, Membership, Representation, Resident
+
+PER_PAGE = 50
+
+
+def register_home(request: HttpRequest) -> HttpResponse:
+    scopes = register_scopes(request.user)
+    if not scopes:
+        raise Http404
+    if len(scopes) == 1:
+        return redirect("people:register-unit", code=scopes[0].code)
+    return render(request, "people/register_home.html", {"scopes": scopes})
+
+
+def register_unit(request: HttpRequest, code: str) -> HttpResponse:
+    """The household register of a commune (or a village), with search and paging."""
+    unit = access_register_unit(request.user, code)
+    q = request.GET.get("q", "").strip()[:100]
+    village = request.GET.get("village", "").strip()[:32]
+    households = Household.objects.active().filter(unit__path__startswith=unit.path).select_related("unit")
+    if village:
+        households = households.filter(unit__code=village)
+    if q:
+        households = households.filter(
+            Q(code__icontains=q)
+            | Q(address__icontains=q)
+            | Q(memberships__valid_to__isnull=True, memberships__resident__full_name__icontains=q)
+        ).distinct()
+    reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
+    households = households.prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
+    page = Paginator(households.order_by("code"), PER_PAGE).get_page(request.GET.get("page"))
+    villages = unit.children.order_by("name") if unit.is_commune_level else []
+    context = {
+        "unit": unit,
+        "page": page,
+        "q": q,
+        "village": village,
+        "villages": villages,
+        "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
+    }
+    template = "people/register_unit.html#household-rows" if request.htmx else "people/register_unit.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def _members(household: Household, revealed: dict[int, str] | None = None) -> list[dict[str, object]]:
+    today = timezone.localdate()
+    rep = Representation.objects.filter(household=household, valid_to__isnull=True).first()
+    rows = []
+    for membership in (
+        Membership.objects.filter(household=household)
+        .select_related("resident", "resident__user")
+        .order_by("valid_to", "resident__birth_date")
+    ):
+        resident = membership.resident
+        rows.append(
+            {
+                "resident": resident,
+                "membership": membership,
+                "is_current": membership.valid_to is None or membership.valid_to > today,
+                "is_representative": rep is not None and rep.resident_id == resident.pk,
+                "national_id_masked": mask_national_id(decrypt_national_id(resident.national_id_encrypted)),
+                "phone_masked": mask_phone(resident.phone),
+                "account": getattr(resident, "user", None),
+                "revealed": (revealed or {}).get(resident.pk, ""),
+            }
+        )
+    return rows
+
+
+def _detail_context(household: Household, revealed: dict[int, str] | None = None) -> dict[str, object]:
+    return {
+        "household": household,
+        "members": _members(household, revealed),
+        "locations": list(household.locations.select_related("unit").order_by("-valid_from")),
+        "derived_from": list(household.derived_from.all()),
+        "link_form": LinkAccountForm(),
+    }
+
+
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    household = access_household(request.user, pk)
+    return render(request, "people/household_detail.html", _detail_context(household))
+
+
+@require_POST
+def reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show one national ID number in full (POST, so it never lands in a URL or a history)."""
+    household = access_household(request.user, pk)
+    resident = Resident.objects.filter(
+        pk=request.POST.get("resident", "0") or 0, memberships__household=household
+    ).first()
+    if resident is None:
+        raise Http404
+    number = reveal_national_id(resident, actor=request.user, unit_id=household.unit_id)
+    if request.htmx:
+        response = render(request, "people/household_detail.html#national-id", {"number": number})
+        response["Cache-Control"] = "no-store"
+        return response
+    response = render(request, "people/household_detail.html", _detail_context(household, {resident.pk: number}))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def link_account(request: HttpRequest, pk: int) -> HttpResponse:
+    household = access_household(request.user, pk)
+    form = LinkAccountForm(request.POST)
+    if form.is_valid():
+        resident = Resident.objects.filter(pk=form.cleaned_data["resident"], memberships__household=household).first()
+        if resident is None:
+            raise Http404
+        try:
+            confirm_resident_link(form.cleaned_data["account"], resident, actor=request.user, unit_id=household.unit_id)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("The account is now linked to %(name)s.") % {"name": resident.full_name})
+    else:
+        for error in form.errors.get("account", []):
+            messages.error(request, error)
+    return redirect("people:household-detail", pk=household.pk)

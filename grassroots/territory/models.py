@@ -1,0 +1,112 @@
+"""Administrative units as data (đơn vị hành chính).
+
+The tree is data, not code: since 1 July 2025 local government has two tiers (province and
+commune level) and the district tier exists only in historical data (law.md §9.1, rule S.48).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE = "province", _("province")
+    DISTRICT = "district", _("district (before July 2025)")
+    COMMUNE = "commune", _("commune")
+    WARD = "ward", _("ward")
+    SPECIAL_ZONE = "special_zone", _("special zone")
+    TOWNSHIP = "township", _("township (before July 2025)")
+    VILLAGE = "village", _("village")
+    RESIDENTIAL_GROUP = "residential_group", _("residential group")
+
+
+# Commune-level kinds (cấp xã): xã, phường, đặc khu; thị trấn before 1 July 2025 (law.md §9.1).
+COMMUNE_KINDS = frozenset({UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE, UnitKind.TOWNSHIP})
+# Residential communities (cộng đồng dân cư): thôn and tổ dân phố (Law Art 2).
+VILLAGE_KINDS = frozenset({UnitKind.VILLAGE, UnitKind.RESIDENTIAL_GROUP})
+
+# Which kinds a unit of each kind may sit under.
+ALLOWED_PARENT_KINDS: dict[str, frozenset[str]] = {
+    UnitKind.PROVINCE: frozenset(),
+    UnitKind.DISTRICT: frozenset({UnitKind.PROVINCE}),
+    UnitKind.COMMUNE: frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT}),
+    UnitKind.WARD: frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT}),
+    UnitKind.SPECIAL_ZONE: frozenset({UnitKind.PROVINCE}),
+    UnitKind.TOWNSHIP: frozenset({UnitKind.DISTRICT}),
+    UnitKind.VILLAGE: COMMUNE_KINDS,
+    UnitKind.RESIDENTIAL_GROUP: COMMUNE_KINDS,
+}
+
+
+class UnitQuerySet(models.QuerySet["Unit"]):
+    def valid_on(self, day: dt.date) -> UnitQuerySet:
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=day)
+        )
+
+    def descendants_of(self, unit: Unit, *, include_self: bool = False) -> UnitQuerySet:
+        qs = self.filter(path__startswith=unit.path)
+        return qs if include_self else qs.exclude(pk=unit.pk)
+
+    def villages(self) -> UnitQuerySet:
+        return self.filter(kind__in=VILLAGE_KINDS)
+
+    def communes(self) -> UnitQuerySet:
+        return self.filter(kind__in=COMMUNE_KINDS)
+
+
+class Unit(models.Model):
+    code = models.CharField(_("official code"), max_length=32, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    # Materialized path of codes ("/38/16012/16012-01/"): subtree queries without recursion.
+    path = models.CharField(max_length=255, db_index=True, editable=False)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+    # Units merged or renamed into others (the 2025 reorganization merged 10,000+ communes).
+    successors = models.ManyToManyField(
+        "self", verbose_name=_("successor units"), symmetrical=False, blank=True, related_name="predecessors"
+    )
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["path"]
+        verbose_name = _("administrative unit")
+        verbose_name_plural = _("administrative units")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
+                name="unit_valid_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_commune_level(self) -> bool:
+        return self.kind in COMMUNE_KINDS
+
+    @property
+    def is_village_level(self) -> bool:
+        return self.kind in VILLAGE_KINDS
+
+    def is_current(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+
+    def ancestor_codes(self) -> list[str]:
+        return [c for c in self.path.strip("/").split("/") if c][:-1]
+
+
+def unit_path(parent: Unit | None, code: str) -> str:
+    return f"{parent.path if parent else '/'}{code}/"
