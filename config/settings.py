@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "grassroots.core.context_processors.site",
             ],
+            "builtins": ["template_partials.templatetags.partials"],
         },
     }
 ]

@@ -20,12 +20,19 @@ class LoginForm(AuthenticationForm):
     }
 
 
+class NoEchoTextInput(forms.TextInput):
+    """A text box that is never filled back in: a national ID number is not sent back to the browser."""
+
+    def format_value(self, value: object) -> None:
+        return None
+
+
 class VerifyResidentForm(forms.Form):
     national_id = forms.CharField(
         label=_("National ID number (12 digits)"),
         min_length=12,
         max_length=12,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{12}"}),
+        widget=NoEchoTextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{12}"}),
     )
     birth_date = forms.CharField(label=_("Date of birth (dd/mm/yyyy)"), max_length=10)
 
