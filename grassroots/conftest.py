@@ -2,6 +2,7 @@
 a representative in village A1, an official of commune B, and an anonymous visitor."""
 
 import pytest
+from django.utils import translation
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
@@ -35,3 +36,10 @@ def world(db):  # type: ignore[no-untyped-def]
         "official_b": official_b,
         "resident_a1": resident_a1,
     }
+
+
+@pytest.fixture
+def english():  # type: ignore[no-untyped-def]
+    """Messages in English, for tests that read the text of a command's output."""
+    with translation.override("en"):
+        yield

@@ -123,7 +123,7 @@ def verify_chain(*, anchor: str | None = None) -> ChainReport:
     """
     prev = GENESIS_HASH
     expected_seq = 1
-    anchor_seen = anchor is None
+    anchor_seen = anchor is None or anchor == GENESIS_HASH
     checked = 0
     for event in _events():
         if event.seq != expected_seq:

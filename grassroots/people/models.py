@@ -43,7 +43,10 @@ class Household(models.Model):
     code = models.CharField(_("household code"), max_length=32, unique=True)
     # The village (thôn / tổ dân phố) the household lives in now; history in HouseholdLocation.
     unit = models.ForeignKey(
-        "territory.Unit", verbose_name=_("village"), on_delete=models.PROTECT, related_name="households"
+        "territory.Unit",
+        verbose_name=_("village or residential group"),
+        on_delete=models.PROTECT,
+        related_name="households",
     )
     address = models.CharField(_("address"), max_length=255)
     formed_on = models.DateField(_("registered on"))
@@ -72,8 +75,8 @@ class HouseholdLocation(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="locations")
     unit = models.ForeignKey("territory.Unit", on_delete=models.PROTECT, related_name="household_locations")
     address = models.CharField(_("address"), max_length=255)
-    valid_from = models.DateField(_("from"))
-    valid_to = models.DateField(_("until"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
     objects = PeriodQuerySet.as_manager()
 
@@ -116,8 +119,8 @@ class Resident(models.Model):
 class Membership(models.Model):
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="memberships")
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
-    valid_from = models.DateField(_("from"))
-    valid_to = models.DateField(_("until"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
     objects = PeriodQuerySet.as_manager()
 
@@ -140,8 +143,8 @@ class Representation(models.Model):
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="representations")
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="representations")
-    valid_from = models.DateField(_("from"))
-    valid_to = models.DateField(_("until"), null=True, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
 
     objects = PeriodQuerySet.as_manager()
 

@@ -123,14 +123,19 @@ def validate_units(path: str | Path) -> list[UnitRow]:
         if allowed is not None:
             if parent_kind is None and allowed:
                 problems.append(
-                    Problem(r.row, "parent_code", _("a unit of kind %(kind)s needs a parent") % {"kind": r.kind})
+                    Problem(
+                        r.row,
+                        "parent_code",
+                        _("a unit of kind “%(kind)s” needs a parent unit") % {"kind": UnitKind(r.kind).label},
+                    )
                 )
             elif parent_kind is not None and parent_kind not in allowed:
                 problems.append(
                     Problem(
                         r.row,
                         "parent_code",
-                        _("a %(kind)s cannot be placed under a %(parent)s") % {"kind": r.kind, "parent": parent_kind},
+                        _("a unit of kind “%(kind)s” cannot be placed under a unit of kind “%(parent)s”")
+                        % {"kind": UnitKind(r.kind).label, "parent": UnitKind(parent_kind).label},
                     )
                 )
         old = existing.get(r.code)

@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='dissolved on')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('derived_from', models.ManyToManyField(blank=True, related_name='derived', to='people.household', verbose_name='derived from')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='households', to='territory.unit', verbose_name='village')),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='households', to='territory.unit', verbose_name='village or residential group')),
             ],
             options={
                 'verbose_name': 'household',
@@ -55,8 +55,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('address', models.CharField(max_length=255, verbose_name='address')),
-                ('valid_from', models.DateField(verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='until')),
+                ('valid_from', models.DateField(verbose_name='valid from')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='locations', to='people.household')),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='household_locations', to='territory.unit')),
             ],
@@ -69,8 +69,8 @@ class Migration(migrations.Migration):
             name='Representation',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='until')),
+                ('valid_from', models.DateField(verbose_name='valid from')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='representations', to='people.household')),
                 ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='representations', to='people.resident')),
             ],
@@ -83,8 +83,8 @@ class Migration(migrations.Migration):
             name='Membership',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='from')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='until')),
+                ('valid_from', models.DateField(verbose_name='valid from')),
+                ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('household', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='people.household')),
                 ('resident', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='people.resident')),
             ],

@@ -10,7 +10,7 @@ from grassroots.people.crypto import decrypt_national_id, national_id_hash
 from grassroots.people.models import Household, HouseholdLocation, Membership, Representation, Resident
 from grassroots.territory.tests.factories import make_tree
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 HEADER = "household_code,unit_code,address,full_name,birth_date,sex,national_id,phone,is_representative\n"
 GOOD_ROWS = [
@@ -72,7 +72,7 @@ def test_every_bad_row_is_reported_by_number_and_field_and_nothing_is_written(tr
 
 def test_the_corrected_file_imports_and_the_counts_match(tree, tmp_path, capsys):
     call_command("import_residents", _write(tmp_path, GOOD_ROWS), "--as-of", AS_OF.isoformat(), "--quiet")
-    assert "3 households and 5 residents" in capsys.readouterr().out
+    assert "Households: 3; residents: 5;" in capsys.readouterr().out
     assert _counts() == (3, 5, 5, 3, 3, 1)
     an = Resident.objects.get(full_name="Nguyễn Văn An")
     assert an.phone == "0912345678"
@@ -111,7 +111,7 @@ def test_an_id_that_disagrees_with_birth_year_or_sex_is_a_warning_not_an_error(t
     call_command("import_residents", _write(tmp_path, rows), "--quiet")
     captured = capsys.readouterr()
     assert "row 2, column national_id: warning" in captured.err
-    assert "1 warnings" in captured.out
+    assert "warnings: 1." in captured.out
     assert Resident.objects.count() == 1
 
 
@@ -163,3 +163,12 @@ def test_a_byte_order_mark_from_excel_is_accepted(tree, tmp_path):
 def test_progress_is_reported_for_long_files(tree, tmp_path, capsys):
     call_command("import_residents", _write(tmp_path, GOOD_ROWS))
     assert "residents written: 5" in capsys.readouterr().err
+
+
+def test_messages_are_in_vietnamese_by_default(tree, tmp_path, capsys):
+    from django.utils import translation
+
+    with translation.override("vi"), pytest.raises(CommandError) as raised:
+        call_command("import_residents", _write(tmp_path, BAD_ROWS[:2]), "--quiet")
+    assert "chưa nhập" in str(raised.value)
+    assert "dòng 3" in capsys.readouterr().err

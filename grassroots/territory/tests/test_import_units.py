@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import Unit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 HEADER = "code,name,kind,parent_code,valid_from,valid_to,successor_codes\n"
 GOOD = (
@@ -56,7 +56,7 @@ def test_a_file_with_mistakes_reports_every_bad_row_and_writes_nothing(tmp_path,
 
 def test_the_corrected_file_imports_with_matching_counts(tmp_path, capsys):
     call_command("import_units", str(_write(tmp_path, GOOD)))
-    assert "7 created" in capsys.readouterr().out
+    assert "Created: 7;" in capsys.readouterr().out
     assert Unit.objects.count() == 7
     ward = Unit.objects.get(code="14758")
     assert ward.path == "/38/14758/"
@@ -76,7 +76,7 @@ def test_children_may_come_before_their_parents_in_the_file(tmp_path):
 def test_a_second_import_updates_names_and_keeps_the_rest(tmp_path, capsys):
     call_command("import_units", str(_write(tmp_path, GOOD)))
     call_command("import_units", str(_write(tmp_path, GOOD.replace("Thôn 1,", "Thôn Một,"), "again.csv")))
-    assert "1 updated, 6 unchanged" in capsys.readouterr().out
+    assert "updated: 1; unchanged: 6." in capsys.readouterr().out
     assert Unit.objects.get(code="16000-01").name == "Thôn Một"
 
 

@@ -4,11 +4,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from grassroots.core.csvimport import ImportFailed, parse_date
 from grassroots.people.importing import import_residents
 
-PHASES = {"validate": "checked", "households": "households written", "write": "residents written"}
+PHASES = {
+    "validate": gettext_lazy("rows checked"),
+    "households": gettext_lazy("households written"),
+    "write": gettext_lazy("residents written"),
+}
 
 
 class Command(BaseCommand):
@@ -43,11 +48,16 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
-                _("%(count)s problems found; nothing was imported") % {"count": len(exc.problems)}
+                ngettext(
+                    "%(count)s problem found; nothing was imported",
+                    "%(count)s problems found; nothing was imported",
+                    len(exc.problems),
+                )
+                % {"count": len(exc.problems)}
             ) from None
         for warning in result.warnings:
             self.stderr.write(str(warning))
         self.stdout.write(
-            _("Imported %(households)s households and %(residents)s residents (%(warnings)s warnings).")
+            _("Import finished. Households: %(households)s; residents: %(residents)s; warnings: %(warnings)s.")
             % {"households": result.households, "residents": result.residents, "warnings": len(result.warnings)}
         )

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from grassroots.core.csvimport import ImportFailed
 from grassroots.territory.importing import import_units
@@ -24,9 +25,14 @@ class Command(BaseCommand):
             for problem in exc.problems:
                 self.stderr.write(str(problem))
             raise CommandError(
-                _("%(count)s problems found; nothing was imported") % {"count": len(exc.problems)}
+                ngettext(
+                    "%(count)s problem found; nothing was imported",
+                    "%(count)s problems found; nothing was imported",
+                    len(exc.problems),
+                )
+                % {"count": len(exc.problems)}
             ) from None
         self.stdout.write(
-            _("Units imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+            _("Units imported. Created: %(created)s; updated: %(updated)s; unchanged: %(unchanged)s.")
             % {"created": result.created, "updated": result.updated, "unchanged": result.unchanged}
         )
