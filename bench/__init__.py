@@ -1,0 +1,1 @@
+"""Benchmarks for speed and memory targets (run `make bench`; see bench/README.md)."""
