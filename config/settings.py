@@ -7,6 +7,7 @@ SQLite file in `var/`, with secrets generated once into `var/` (development only
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -82,6 +83,11 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "django_htmx",
     "template_partials",
     "django_tasks",
@@ -91,6 +97,7 @@ INSTALLED_APPS = [
     "grassroots.accounts",
     "grassroots.territory",
     "grassroots.people",
+    "grassroots.portal",
 ]
 
 MIDDLEWARE = [
@@ -101,11 +108,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Deny by default: every view needs a login unless marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Every role above household representative needs a second factor (TOTP) for any non-public page.
+    "grassroots.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -148,21 +161,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["grassroots.accounts.backends.PhoneOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out account before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "grassroots.accounts.backends.PhoneOrUsernameBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Passwords per OWASP ASVS 5.0 (V6.2): at least 8 characters (12 for staff is advised in the UI),
+# up to 128 allowed, no composition rules, checked against a list of common/breached passwords.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+    {"NAME": "grassroots.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:home"
+LOGOUT_REDIRECT_URL = "portal:home"
+# Sessions end after 8 hours whatever happens, and at the latest when the browser closes;
+# each user sees and can end their sessions, an administrator can revoke them (accounts.SignIn).
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 8)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -210,6 +232,46 @@ LOGGING = {
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Login throttling (django-axes): five wrong passwords in a row are answered as such; the 6th, and
+# every attempt after it, is refused for
+# AXES_COOLOFF_TIME, whatever address it comes from; a per-address ceiling stops spraying across
+# accounts (accounts.throttle). The same message whether the account exists or not.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 6)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are kept by accounts.SignIn, which users can see
+AXES_USERNAME_CALLABLE = "grassroots.accounts.throttle.axes_username"
+AXES_CLIENT_IP_CALLABLE = "grassroots.accounts.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "grassroots.accounts.throttle.lockout_response"
+AXES_VERBOSE = False
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 50)
+# axes.W006 asks for per-address lockout at the per-account limit. Mobile carriers put thousands of
+# residents behind one address (CGNAT), so the per-address ceiling is separate and higher.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted (0: none).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Two-factor authentication (django-otp): issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Grassroots")
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Content security policy (django-csp): no inline script anywhere, nothing from other origins.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("PRODUCTION and DEBUG cannot both be on")
@@ -221,5 +283,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

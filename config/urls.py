@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from grassroots.core.api import api_urls
+from config.api import api_urls
 
 urlpatterns = [
     path("api/v1/", api_urls()),
@@ -12,7 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("grassroots.core.urls")),
+    path("", include("grassroots.portal.urls")),
     path("", include("grassroots.accounts.urls")),
     path("", include("grassroots.territory.urls")),
     path("", include("grassroots.people.urls")),

@@ -43,3 +43,23 @@ def english():  # type: ignore[no-untyped-def]
     """Messages in English, for tests that read the text of a command's output."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def sign_in():  # type: ignore[no-untyped-def]
+    """Log a user in as after the full login: password and, where it is due, the second factor."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    def _sign_in(client, user, *, second_factor: bool = True):  # type: ignore[no-untyped-def]
+        client.force_login(user)
+        if second_factor:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+                user=user, name="test", confirmed=True
+            )
+            session = client.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+        return client
+
+    return _sign_in

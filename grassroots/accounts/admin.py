@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
-from .models import RoleAssignment, User
+from .models import RoleAssignment, SignIn, User
+from .sessions import end_sessions
 
 
 class RoleInline(admin.TabularInline):
@@ -19,3 +23,28 @@ class UserAdmin(BaseUserAdmin):
     raw_id_fields = ["resident"]
     readonly_fields = ["resident_verified_at"]
     inlines = [RoleInline]
+    actions = ["log_out_everywhere"]
+
+    @admin.action(description=_("Log the selected users out everywhere"))
+    def log_out_everywhere(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        count = sum(end_sessions(user, actor=request.user) for user in queryset)
+        self.message_user(request, _("Sessions ended: %(count)s.") % {"count": count})
+
+
+@admin.register(SignIn)
+class SignInAdmin(admin.ModelAdmin):
+    list_display = ["user", "signed_in_at", "ip_address", "user_agent", "ended_at", "ended_reason"]
+    list_filter = ["ended_reason"]
+    search_fields = ["user__username"]
+    readonly_fields = ["user", "session_key", "signed_in_at", "ip_address", "user_agent", "ended_at", "ended_reason"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("End the selected sessions (the user is logged out at once)"))
+    def revoke(self, request: HttpRequest, queryset: QuerySet[SignIn]) -> None:
+        count = 0
+        for sign_in in queryset.filter(ended_at__isnull=True).select_related("user"):
+            count += end_sessions(sign_in.user, actor=request.user, sign_in_id=sign_in.pk)
+        self.message_user(request, _("Sessions ended: %(count)s.") % {"count": count})

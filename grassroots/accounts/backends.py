@@ -4,8 +4,9 @@ from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 from django.http import HttpRequest
 
+from grassroots.core.phone import normalize_phone
+
 from .models import User
-from .phone import normalize_phone
 
 
 class PhoneOrUsernameBackend(ModelBackend):

@@ -1,10 +1,8 @@
-import datetime as dt
-
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from grassroots.core.csvimport import parse_date
+from grassroots.core.forms import NoEchoTextInput
 
 
 class LoginForm(AuthenticationForm):
@@ -20,30 +18,20 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class NoEchoTextInput(forms.TextInput):
-    """A text box that is never filled back in: a national ID number is not sent back to the browser."""
-
-    def format_value(self, value: object) -> None:
-        return None
-
-
-class VerifyResidentForm(forms.Form):
-    national_id = forms.CharField(
-        label=_("National ID number (12 digits)"),
-        min_length=12,
-        max_length=12,
-        widget=NoEchoTextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{12}"}),
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=16,
+        widget=NoEchoTextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
     )
-    birth_date = forms.CharField(label=_("Date of birth (dd/mm/yyyy)"), max_length=10)
 
-    def clean_national_id(self) -> str:
-        value = self.cleaned_data["national_id"].strip()
-        if not (value.isascii() and value.isdigit()):
-            raise forms.ValidationError(_("The national ID number must have exactly 12 digits."))
-        return value
+    def clean_token(self) -> str:
+        return self.cleaned_data["token"].replace(" ", "").strip()
 
-    def clean_birth_date(self) -> dt.date:
-        try:
-            return parse_date(self.cleaned_data["birth_date"])
-        except ValueError:
-            raise forms.ValidationError(_("Enter the date as dd/mm/yyyy.")) from None
+
+class SetupTokenForm(TokenForm):
+    token = forms.CharField(
+        label=_("The 6-digit code your authenticator app shows now"),
+        max_length=8,
+        widget=NoEchoTextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+    )

@@ -86,3 +86,23 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class SignIn(models.Model):
+    """One sign-in and its session: the user sees them all and can end any; so can an administrator."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="sign_ins")
+    session_key = models.CharField(max_length=64, db_index=True, editable=False)
+    signed_in_at = models.DateTimeField(_("signed in at"), db_index=True)
+    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_reason = models.CharField(_("how it ended"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["-signed_in_at"]
+        verbose_name = _("sign-in")
+        verbose_name_plural = _("sign-ins")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.signed_in_at:%Y-%m-%d %H:%M}"

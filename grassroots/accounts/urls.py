@@ -2,11 +2,16 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views
+from .middleware import second_factor_exempt
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", second_factor_exempt(views.LoginView.as_view()), name="login"),
+    path("logout/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path("account/", views.profile, name="profile"),
-    path("account/verify/", views.verify, name="verify"),
+    path("account/two-factor/", views.two_factor, name="two-factor"),
+    path("account/two-factor/setup/", views.two_factor_setup, name="two-factor-setup"),
+    path("account/two-factor/recovery-codes/", views.recovery_codes, name="recovery-codes"),
+    path("account/sign-ins/", views.sign_ins, name="sign-ins"),
+    path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
 ]

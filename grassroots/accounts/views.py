@@ -1,14 +1,30 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp import match_token
 
+from grassroots.core import audit
 from grassroots.core.errors import DomainError
 
-from .actions import verify_resident_link
-from .forms import LoginForm, VerifyResidentForm
+from .forms import LoginForm, SetupTokenForm, TokenForm
+from .middleware import second_factor_exempt
+from .models import SignIn
 from .roles import active_roles
+from .sessions import end_sessions, is_active, live_session_keys
+from .throttle import address_is_throttled, lockout_response
+from .twofactor import (
+    confirm_device,
+    has_confirmed_device,
+    needs_second_factor,
+    pending_device,
+    qr_data_uri,
+    secret_for_display,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -16,23 +32,126 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        # A ceiling per address across all accounts (password spraying); per account is django-axes.
+        if address_is_throttled(request):
+            return lockout_response(request)
+        return super().post(request, *args, **kwargs)
 
-def profile(request: HttpRequest) -> HttpResponse:
-    return render(request, "accounts/profile.html", {"roles": active_roles(request.user)})
+
+def _next_url(request: HttpRequest) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return resolve_url("portal:home")
 
 
-def verify(request: HttpRequest) -> HttpResponse:
-    """A resident links the account to the register by national ID number and date of birth."""
-    if request.user.resident_id is not None:
-        messages.info(request, _("Your account is already linked to a resident record."))
-        return redirect("accounts:profile")
-    form = VerifyResidentForm(request.POST or None)
+@second_factor_exempt
+def two_factor(request: HttpRequest) -> HttpResponse:
+    """Second step of the login: a code from the authenticator app, or a recovery code."""
+    if request.user.is_verified():
+        return redirect(_next_url(request))
+    if not has_confirmed_device(request.user):
+        return redirect(f"{resolve_url('accounts:two-factor-setup')}?next={_next_url(request)}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = match_token(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            audit.record(
+                "accounts.second_factor_passed",
+                actor=request.user,
+                target=request.user,
+                data={"device": device.__class__.__name__},
+            )
+            return redirect(_next_url(request))
+        audit.record("accounts.second_factor_failed", actor=request.user, target=request.user)
+        form.add_error(
+            "token",
+            _("The code is not right, or too many wrong codes were tried. Wait a moment and try the newest code."),
+        )
+    status = 422 if form.errors else 200
+    return render(request, "accounts/two_factor.html", {"form": form, "next": _next_url(request)}, status=status)
+
+
+@second_factor_exempt
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Set up an authenticator app: scan the QR code (or type the key), then confirm with a code."""
+    if has_confirmed_device(request.user) and not request.user.is_verified():
+        # Replacing the authenticator needs the current second factor first.
+        return redirect(f"{resolve_url('accounts:two-factor')}?next={request.get_full_path()}")
+    device = pending_device(request.user)
+    form = SetupTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            verify_resident_link(request.user, **form.cleaned_data)
+            codes = confirm_device(request.user, device, form.cleaned_data["token"])
         except DomainError as exc:
-            form.add_error(exc.field, exc.message)
+            form.add_error("token", exc.message)
         else:
-            messages.success(request, _("Your account is now linked to your resident record."))
-            return redirect("accounts:profile")
-    return render(request, "accounts/verify.html", {"form": form}, status=422 if form.errors else 200)
+            otp_login(request, device)
+            return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+    context = {
+        "form": form,
+        "qr": qr_data_uri(device),
+        "secret": secret_for_display(device),
+        "next": _next_url(request),
+        "required": needs_second_factor(request.user),
+    }
+    return render(request, "accounts/two_factor_setup.html", context, status=422 if form.errors else 200)
+
+
+@require_POST
+def recovery_codes(request: HttpRequest) -> HttpResponse:
+    """New recovery codes (the old ones stop working); only after the second factor."""
+    from .twofactor import new_recovery_codes
+
+    if not request.user.is_verified():
+        return redirect("accounts:two-factor")
+    codes = new_recovery_codes(request.user)
+    audit.record("accounts.recovery_codes_renewed", actor=request.user, target=request.user)
+    return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": resolve_url("accounts:profile")})
+
+
+def profile(request: HttpRequest) -> HttpResponse:
+    context = {
+        "roles": active_roles(request.user),
+        "has_device": has_confirmed_device(request.user),
+        "needs_second_factor": needs_second_factor(request.user),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+def sign_ins(request: HttpRequest) -> HttpResponse:
+    """Where and when this account signed in; any session can be ended from here."""
+    if request.method == "POST":
+        sign_in_id = request.POST.get("sign_in")
+        count = end_sessions(
+            request.user,
+            actor=request.user,
+            keep_session_key=request.session.session_key,
+            sign_in_id=int(sign_in_id) if sign_in_id and sign_in_id.isdigit() else None,
+        )
+        messages.success(request, _("Sessions ended: %(count)s.") % {"count": count})
+        return redirect("accounts:sign-ins")
+    items = list(SignIn.objects.filter(user=request.user)[:50])
+    live = live_session_keys(items)
+    rows = [
+        {"sign_in": s, "active": is_active(s, live), "current": s.session_key == request.session.session_key}
+        for s in items
+    ]
+    return render(request, "accounts/sign_ins.html", {"rows": rows})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        audit.record("accounts.password_changed", actor=self.request.user, target=self.request.user)
+        # Other sessions of this account end with the old password.
+        end_sessions(self.request.user, actor=self.request.user, keep_session_key=self.request.session.session_key)
+        messages.success(self.request, _("Your password was changed. Your other sessions were ended."))
+        return response
+
+    def get_success_url(self) -> str:
+        return resolve_url("accounts:profile")

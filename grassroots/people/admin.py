@@ -1,6 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from .models import Household, Resident
+from .privacy import anonymize_resident
 
 
 @admin.register(Household)
@@ -17,3 +22,19 @@ class ResidentAdmin(admin.ModelAdmin):
     list_display = ["full_name", "birth_date", "sex"]
     search_fields = ["full_name"]
     exclude = ["phone"]
+    list_filter = ["anonymized_at"]
+    actions = ["anonymize"]
+
+    @admin.action(description=_("Anonymize the selected residents (cannot be undone)"))
+    def anonymize(self, request: HttpRequest, queryset: QuerySet[Resident]) -> HttpResponse | None:
+        # An irreversible step: show what will happen and ask for confirmation first.
+        if request.POST.get("confirmed") != "yes":
+            context = {**self.admin_site.each_context(request), "residents": queryset, "opts": self.model._meta,
+                       "action": "anonymize", "title": _("Anonymize residents")}  # fmt: skip
+            return TemplateResponse(request, "people/admin_anonymize_confirm.html", context)
+        for resident in queryset:
+            anonymize_resident(resident, actor=request.user)
+        self.message_user(
+            request, _("Residents anonymized: %(count)s.") % {"count": queryset.count()}, messages.SUCCESS
+        )
+        return None

@@ -3,7 +3,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from grassroots.accounts.phone import mask_phone
+from grassroots.core.phone import mask_phone
 
 from .access import access_register_unit
 from .models import Household, Representation

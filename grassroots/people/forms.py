@@ -1,8 +1,12 @@
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
-from grassroots.accounts.phone import normalize_phone
+from grassroots.core.csvimport import parse_date
+from grassroots.core.forms import NoEchoTextInput
+from grassroots.core.phone import normalize_phone
 
 
 class LinkAccountForm(forms.Form):
@@ -18,3 +22,25 @@ class LinkAccountForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("No account has this username or phone number."))
         return user
+
+
+class VerifyResidentForm(forms.Form):
+    national_id = forms.CharField(
+        label=_("National ID number (12 digits)"),
+        min_length=12,
+        max_length=12,
+        widget=NoEchoTextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{12}"}),
+    )
+    birth_date = forms.CharField(label=_("Date of birth (dd/mm/yyyy)"), max_length=10)
+
+    def clean_national_id(self) -> str:
+        value = self.cleaned_data["national_id"].strip()
+        if not (value.isascii() and value.isdigit()):
+            raise forms.ValidationError(_("The national ID number must have exactly 12 digits."))
+        return value
+
+    def clean_birth_date(self) -> dt.date:
+        try:
+            return parse_date(self.cleaned_data["birth_date"])
+        except ValueError:
+            raise forms.ValidationError(_("Enter the date as dd/mm/yyyy.")) from None

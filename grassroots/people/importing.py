@@ -20,9 +20,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grassroots.accounts.phone import normalize_phone
 from grassroots.core import audit
 from grassroots.core.csvimport import HeaderError, ImportFailed, Problem, open_csv, parse_date, read_rows
+from grassroots.core.phone import normalize_phone
 from grassroots.territory.models import VILLAGE_KINDS, Unit
 
 from . import rules

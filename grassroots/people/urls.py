@@ -4,6 +4,8 @@ from . import views
 
 app_name = "people"
 urlpatterns = [
+    path("account/verify/", views.verify, name="verify"),
+    path("account/my-data/", views.my_data, name="my-data"),
     path("register/", views.register_home, name="register-home"),
     path("register/unit/<str:code>/", views.register_unit, name="register-unit"),
     path("register/household/<int:pk>/", views.household_detail, name="household-detail"),

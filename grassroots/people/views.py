@@ -1,3 +1,5 @@
+import json
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -7,15 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from grassroots.accounts.actions import confirm_resident_link
-from grassroots.accounts.phone import mask_phone
 from grassroots.core.errors import DomainError
+from grassroots.core.phone import mask_phone
 
 from .access import access_household, access_register_unit, register_scopes
 from .actions import reveal_national_id
 from .crypto import decrypt_national_id, mask_national_id
-from .forms import LinkAccountForm
+from .forms import LinkAccountForm, VerifyResidentForm
+from .linking import confirm_resident_link, verify_resident_link
 from .models import Household, Membership, Representation, Resident
+from .privacy import export_person, record_export
 
 PER_PAGE = 50
 
@@ -138,3 +141,34 @@ def link_account(request: HttpRequest, pk: int) -> HttpResponse:
         for error in form.errors.get("account", []):
             messages.error(request, error)
     return redirect("people:household-detail", pk=household.pk)
+
+
+def verify(request: HttpRequest) -> HttpResponse:
+    """A resident links the account to the register by national ID number and date of birth."""
+    if request.user.resident_id is not None:
+        messages.info(request, _("Your account is already linked to a resident record."))
+        return redirect("accounts:profile")
+    form = VerifyResidentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            verify_resident_link(request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("Your account is now linked to your resident record."))
+            return redirect("accounts:profile")
+    return render(request, "people/verify.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def my_data(request: HttpRequest) -> HttpResponse:
+    """A person downloads everything the system holds about them and their household (PDP law)."""
+    if request.method != "POST":
+        return render(request, "people/my_data.html", {"linked": request.user.resident_id is not None})
+    data = export_person(request.user)
+    record_export(request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="grassroots-my-data.json"'
+    response["Cache-Control"] = "no-store"
+    return response

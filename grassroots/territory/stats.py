@@ -1,26 +1,26 @@
-"""Household counts per unit, for the public pages and the API."""
+"""Household counts per unit, for the public pages and the API.
+
+Counted through the reverse relation Unit.households, so territory needs no import of people.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from grassroots.people.models import Household
+from .models import VILLAGE_KINDS, Unit
 
-from .models import Unit
+_CURRENT = Count("households", filter=Q(households__dissolved_on__isnull=True))
 
 
-def household_counts(units: list[Unit], *, under: Unit | None = None) -> dict[int, int]:
-    """Current households under each unit (the unit itself if it is a village). One query."""
+def household_counts(units: list[Unit], *, under: Unit) -> dict[int, int]:
+    """Current households under each of `units` (children of `under`), in one query."""
     if not units:
         return {}
-    households = Household.objects.active()
-    if under is not None:
-        households = households.filter(unit__path__startswith=under.path)
-    per_village = households.values_list("unit__path").annotate(n=Count("id"))
+    villages = Unit.objects.filter(path__startswith=under.path, kind__in=VILLAGE_KINDS).annotate(n=_CURRENT)
     counts: dict[int, int] = defaultdict(int)
-    for village_path, n in per_village:
+    for village_path, n in villages.values_list("path", "n"):
         for unit in units:
             if village_path.startswith(unit.path):
                 counts[unit.id] += n
@@ -28,4 +28,5 @@ def household_counts(units: list[Unit], *, under: Unit | None = None) -> dict[in
 
 
 def household_count(unit: Unit) -> int:
-    return Household.objects.active().filter(unit__path__startswith=unit.path).count()
+    total = Unit.objects.filter(path__startswith=unit.path, kind__in=VILLAGE_KINDS).aggregate(n=_CURRENT)["n"]
+    return int(total or 0)

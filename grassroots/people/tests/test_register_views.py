@@ -13,8 +13,8 @@ def _unit_url(code: str) -> str:
     return f"/register/unit/{code}/"
 
 
-def test_an_official_reads_the_register_of_the_commune(client, world):
-    client.force_login(world["official_a"])
+def test_an_official_reads_the_register_of_the_commune(client, world, sign_in):
+    sign_in(client, world["official_a"])
     response = client.get(_unit_url("AC"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -23,16 +23,16 @@ def test_an_official_reads_the_register_of_the_commune(client, world):
 
 
 @pytest.mark.parametrize("who", ["official_b", "resident_a1"])
-def test_others_get_404_for_the_register_of_commune_a(client, world, who):
-    client.force_login(world[who])
+def test_others_get_404_for_the_register_of_commune_a(client, world, who, sign_in):
+    sign_in(client, world[who])
     assert client.get(_unit_url("AC")).status_code == 404
     assert client.get(_unit_url("AC-1")).status_code == 404
     assert client.get(f"/register/household/{world['households']['a1'].pk}/").status_code == 404
     assert client.get("/api/v1/register/AC/households").status_code == 404
 
 
-def test_an_official_of_b_gets_404_for_every_register_page_of_a(client, world):
-    client.force_login(world["official_b"])
+def test_an_official_of_b_gets_404_for_every_register_page_of_a(client, world, sign_in):
+    sign_in(client, world["official_b"])
     household = world["households"]["a1"]
     resident = Membership.objects.filter(household=household).first().resident
     assert client.post(f"/register/household/{household.pk}/reveal/", {"resident": resident.pk}).status_code == 404
@@ -43,8 +43,8 @@ def test_an_official_of_b_gets_404_for_every_register_page_of_a(client, world):
     assert not AuditEvent.objects.filter(verb="people.national_id_viewed").exists()
 
 
-def test_a_village_head_sees_the_village_but_not_the_rest_of_the_commune(client, world):
-    client.force_login(world["head_a1"])
+def test_a_village_head_sees_the_village_but_not_the_rest_of_the_commune(client, world, sign_in):
+    sign_in(client, world["head_a1"])
     assert client.get(_unit_url("AC-1")).status_code == 200
     assert client.get(_unit_url("AC-2")).status_code == 404
     assert client.get(_unit_url("AC")).status_code == 404
@@ -57,14 +57,14 @@ def test_anonymous_visitors_are_sent_to_login(client, world):
     assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def test_register_home_redirects_to_the_only_commune(client, world):
-    client.force_login(world["official_a"])
+def test_register_home_redirects_to_the_only_commune(client, world, sign_in):
+    sign_in(client, world["official_a"])
     response = client.get("/register/")
     assert response.status_code == 302 and response["Location"].endswith(_unit_url("AC"))
 
 
-def test_search_by_member_name_and_village_filter(client, world):
-    client.force_login(world["official_a"])
+def test_search_by_member_name_and_village_filter(client, world, sign_in):
+    sign_in(client, world["official_a"])
     household = world["households"]["a2"]
     name = Membership.objects.filter(household=household).first().resident.full_name
     body = client.get(_unit_url("AC"), {"q": name}).content.decode()
@@ -73,26 +73,26 @@ def test_search_by_member_name_and_village_filter(client, world):
     assert world["households"]["a1"].code in body and household.code not in body
 
 
-def test_htmx_search_returns_only_the_rows(client, world):
-    client.force_login(world["official_a"])
+def test_htmx_search_returns_only_the_rows(client, world, sign_in):
+    sign_in(client, world["official_a"])
     response = client.get(_unit_url("AC"), {"q": "zzz"}, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert 'id="household-rows"' in body and "<html" not in body
     assert response["Vary"] == "HX-Request" or "HX-Request" in response["Vary"]
 
 
-def test_the_register_list_does_not_grow_queries_with_households(client, world, django_assert_max_num_queries):
+def test_the_register_list_does_not_grow_queries_with_households(client, world, django_assert_max_num_queries, sign_in):
     from grassroots.people.tests.factories import make_household
 
     for _ in range(20):
         make_household(world["a"]["village1"])
-    client.force_login(world["official_a"])
+    sign_in(client, world["official_a"])
     with django_assert_max_num_queries(12):
         assert client.get(_unit_url("AC")).status_code == 200
 
 
-def test_the_national_id_is_masked_and_revealed_only_by_post_with_an_audit_event(client, world):
-    client.force_login(world["official_a"])
+def test_the_national_id_is_masked_and_revealed_only_by_post_with_an_audit_event(client, world, sign_in):
+    sign_in(client, world["official_a"])
     household = world["households"]["a1"]
     resident = Membership.objects.filter(household=household).first().resident
     number = decrypt_national_id(resident.national_id_encrypted)
@@ -107,17 +107,17 @@ def test_the_national_id_is_masked_and_revealed_only_by_post_with_an_audit_event
     assert number not in str(event.data)
 
 
-def test_revealing_a_resident_of_another_household_is_404(client, world):
-    client.force_login(world["official_a"])
+def test_revealing_a_resident_of_another_household_is_404(client, world, sign_in):
+    sign_in(client, world["official_a"])
     other = Membership.objects.filter(household=world["households"]["a2"]).first().resident
     response = client.post(f"/register/household/{world['households']['a1'].pk}/reveal/", {"resident": other.pk})
     assert response.status_code == 404
 
 
-def test_an_official_links_an_account_to_a_resident(client, world):
+def test_an_official_links_an_account_to_a_resident(client, world, sign_in):
     from grassroots.accounts.tests.factories import UserFactory
 
-    client.force_login(world["official_a"])
+    sign_in(client, world["official_a"])
     household = world["households"]["a1"]
     resident = Membership.objects.filter(household=household).first().resident
     account = UserFactory(username="newcomer")
@@ -130,8 +130,8 @@ def test_an_official_links_an_account_to_a_resident(client, world):
     assert AuditEvent.objects.filter(verb="accounts.resident_linked", data__method="confirmed").exists()
 
 
-def test_api_lists_households_of_the_callers_commune_with_masked_phones(client, world):
-    client.force_login(world["official_a"])
+def test_api_lists_households_of_the_callers_commune_with_masked_phones(client, world, sign_in):
+    sign_in(client, world["official_a"])
     data = client.get("/api/v1/register/AC/households").json()
     assert data["count"] == 2
     assert {item["code"] for item in data["items"]} == {world["households"]["a1"].code, world["households"]["a2"].code}

@@ -1,5 +1,6 @@
 """Build the demo: a Thanh Hóa ward with about 3,000 households and an account for every role."""
 
+import base64
 import datetime as dt
 import sys
 import tempfile
@@ -11,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from grassroots.accounts.models import Role, RoleAssignment, User
 from grassroots.core import audit
@@ -21,6 +23,8 @@ from grassroots.territory.importing import import_units
 from grassroots.territory.models import Unit
 
 DEMO_PASSWORD = "grassroots-demo"  # noqa: S105 (published demo accounts, refused in production)
+# The demo officials' authenticator key (published, like the password): base32 GRASSROOTSDEMO234567GRASSROOTSDE (see README).
+DEMO_TOTP_KEY_BASE32 = "GRASSROOTSDEMO234567GRASSROOTSDE"
 
 # username, role, unit code, full name
 ACCOUNTS = [
@@ -37,6 +41,10 @@ ACCOUNTS = [
     ("villagefront", Role.VILLAGE_FRONT_HEAD, f"{demo.DEMO_WARD}-01", "Ngô Thị Công Tác"),
     ("official-b", Role.COMMUNE_OFFICIAL, demo.OTHER_COMMUNE, "Lý Văn Xã Bên"),
 ]
+
+
+def demo_totp_key_hex() -> str:
+    return base64.b32decode(DEMO_TOTP_KEY_BASE32).hex()
 
 
 class Command(BaseCommand):
@@ -94,6 +102,8 @@ class Command(BaseCommand):
             user.set_password(DEMO_PASSWORD)
             user.save()
             RoleAssignment.objects.create(user=user, unit=units[code], role=role, valid_from=demo.REGISTERED_ON)
+            # Officials need a second factor: the demo ones share a published authenticator key.
+            TOTPDevice.objects.create(user=user, name="demo", confirmed=True, key=demo_totp_key_hex())
             audit.record("accounts.role_granted", target=user, unit_id=units[code].id, data={"role": role.value})
             lines.append((username, role.label, units[code].name))
         # A household representative of Tổ dân phố 1, linked to the register, who logs in by phone.
@@ -125,6 +135,9 @@ class Command(BaseCommand):
                 data={"role": Role.HOUSEHOLD_REPRESENTATIVE.value},
             )
             lines.append((f"resident (or phone {phone})", Role.HOUSEHOLD_REPRESENTATIVE.label, rep.household.unit.name))
-        self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD}):")
+        self.stdout.write(
+            f"\nDemo accounts (password: {DEMO_PASSWORD}; officials' authenticator key: {DEMO_TOTP_KEY_BASE32},"
+        )
+        self.stdout.write("or print the current code with: .venv/bin/python manage.py demo_code official):")
         for username, role, unit in lines:
             self.stdout.write(f"  {username:<28} {role} — {unit}")

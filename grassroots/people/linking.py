@@ -1,4 +1,4 @@
-"""Account actions: linking an account to a resident record after verification."""
+"""Linking an account to a resident record after verification (as Decidim and CONSUL do with a census)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.accounts.models import User
 from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.people.crypto import national_id_hash
-from grassroots.people.models import Resident
-from grassroots.people.rules import is_well_formed_national_id
 
-from .models import User
+from .crypto import national_id_hash
+from .models import Resident
+from .rules import is_well_formed_national_id
 
 # Failed self-verifications allowed per account and day, so the form cannot be used to guess numbers.
 MAX_VERIFICATION_ATTEMPTS_PER_DAY = 5

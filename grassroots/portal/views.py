@@ -15,4 +15,4 @@ def home(request: HttpRequest) -> HttpResponse:
         "roles": active_roles(request.user),
         "register_scopes": register_scopes(request.user),
     }
-    return render(request, "core/home.html", context)
+    return render(request, "portal/home.html", context)

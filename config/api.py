@@ -3,9 +3,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
-from ninja.security import django_auth
 
-api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api")
+from grassroots.accounts.api_auth import verified_session
+
+# No interactive docs page: django-ninja's loads Swagger UI from a CDN, and communes run on
+# intranets. The OpenAPI schema itself is served at /api/v1/openapi.json.
+api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api", docs_url=None)
 
 
 def register_routers() -> None:
@@ -13,7 +16,7 @@ def register_routers() -> None:
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
-    api.add_router("/register", people_router, auth=django_auth)
+    api.add_router("/register", people_router, auth=verified_session)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -1,0 +1,21 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+class MaximumLengthValidator:
+    """ASVS 5.0 V6.2: long passphrases are allowed, but not unbounded input to the hasher."""
+
+    def __init__(self, max_length: int = 128) -> None:
+        self.max_length = max_length
+
+    def validate(self, password: str, user: object = None) -> None:
+        if len(password) > self.max_length:
+            raise ValidationError(
+                _("This password is too long: at most %(max)s characters.") % {"max": self.max_length},
+                code="password_too_long",
+            )
+
+    def get_help_text(self) -> str:
+        return _("Your password can be up to %(max)s characters long; a sentence you remember is a good choice.") % {
+            "max": self.max_length
+        }
