@@ -1,8 +1,9 @@
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from grassroots.core.pagination import BoundedPagination, error_responses
 from grassroots.core.phone import mask_phone
 
 from .access import access_register_unit
@@ -35,8 +36,13 @@ class HouseholdOut(Schema):
         return mask_phone(reps[0].resident.phone) if reps else None
 
 
-@router.get("/{code}/households", response=list[HouseholdOut], summary="Households of a commune or village (officials)")
-@paginate(PageNumberPagination, page_size=100)
+@router.get(
+    "/{code}/households",
+    response=list[HouseholdOut],
+    summary="Households of a commune or village (officials)",
+    openapi_extra=error_responses(401, 404, 422),
+)
+@paginate(BoundedPagination, page_size=100)
 def list_households(request: HttpRequest, code: str) -> QuerySet[Household]:
     unit = access_register_unit(request.user, code)  # 404 outside the caller's communes
     reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")

@@ -2,7 +2,9 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from grassroots.core.pagination import BoundedPagination, error_responses
 
 from .models import Unit
 from .stats import household_count
@@ -39,8 +41,8 @@ def _out(unit: Unit) -> dict[str, object]:
     }
 
 
-@router.get("/", response=list[UnitOut], summary="List units (open data)")
-@paginate(PageNumberPagination, page_size=100)
+@router.get("/", response=list[UnitOut], summary="List units (open data)", openapi_extra=error_responses(422))
+@paginate(BoundedPagination, page_size=100)
 def list_units(request: HttpRequest, q: str = "", parent: str = "") -> QuerySet[Unit]:
     units = Unit.objects.select_related("parent").order_by("path")
     if parent:
@@ -50,7 +52,12 @@ def list_units(request: HttpRequest, q: str = "", parent: str = "") -> QuerySet[
     return units
 
 
-@router.get("/{code}", response=UnitDetailOut, summary="One unit with its number of households (open data)")
+@router.get(
+    "/{code}",
+    response=UnitDetailOut,
+    summary="One unit with its number of households (open data)",
+    openapi_extra=error_responses(404, 422),
+)
 def get_unit(request: HttpRequest, code: str) -> dict[str, object]:
     unit = get_object_or_404(Unit.objects.select_related("parent"), code=code)
     return {
