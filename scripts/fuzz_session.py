@@ -28,4 +28,4 @@ session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 if device is not None:
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
 session.create()
-print(session.session_key)
+sys.stdout.write(session.session_key + "\n")
