@@ -1,0 +1,106 @@
+"""Who may see and do what with community matters. Everything else is a 404."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from grassroots.accounts.models import Role, User
+from grassroots.accounts.roles import role_unit_ids
+from grassroots.people.models import Household, Representation
+from grassroots.territory.models import Unit
+
+from . import rules
+from .models import Matter
+
+# Roles that see every matter under their unit (officials, boards, steering committees).
+OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COMMUNE_FRONT, Role.INSPECTION_BOARD,
+                             Role.STEERING_MEMBER, Role.SYSTEM_ADMIN})  # fmt: skip
+VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
+
+
+def represented_household(user: User) -> Household | None:
+    """The household this account represents today (a verified resident who is its representative)."""
+    if not user.is_authenticated or user.resident_id is None:
+        return None
+    rep = (
+        Representation.objects.filter(
+            resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
+        )
+        .select_related("household__unit")
+        .first()
+    )
+    return rep.household if rep else None
+
+
+def _role_units(user: User, roles: frozenset[str]) -> list[Unit]:
+    if user.is_superuser:
+        return list(Unit.objects.filter(parent__isnull=True))
+    return list(Unit.objects.filter(id__in=role_unit_ids(user, roles)))
+
+
+def visible_unit_paths(user: User) -> list[str]:
+    """Units whose matters the user may see: oversight and village roles' units, and the village of
+    the household the user belongs to (a commune-wide matter is seen from each of its villages)."""
+    if not user.is_authenticated:
+        return []
+    paths = [u.path for u in _role_units(user, OVERSIGHT_ROLES | VILLAGE_ROLES)]
+    household = represented_household(user)
+    if household is not None:
+        paths.append(household.unit.path)
+    return paths
+
+
+def _sees(paths: list[str], unit: Unit) -> bool:
+    # A role over a unit sees matters under it; a village sees the commune-wide matters above it.
+    return any(unit.path.startswith(p) or p.startswith(unit.path) for p in paths)
+
+
+def access_matter(user: User, pk: int) -> Matter:
+    matter = Matter.objects.filter(pk=pk).select_related("unit", "unit__parent").first()
+    if matter is None or not _sees(visible_unit_paths(user), matter.unit):
+        raise Http404
+    return matter
+
+
+def can_manage(user: User, matter: Matter) -> bool:
+    """Village matters: the village head and the Front work committee head of that village.
+    Commune-wide matters: the commune chair and commune officials."""
+    if matter.scope == rules.Scope.VILLAGE:
+        units = _role_units(user, VILLAGE_ROLES)
+    else:
+        units = _role_units(user, frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL}))
+    return any(matter.unit.path.startswith(u.path) for u in units)
+
+
+def can_recognize(user: User, matter: Matter) -> bool:
+    """UBND xã recognizes items 3–4 (and sets the date of commune-wide items 1–2); MTTQ xã item 5."""
+    who = rules.recognizer(matter.rule_item, matter.rule_scope)
+    if who is rules.Recognizer.COMMUNE_FRONT:
+        roles = frozenset({Role.COMMUNE_FRONT})
+    elif who is rules.Recognizer.COMMUNE_COMMITTEE:
+        roles = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
+    else:
+        return False
+    return any(matter.unit.path.startswith(u.path) for u in _role_units(user, roles))
+
+
+def can_receive_filings(user: User, matter: Matter) -> bool:
+    """Commune officials, the chair and the commune Front receive every decision record (Art 20(3))."""
+    roles = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT})
+    return any(matter.unit.path.startswith(u.path) for u in _role_units(user, roles))
+
+
+def can_see_participants(user: User, matter: Matter) -> bool:
+    """The list of participating households: the matter's own village(s) and those who oversee it."""
+    if can_manage(user, matter) or can_receive_filings(user, matter):
+        return True
+    household = represented_household(user)
+    return household is not None and household.unit.path.startswith(matter.unit.path)
+
+
+def voting_household(user: User, matter: Matter) -> Household | None:
+    """The household the user may vote for in this matter, if any."""
+    household = represented_household(user)
+    if household is None or not household.unit.path.startswith(matter.unit.path):
+        return None
+    return household

@@ -1,0 +1,380 @@
+"""The law of "residents discuss and decide" as pure functions (law.md §3 and checklist 10.A–10.H).
+
+Law 10/2022/QH15 on Implementation of Democracy at the Grassroots Level ("the Law") and Decree
+59/2023/ND-CP ("D59"); Decree 61/2023/ND-CP ("D61") for village conventions. No ORM, settings or
+clock: callers pass plain values and `today`. Integer arithmetic only — never floats.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+# Bumped whenever a rule below changes; stored with every result so it can be recomputed.
+RULES_VERSION = "2026.11-1"
+
+
+class Item(IntEnum):
+    """The six kinds of matter residents decide (Law Art 15(1)–(6))."""
+
+    INFRASTRUCTURE = 1  # public works funded wholly or partly by residents, and each one's share
+    COMMUNITY_FUNDS = 2  # collecting, spending and managing contributions and community assets
+    CONVENTION = 3  # the village convention (hương ước, quy ước)
+    VILLAGE_HEAD = 4  # electing or dismissing the village head
+    BOARD_MEMBERS = 5  # electing or dismissing People's Inspection / Investment Supervision Board members
+    OTHER = 6  # other lawful self-managed community matters
+
+
+class Scope(StrEnum):
+    VILLAGE = "village"
+    COMMUNE = "commune"
+
+
+class Form(StrEnum):
+    """Forms of deciding (Law Art 17(1))."""
+
+    MEETING = "meeting"  # (a) community meeting
+    BALLOT = "ballot"  # (b) ballot slips to every household
+    ONLINE = "online"  # (c) online voting
+
+
+class Choice(StrEnum):
+    """Online options are exactly these three (D59 Art 5(2)(d)); meetings and slips use the same."""
+
+    AGREE = "agree"
+    DISAGREE = "disagree"
+    OTHER = "other"
+
+
+class Recognizer(StrEnum):
+    NONE = "none"  # takes effect on adoption
+    COMMUNE_COMMITTEE = "commune_committee"  # UBND xã
+    COMMUNE_FRONT = "commune_front"  # Ủy ban MTTQ xã
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str = ""  # a lazy translation: str() it where it is shown
+    article: str = ""
+
+
+ALLOW = Verdict(True)
+
+# --- Numbers fixed by the law, with their source ------------------------------------------------
+# Art 16(3): a citizen initiative goes to the community with the consent of at least 10% of households.
+INITIATIVE_SHARE_DENOMINATOR = 10
+# Art 16(3): a consent is valid for 3 months from the day it is given.
+CONSENT_VALID_MONTHS = 3
+# D59 Art 3(3)–(4): notice, and for items 1–3 the documents, reach households at least 2 days ahead.
+NOTICE_DAYS = 2
+# D59 Art 4(4): ballot publicity at least 2 days before distribution; Art 4(2): plan to the chairs within 2 days.
+BALLOT_PUBLICITY_DAYS = 2
+BALLOT_PLAN_DAYS = 2
+# Art 18(3); D59 Art 3(6): villages of 200 households or more may meet in clusters.
+CLUSTER_MIN_HOUSEHOLDS = 200
+# D59 Arts 3(5)(c), 4(3), 5(2)(b): counting committee, ballot team and online-vote team have 3–5 members.
+TEAM_MIN, TEAM_MAX = 3, 5
+# D59 Arts 3(5)(c), 4(6)(a): every count is witnessed by 2 household representatives.
+COUNT_WITNESSES = 2
+# Art 20(3); D59 Arts 3(7), 4(7), 5(5): the decision reaches UBND xã and MTTQ xã within 5 working days.
+FILING_WORKING_DAYS = 5
+# Art 21(2); D59 Arts 8–9: recognition, or a written refusal with reasons, within 5 working days of receipt.
+RECOGNITION_WORKING_DAYS = 5
+
+MEETING_ONLY_ITEMS = frozenset({Item.CONVENTION, Item.VILLAGE_HEAD, Item.BOARD_MEMBERS})
+TWO_THIRDS_ITEMS = frozenset({Item.INFRASTRUCTURE, Item.COMMUNITY_FUNDS})
+
+
+# --- B. Adoption thresholds -----------------------------------------------------------------------
+def village_adopts(item: Item, approve: int, households: int) -> bool:
+    """Law Art 21(1): "được trên 50% / ít nhất 2/3 tổng số đại diện hộ gia đình … tán thành".
+
+    Items 1–2: at least two-thirds of ALL households of the village (10.B.3); items 3–6: more than
+    half of ALL households (10.B.5). The denominator is H, never attendance or ballots returned.
+    """
+    if households <= 0:
+        return False
+    if item in TWO_THIRDS_ITEMS:
+        return 3 * approve >= 2 * households
+    return 2 * approve > households
+
+
+def commune_adopts(approving_villages: int, villages: int) -> bool:
+    """Law Art 21(1): a commune-wide item 1–2 matter passes with at least two-thirds of all villages
+    of the commune (10.B.4). A village approves when it meets its own village threshold [U, law.md §3.7 (iii)]."""
+    if villages <= 0:
+        return False
+    return 3 * approving_villages >= 2 * villages
+
+
+def procedural_vote_passes(yes: int, present: int) -> bool:
+    """D59 Art 3(5): the secretary, the counting committee and the voting method are approved by
+    more than 50% of the household representatives present (10.B.6)."""
+    return present > 0 and 2 * yes > present
+
+
+def scope_allowed(item: Item, scope: Scope) -> Verdict:
+    """Law Art 16(1), Art 21(1): commune-wide matters are items 1–2 (decided by 2/3 of villages);
+    conventions, village heads, board members and other matters are decided village by village."""
+    if scope is Scope.COMMUNE and item not in TWO_THIRDS_ITEMS:
+        return Verdict(
+            False,
+            _("Only contributions to public works and community funds (items 1–2) are decided commune-wide."),
+            "Law Art 21(1)",
+        )
+    return ALLOW
+
+
+# --- C. Choice of form -----------------------------------------------------------------------------
+def threshold_reachable(item: Item, present: int, households: int) -> bool:
+    """Whether the households present at a meeting could still adopt the matter (10.C.11; Art 19(1)(b)).
+
+    Items 1–2 need 2/3 of H present; items 3–6 need more than half of H present.
+    """
+    return village_adopts(item, present, households)
+
+
+def convention_meeting_has_quorum(present: int, households: int) -> bool:
+    """D61 Art 10: a meeting adopting a village convention is valid only with more than half of the
+    households present; otherwise the matter goes to ballots (10.C.12)."""
+    return households > 0 and 2 * present > households
+
+
+def meeting_falls_short(item: Item, present: int, households: int) -> bool:
+    """True when ballots must replace the meeting (Art 19(1)(b); D61 Art 10)."""
+    if item is Item.CONVENTION and not convention_meeting_has_quorum(present, households):
+        return True
+    return not threshold_reachable(item, present, households)
+
+
+def form_allowed(item: Item, scope: Scope, form: Form, *, meeting_fell_short: bool = False) -> Verdict:
+    """Law Art 17(2), Art 19(1), D59 Art 5(1): which form may decide the matter (10.C.7–8).
+
+    - Items 3, 4, 5 only at a meeting; household ballots only after a meeting fell short.
+    - Online voting only for item 6 (its further conditions: `online_vote_blockers`).
+    - Ballots: commune-wide matters chosen by the commune chair (a), after a meeting that fell short (b),
+      or for item 6 by the village head with the Front work committee (c).
+    """
+    if form is Form.MEETING:
+        return ALLOW
+    if form is Form.ONLINE:
+        if item is not Item.OTHER:
+            return Verdict(
+                False,
+                _("Online voting is allowed only for other self-managed matters (item 6)."),
+                "D59 Art 5(1)(a); Law Art 17(2)",
+            )
+        return ALLOW
+    # Household ballots
+    if meeting_fell_short:
+        return ALLOW
+    if item in MEETING_ONLY_ITEMS:
+        return Verdict(
+            False,
+            _(
+                "This matter must be decided at a community meeting; ballots are used only when the meeting lacks enough households."
+            ),
+            "Law Art 17(2), Art 19(1)(b)",
+        )
+    if scope is Scope.COMMUNE or item is Item.OTHER:
+        return ALLOW
+    return Verdict(
+        False,
+        _(
+            "For this matter in one village, hold a meeting first; ballots are used only when the meeting lacks enough households."
+        ),
+        "Law Art 19(1)",
+    )
+
+
+def online_vote_blockers(
+    *,
+    item: Item,
+    head_agreed: bool,
+    front_agreed: bool,
+    optin_yes: int,
+    households: int,
+    commune_committee_notified: bool,
+    commune_front_notified: bool,
+) -> list[Verdict]:
+    """D59 Art 5(1)–(2): every condition for an online vote that does not hold yet (10.C.8)."""
+    blockers = []
+    if item is not Item.OTHER:
+        blockers.append(
+            Verdict(
+                False, _("Online voting is allowed only for other self-managed matters (item 6)."), "D59 Art 5(1)(a)"
+            )
+        )
+    if not (head_agreed and front_agreed):
+        blockers.append(
+            Verdict(
+                False,
+                _("The village head and the head of the Front work committee must both record their agreement."),
+                "D59 Art 5(1)(b)",
+            )
+        )
+    if not 2 * optin_yes > households:
+        blockers.append(
+            Verdict(
+                False,
+                _("More than half of all households must have chosen online voting in the prior poll."),
+                "D59 Art 5(1)(c)",
+            )
+        )
+    if not (commune_committee_notified and commune_front_notified):
+        blockers.append(
+            Verdict(
+                False,
+                _("The commune People's Committee and the commune Front must be told before the vote."),
+                "D59 Art 5(2)(a)",
+            )
+        )
+    return blockers
+
+
+def online_vote_passes(agree: int, households: int) -> bool:
+    """D59 Art 5(4): adopted with more than half of ALL household representatives agreeing (10.C.10)."""
+    return village_adopts(Item.OTHER, agree, households)
+
+
+# --- D/E/F. Notices, teams, ballots ------------------------------------------------------------
+def notice_in_time(sent_on: dt.date, meeting_on: dt.date) -> bool:
+    """D59 Art 3(3): the notice reaches attendees at least 2 days before the meeting (10.D.13)."""
+    return (meeting_on - sent_on).days >= NOTICE_DAYS
+
+
+def documents_required(item: Item) -> bool:
+    """D59 Art 3(4): for items 1, 2 and 3 the documents reach every household 2 days ahead (10.D.13)."""
+    return item in {Item.INFRASTRUCTURE, Item.COMMUNITY_FUNDS, Item.CONVENTION}
+
+
+def clusters_allowed(households: int, *, dispersed: bool = False) -> bool:
+    """Law Art 18(3); D59 Art 3(6): cluster meetings for villages of 200+ households or scattered ones (10.D.14)."""
+    return dispersed or households >= CLUSTER_MIN_HOUSEHOLDS
+
+
+def team_size_ok(members: int) -> bool:
+    """D59 Arts 3(5)(c), 4(3), 5(2)(b): 3 to 5 members (10.E.15)."""
+    return TEAM_MIN <= members <= TEAM_MAX
+
+
+def witnesses_ok(witnesses: int) -> bool:
+    """D59 Arts 3(5)(c), 4(6)(a): 2 household-representative witnesses for every count (10.E.16)."""
+    return witnesses == COUNT_WITNESSES
+
+
+# --- H. Citizen initiatives -------------------------------------------------------------------
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, _calendar.monthrange(year, month)[1]))
+
+
+def consent_valid_on(given_on: dt.date, day: dt.date) -> bool:
+    """Law Art 16(3): a consent is valid for 3 months from the day it is given (10.H.22).
+
+    Read as valid up to and including the day before the same date three months later.
+    """
+    return given_on <= day < add_months(given_on, CONSENT_VALID_MONTHS)
+
+
+def initiative_tabled(valid_consents: int, households: int) -> bool:
+    """Law Art 16(3): tabled automatically with the consent of at least 10% of households (10.H.22)."""
+    return households > 0 and INITIATIVE_SHARE_DENOMINATOR * valid_consents >= households
+
+
+# --- G. Records, filing, recognition --------------------------------------------------------------
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Working days: Monday–Friday, less public holidays (Tết included), plus swapped working days."""
+
+    holidays: frozenset[dt.date] = field(default_factory=frozenset)
+    extra_working_days: frozenset[dt.date] = field(default_factory=frozenset)
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.extra_working_days:
+            return True
+        return day.weekday() < 5 and day not in self.holidays
+
+
+def add_working_days(start: dt.date, days: int, calendar: WorkCalendar) -> dt.date:
+    """The day by which `days` working days after `start` have passed (start itself not counted)."""
+    day, counted = start, 0
+    while counted < days:
+        day += dt.timedelta(days=1)
+        if calendar.is_working_day(day):
+            counted += 1
+    return day
+
+
+def filing_due_on(closed_on: dt.date, calendar: WorkCalendar) -> dt.date:
+    """Art 20(3); D59 Arts 3(7), 4(7), 5(5): filed with UBND xã and MTTQ xã within 5 working days (10.G.20)."""
+    return add_working_days(closed_on, FILING_WORKING_DAYS, calendar)
+
+
+def recognition_due_on(received_on: dt.date, calendar: WorkCalendar) -> dt.date:
+    """Art 21(2); D59 Arts 8–9: recognized, or refused in writing, within 5 working days of receipt (10.G.21)."""
+    return add_working_days(received_on, RECOGNITION_WORKING_DAYS, calendar)
+
+
+def recognizer(item: Item, scope: Scope) -> Recognizer:
+    """Who recognizes the result (Law Art 21(2); 10.G.21): UBND xã for items 3–4, MTTQ xã for item 5.
+
+    Items 1, 2 and 6 at village scope take effect on adoption; commune-wide items 1–2 take effect on
+    the date the commune People's Committee sets.
+    """
+    if item in {Item.CONVENTION, Item.VILLAGE_HEAD}:
+        return Recognizer.COMMUNE_COMMITTEE
+    if item is Item.BOARD_MEMBERS:
+        return Recognizer.COMMUNE_FRONT
+    if scope is Scope.COMMUNE:
+        return Recognizer.COMMUNE_COMMITTEE
+    return Recognizer.NONE
+
+
+def is_overdue(due_on: dt.date | None, done: bool, today: dt.date) -> bool:
+    return due_on is not None and not done and today > due_on
+
+
+# --- Tallies ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Tally:
+    agree: int = 0
+    disagree: int = 0
+    other: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.agree + self.disagree + self.other
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.agree + other.agree, self.disagree + other.disagree, self.other + other.other)
+
+
+def tally(choices: Iterable[str]) -> Tally:
+    counts = {c: 0 for c in Choice}
+    for choice in choices:
+        counts[Choice(choice)] += 1
+    return Tally(counts[Choice.AGREE], counts[Choice.DISAGREE], counts[Choice.OTHER])
+
+
+@dataclass(frozen=True)
+class VillageResult:
+    households: int
+    tally: Tally
+
+    def adopts(self, item: Item) -> bool:
+        return village_adopts(item, self.tally.agree, self.households)
+
+
+def matter_adopted(item: Item, scope: Scope, villages: list[VillageResult]) -> bool:
+    """The result of a matter from its villages' tallies (Art 21(1)): one village, or 2/3 of the commune's."""
+    if scope is Scope.VILLAGE:
+        return len(villages) == 1 and villages[0].adopts(item)
+    return commune_adopts(sum(1 for v in villages if v.adopts(item)), len(villages))

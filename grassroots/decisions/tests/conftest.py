@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from grassroots.accounts.models import Role
+from grassroots.accounts.tests.factories import UserFactory, grant
+from grassroots.decisions import actions
+from grassroots.decisions.models import DecisionForm, TabledVia
+from grassroots.people.models import Representation
+from grassroots.people.tests.factories import make_household
+
+
+@pytest.fixture
+def village(world):  # type: ignore[no-untyped-def]
+    """Village A1 with 10 households whose representatives have linked accounts; its head and Front head."""
+    a1 = world["a"]["village1"]
+    for _ in range(9):
+        make_household(a1, members=1)
+    voters = []
+    for i, rep in enumerate(
+        Representation.objects.filter(household__unit=a1, valid_to__isnull=True).select_related("resident")
+    ):
+        user = UserFactory(username=f"rep{i}", resident=rep.resident)
+        voters.append(user)
+    head = world["head_a1"]
+    front = UserFactory(username="front_a1")
+    grant(front, a1, Role.VILLAGE_FRONT_HEAD)
+    chair = UserFactory(username="chair_a")
+    grant(chair, world["a"]["commune"], Role.COMMUNE_CHAIR)
+    commune_front = UserFactory(username="mttq_a")
+    grant(commune_front, world["a"]["commune"], Role.COMMUNE_FRONT)
+    return {
+        **world,
+        "a1": a1,
+        "voters": voters,
+        "head": head,
+        "front": front,
+        "chair": chair,
+        "commune_front": commune_front,
+    }
+
+
+@pytest.fixture
+def online_matter(village):  # type: ignore[no-untyped-def]
+    """An item-6 matter of village A1, open for online voting for a week."""
+    head = village["head"]
+    matter = actions.create_matter(actor=head, unit=village["a1"], item=6, title="Lắp đèn đường ngõ 5",
+                                   question="Đồng ý lắp đèn đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
+    actions.record_agreement(matter, actor=head, who="head")
+    actions.record_agreement(matter, actor=village["front"], who="front")
+    actions.record_optin_poll(matter, actor=head, yes=6)
+    actions.record_notification(matter, actor=head, body="committee")
+    actions.record_notification(matter, actor=head, body="front")
+    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
+    return matter
