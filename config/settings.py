@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "grassroots.accounts",
     "grassroots.territory",
     "grassroots.people",
+    "grassroots.decisions",
     "grassroots.portal",
 ]
 
@@ -204,6 +205,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+# Uploads (the household register import, people.imports): a bigger file is refused. Django keeps an
+# upload in memory only up to FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) and streams the rest to
+# a temporary file, so the limit bounds disk, not memory; cap the request body at the reverse proxy
+# too (nginx client_max_body_size), so that an oversized request is cut before Django reads it.
+MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 200)
 
 # Background work: Django's Tasks API, database backend (run `manage.py db_worker`).
 TASKS = {

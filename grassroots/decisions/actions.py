@@ -352,7 +352,7 @@ def record_attendance(meeting: Meeting, *, actor: User, household: Household) ->
     _require_status(matter, Status.OPEN)
     if not household.unit.path.startswith(matter.unit.path) or household.dissolved_on is not None:
         raise DomainError(_("This household is not in the village of the matter."), field="household")
-    _, created = Attendance.objects.get_or_create(meeting=meeting, household=household)
+    _attendance, created = Attendance.objects.get_or_create(meeting=meeting, household=household)
     if created:
         _event("attendance_recorded", actor, matter, meeting=meeting.pk)
     return meeting.attendance.count()
@@ -389,11 +389,8 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
         )
     if Participation.objects.filter(matter=matter, round=matter.round).exists():
         raise DomainError(_("The result of this round was already recorded."))
-    if meeting.method == Meeting.Method.SECRET:
-        if not rules.witnesses_ok(matter.team.filter(team="witness").count()):
-            raise DomainError(
-                _("Record the 2 household representatives who witness the count first. (D59 Art 3(5)(c))")
-            )
+    if meeting.method == Meeting.Method.SECRET and not rules.witnesses_ok(matter.team.filter(team="witness").count()):
+        raise DomainError(_("Record the 2 household representatives who witness the count first. (D59 Art 3(5)(c))"))
     today = timezone.localdate()
     Participation.objects.bulk_create([
         Participation(matter=matter, round=matter.round, household_id=h, channel=Channel.MEETING, recorded_on=today, recorded_by=actor)

@@ -186,7 +186,7 @@ def test_a_refusal_needs_written_reasons(village):
 
 
 def test_meeting_counts_cannot_exceed_households_present(village):
-    matter, meeting = _meeting_matter(village, item=6)
+    _matter, meeting = _meeting_matter(village, item=6)
     from grassroots.people.models import Household
 
     for household in Household.objects.filter(unit=village["a1"])[:3]:
