@@ -1,0 +1,182 @@
+"""Journeys anyone can take: languages, the public unit browser, and the door to the register."""
+
+import re
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from grassroots.people.models import Household
+from grassroots.territory.models import Unit
+
+from .conftest import PHONE, assert_fits_phone, path, second_step, submit_login, t, url
+
+pytestmark = pytest.mark.e2e
+
+
+def switch_language(page: Page, code: str) -> None:
+    """Use the language switcher in the header: a plain POST form, no JavaScript needed."""
+    page.locator("header form.lang select[name=language]").select_option(code)
+    page.locator("header form.lang button").click()
+
+
+def test_languages_by_url_and_switcher(live_server: Any, demo: None, page: Page, browser: Browser) -> None:
+    # Vietnamese at /, English at /en/, Russian at /ru/.
+    for prefix, code in [("/", "vi"), ("/en/", "en"), ("/ru/", "ru")]:
+        response = page.goto(live_server.url + prefix)
+        assert response is not None and response.status == 200
+        expect(page.locator("html")).to_have_attribute("lang", code)
+        expect(page.get_by_role("link", name=t("Log in", code), exact=True)).to_be_visible()
+        expect(page.locator("#lang-select")).to_have_value(code)
+        expect(page.get_by_role("link", name="Tỉnh Thanh Hóa")).to_be_visible()
+
+    # An unknown language prefix is not a page.
+    response = page.goto(live_server.url + "/de/")
+    assert response is not None and response.status == 404
+
+    # The switcher keeps the page and changes its language.
+    page.goto(url(live_server, "territory:unit-list"))
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    switch_language(page, "en")
+    expect(page).to_have_url(url(live_server, "territory:unit-list", language="en"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_have_text(t("Administrative units", "en"))
+    page.goto(url(live_server, "territory:unit-list"))
+    switch_language(page, "ru")
+    expect(page).to_have_url(url(live_server, "territory:unit-list", language="ru"))
+    expect(page.locator("html")).to_have_attribute("lang", "ru")
+    expect(page.locator("h1")).to_have_text(t("Administrative units", "ru"))
+
+    # The switcher works without JavaScript too, and an English-speaking browser still gets
+    # Vietnamese at the unprefixed address (the prefix, not Accept-Language, decides).
+    context = browser.new_context(java_script_enabled=False, locale="en-US", viewport=PHONE)
+    try:
+        plain = context.new_page()
+        plain.goto(live_server.url + "/")
+        expect(plain.locator("html")).to_have_attribute("lang", "vi")
+        switch_language(plain, "en")
+        expect(plain).to_have_url(live_server.url + "/en/")
+        expect(plain.locator("html")).to_have_attribute("lang", "en")
+    finally:
+        context.close()
+
+
+@pytest.mark.xfail(
+    reason="set_language runs under the default language (its URL has no prefix), so translate_url() cannot "
+    "resolve /en/… or /ru/… and the switcher leaves the page in its language (config/urls.py:11)",
+    strict=False,
+)
+def test_switcher_from_a_prefixed_page(live_server: Any, demo: None, page: Page) -> None:
+    page.goto(url(live_server, "territory:unit-list", language="en"))
+    switch_language(page, "ru")
+    expect(page).to_have_url(url(live_server, "territory:unit-list", language="ru"), timeout=2000)
+    switch_language(page, "vi")
+    expect(page).to_have_url(url(live_server, "territory:unit-list"), timeout=2000)
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+
+
+def test_unit_browser_search_to_ward(live_server: Any, demo: None, page: Page, snap: Any) -> None:
+    ward = Unit.objects.get(code="14758")
+    groups = list(ward.children.order_by("code"))
+    assert len(groups) == 12
+    households = Household.objects.active().filter(unit__path__startswith=ward.path).count()
+    assert households > 0
+
+    page.goto(url(live_server, "portal:home"))
+    page.locator(f"main a[href='{path('territory:unit-list')}']").click()
+    expect(page).to_have_url(url(live_server, "territory:unit-list"))
+
+    # Search by part of the name, case-insensitively.
+    page.locator("#q").fill("hạc thành")
+    page.locator("form[role=search] button").click()
+    expect(page).to_have_url(re.compile(r"/units/\?q="))
+    results = page.locator("main ul.list > li")
+    expect(results).to_have_count(1)
+    results.get_by_role("link", name="Phường Hạc Thành").click()
+
+    expect(page).to_have_url(url(live_server, "territory:unit-detail", "14758"))
+    expect(page.locator("h1")).to_have_text("Phường Hạc Thành")
+    facts = page.locator("dl.facts")
+    expect(facts).to_contain_text("14758")
+    expect(facts.get_by_role("link", name="Tỉnh Thanh Hóa")).to_be_visible()
+    # The household count, whatever the thousands separator of the language.
+    count = facts.locator("dt", has_text=t("Households")).locator("xpath=following-sibling::dd[1]")
+    assert re.sub(r"\D", "", count.inner_text()) == str(households)
+
+    # The residential groups below the ward, each with its households; they add up.
+    rows = page.locator("main table tbody tr")
+    expect(rows).to_have_count(len(groups))
+    total = 0
+    for group in groups:
+        row = rows.filter(has=page.locator(f"a[href$='/units/{group.code}/']"))
+        expect(row).to_have_count(1)
+        expect(row.locator("td").first).to_have_text(group.name)
+        total += int(re.sub(r"\D", "", row.locator("td.num").inner_text()))
+    assert total == households
+    snap(page, "unit-ward")
+    assert_fits_phone(page)
+
+    # A group page names its parent; the breadcrumb leads back to the ward.
+    rows.get_by_role("link", name=groups[0].name, exact=True).click()
+    expect(page.locator("h1")).to_have_text(groups[0].name)
+    page.locator("nav.crumbs").get_by_role("link", name="Phường Hạc Thành").click()
+    expect(page).to_have_url(url(live_server, "territory:unit-detail", "14758"))
+
+    # Searching by exact code works; nonsense finds nothing; an unknown code is a 404.
+    page.goto(url(live_server, "territory:unit-list") + "?q=16000")
+    expect(page.locator("main ul.list > li")).to_have_count(1)
+    expect(page.locator("main ul.list")).to_contain_text("Xã Đông Tiến")
+    page.goto(url(live_server, "territory:unit-list") + "?q=zzzz-nowhere")
+    expect(page.locator("main ul.list")).to_have_count(0)
+    expect(page.locator("main p.empty")).to_be_visible()
+    response = page.goto(url(live_server, "territory:unit-detail", "99999"))
+    assert response is not None and response.status == 404
+
+
+@pytest.mark.xfail(
+    reason="on SQLite (the default database) icontains folds ASCII letters only, so 'đông tiến' does not find "
+    "'Xã Đông Tiến'; searches are not accent-insensitive either",
+    strict=False,
+)
+def test_unit_search_ignores_vietnamese_case(live_server: Any, demo: None, page: Page) -> None:
+    page.goto(url(live_server, "territory:unit-list") + "?q=đông tiến")
+    expect(page.locator("main ul.list")).to_contain_text("Xã Đông Tiến", timeout=1000)
+
+
+@pytest.mark.xfail(
+    reason="htmx injects an inline <style> for .htmx-indicator, which the CSP (style-src 'self') blocks on every "
+    "page; htmx.config.includeIndicatorStyles=false (a <meta name='htmx-config'> in templates/base.html) avoids it",
+    strict=False,
+)
+def test_pages_keep_to_the_content_security_policy(live_server: Any, demo: None, page: Page) -> None:
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(url(live_server, "portal:home"))
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_function("typeof htmx !== 'undefined'")
+    assert violations == []
+
+
+def test_anonymous_is_sent_to_login_and_back(live_server: Any, demo: None, page: Page) -> None:
+    # The public header offers no register link to a visitor.
+    page.goto(url(live_server, "portal:home"))
+    expect(page.locator("header a[href$='/register/']")).to_have_count(0)
+
+    # Anonymous visitors are sent to the login page, for the register and for the account pages.
+    for name, args in [
+        ("people:register-home", ()),
+        ("people:register-unit", ("14758",)),
+        ("accounts:profile", ()),
+        ("people:verify", ()),
+    ]:
+        page.goto(url(live_server, name, *args))
+        expect(page).to_have_url(f"{url(live_server, 'accounts:login')}?next={path(name, *args)}")
+        expect(page.locator("#id_username")).to_be_visible()
+        expect(page.locator("#household-rows")).to_have_count(0)
+
+    # After logging in there, the visitor lands where they were going.
+    # (an official passes the two-step page on the way, which keeps the destination too).
+    page.goto(url(live_server, "people:register-home"))
+    submit_login(page, "official")
+    second_step(page, "official")
+    expect(page).to_have_url(url(live_server, "people:register-unit", "14758"))
