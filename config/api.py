@@ -12,11 +12,13 @@ api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api", docs_u
 
 
 def register_routers() -> None:
+    from grassroots.decisions.api import router as decisions_router
     from grassroots.people.api import router as people_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
     api.add_router("/register", people_router, auth=verified_session)
+    api.add_router("/matters", decisions_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -137,6 +137,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "grassroots.core.context_processors.site",
+                "grassroots.portal.context_processors.navigation",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },

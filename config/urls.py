@@ -2,13 +2,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from config.api import api_urls
+from grassroots.core.i18n import set_language_from_any_page
 
 urlpatterns = [
     path("api/v1/", api_urls()),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("i18n/setlang/", login_not_required(set_language_from_any_page), name="set_language"),
     path("admin/", admin.site.urls),
 ]
 urlpatterns += i18n_patterns(
@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.accounts.urls")),
     path("", include("grassroots.territory.urls")),
     path("", include("grassroots.people.urls")),
+    path("", include("grassroots.decisions.urls")),
     prefix_default_language=False,
 )

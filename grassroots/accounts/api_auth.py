@@ -3,8 +3,9 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja.security import SessionAuth
+from ninja.security import HttpBearer, SessionAuth
 
+from .tokens import user_for_token
 from .twofactor import needs_second_factor
 
 
@@ -21,3 +22,16 @@ class VerifiedSessionAuth(SessionAuth):
 
 
 verified_session = VerifiedSessionAuth()
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer gr_…` for machine clients (tokens from `manage.py create_api_token`)."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+token_auth = TokenAuth()

@@ -54,6 +54,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        # Vietnamese order: family name first (Nguyễn Thị Lan).
+        return f"{self.last_name} {self.first_name}".strip()
+
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):
     def active_on(self, day: dt.date) -> RoleAssignmentQuerySet:
@@ -106,3 +110,22 @@ class SignIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.signed_in_at:%Y-%m-%d %H:%M}"
+
+
+class ApiToken(models.Model):
+    """A token for machine clients of the JSON API (`Authorization: Bearer …`); only its hash is stored."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"

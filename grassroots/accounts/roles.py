@@ -10,14 +10,23 @@ from django.utils import timezone
 from .models import Role, RoleAssignment, User
 
 
+def _assignments(user: User, day: dt.date) -> list[tuple[str, int]]:
+    """(role, unit id) of every role the user holds on the day; fetched once per request."""
+    cache: dict[dt.date, list[tuple[str, int]]] | None = getattr(user, "_role_assignments", None)
+    if cache is None:
+        cache = {}
+        user._role_assignments = cache  # type: ignore[attr-defined]
+    if day not in cache:
+        cache[day] = list(RoleAssignment.objects.active_on(day).filter(user=user).values_list("role", "unit_id"))
+    return cache[day]
+
+
 def role_unit_ids(user: User, roles: Iterable[str], day: dt.date | None = None) -> list[int]:
     """Ids of the units where the user holds any of the roles on the day."""
     if not user.is_authenticated:
         return []
-    day = day or timezone.localdate()
-    return list(
-        RoleAssignment.objects.active_on(day).filter(user=user, role__in=list(roles)).values_list("unit_id", flat=True)
-    )
+    wanted = set(roles)
+    return sorted({unit_id for role, unit_id in _assignments(user, day or timezone.localdate()) if role in wanted})
 
 
 def active_roles(user: User, day: dt.date | None = None) -> list[RoleAssignment]:

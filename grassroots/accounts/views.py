@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
@@ -31,6 +31,16 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        # Officials go straight on to the second step rather than meeting it on the next page.
+        url = super().get_success_url()
+        user = self.request.user
+        # A fresh login is never verified yet (django-otp marks the session only after the code).
+        if needs_second_factor(user):
+            target = "accounts:two-factor" if has_confirmed_device(user) else "accounts:two-factor-setup"
+            return f"{resolve_url(target)}?{urlencode({'next': url})}"
+        return url
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         # A ceiling per address across all accounts (password spraying); per account is django-axes.

@@ -74,11 +74,11 @@ def read_rows(
 
 
 def parse_date(value: str) -> dt.date:
-    """Accept YYYY-MM-DD or dd/mm/yyyy (the Vietnamese way of writing dates)."""
+    """Accept YYYY-MM-DD, or dd/mm/yyyy (the Vietnamese way of writing dates; also with - or .)."""
     value = value.strip()
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         return dt.date(int(value[0:4]), int(value[5:7]), int(value[8:10]))
-    parts = value.split("/")
+    parts = value.replace("-", "/").replace(".", "/").split("/")
     if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
         return dt.date(int(parts[2]), int(parts[1]), int(parts[0]))
     raise ValueError(value)

@@ -498,7 +498,22 @@ def compute_result(matter: Matter) -> dict[str, Any]:
         "total": total.total,
         "participants": Participation.objects.filter(matter=matter, round=matter.round).count(),
         "adopted": rules.matter_adopted(matter.rule_item, matter.rule_scope, results),
+        "ballots_digest": ballots_digest(matter),
     }
+
+
+def ballots_digest(matter: Matter) -> str:
+    """SHA-256 over every counted ballot (token, village, channel, choice, receipt hash), in token order:
+    published with the result, so any later change to a ballot row is detectable (verify_tally)."""
+    digest = hashlib.sha256()
+    rows = (
+        Ballot.objects.filter(matter=matter, round=matter.round)
+        .order_by("token")
+        .values_list("token", "village_id", "channel", "choice", "receipt_hash")
+    )
+    for row in rows.iterator(chunk_size=5000):
+        digest.update("|".join(str(v) for v in row).encode() + b"\n")
+    return digest.hexdigest()
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from grassroots.core.pagination import BoundedPagination, error_responses
+from grassroots.core.text import fold
 
 from .models import Unit
 from .stats import household_count
@@ -48,7 +49,7 @@ def list_units(request: HttpRequest, q: str = "", parent: str = "") -> QuerySet[
     if parent:
         units = units.filter(parent__code=parent)
     if q:
-        units = units.filter(Q(name__icontains=q[:100]) | Q(code__iexact=q[:32]))
+        units = units.filter(Q(name_folded__contains=fold(q[:100])) | Q(code__iexact=q[:32]))
     return units
 
 

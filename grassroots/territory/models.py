@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.core.text import fold
+
 
 class UnitKind(models.TextChoices):
     PROVINCE = "province", _("province")
@@ -62,6 +64,8 @@ class UnitQuerySet(models.QuerySet["Unit"]):
 class Unit(models.Model):
     code = models.CharField(_("official code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    # Lower-case, accent-free copy of the name for search (core.text.fold).
+    name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, db_index=True)
     parent = models.ForeignKey(
         "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
@@ -92,6 +96,12 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_folded = fold(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:  # type: ignore[operator]
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def is_commune_level(self) -> bool:

@@ -12,12 +12,21 @@ PUBLIC = {
     "territory:unit-detail",
     "accounts:login",
     "set_language",
+    # Results are public once counted (Law Art 23: the village publishes them).
+    "decisions:bulletin",
+    "decisions:bulletin-json",
+    "decisions:bulletin-csv",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
     "api:list_units",
     "api:get_unit",
     "api:list_households",
+    "api:list_matters",
+    "api:get_matter",
+    "api:cast_vote",
+    "api:get_result",
+    "api:get_bulletin",
 }
 
 

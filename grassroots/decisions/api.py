@@ -1,0 +1,146 @@
+"""JSON API for community matters: list, detail, cast an online vote, result, public bulletin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from grassroots.accounts.api_auth import token_auth, verified_session
+from grassroots.core.errors import DomainError
+from grassroots.core.pagination import BoundedPagination, error_responses
+
+from . import actions
+from .access import access_matter, visible_unit_paths, voting_household
+from .bulletin import bulletin
+from .models import Matter, Status
+
+router = Router(tags=["matters"])
+AUTH = [token_auth, verified_session]
+COUNTED = {Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE}
+
+
+class MatterOut(Schema):
+    id: int
+    unit: str
+    title: str
+    item: int
+    scope: str
+    status: str
+    form: str
+    households: int | None
+    opens: str | None
+    closes: str | None
+    adopted: bool | None
+
+    @staticmethod
+    def resolve_unit(obj: Matter) -> str:
+        return obj.unit.code
+
+    @staticmethod
+    def resolve_households(obj: Matter) -> int | None:
+        return obj.household_count
+
+    @staticmethod
+    def resolve_opens(obj: Matter) -> str | None:
+        return obj.opened_at.isoformat() if obj.opened_at else None
+
+    @staticmethod
+    def resolve_closes(obj: Matter) -> str | None:
+        return obj.closes_at.isoformat() if obj.closes_at else None
+
+
+class MatterDetailOut(MatterOut):
+    question: str
+    description: str
+    can_vote: bool
+
+    @staticmethod
+    def resolve_can_vote(obj: Matter, context: Any) -> bool:
+        request = context["request"]
+        return obj.status == Status.OPEN and obj.form == "online" and voting_household(request.user, obj) is not None
+
+
+class VoteIn(Schema):
+    choice: str = Field(..., pattern="^(agree|disagree|other)$")
+    comment: str = Field("", max_length=2000)
+
+
+class ReceiptOut(Schema):
+    matter: int
+    receipt: str
+    created: bool
+
+
+@router.get(
+    "/",
+    response=list[MatterOut],
+    auth=AUTH,
+    summary="Matters of a unit visible to the caller",
+    openapi_extra=error_responses(401, 422),
+)
+@paginate(BoundedPagination, page_size=50)
+def list_matters(request: HttpRequest, unit: str = Query("", max_length=32)) -> QuerySet[Matter]:
+    matters = Matter.objects.in_units(visible_unit_paths(request.user)).select_related("unit")
+    if unit:
+        matters = matters.filter(unit__code=unit)
+    return matters.order_by("-created_at")
+
+
+@router.get(
+    "/{matter_id}",
+    response=MatterDetailOut,
+    auth=AUTH,
+    summary="One matter",
+    openapi_extra=error_responses(401, 404, 422),
+)
+def get_matter(request: HttpRequest, matter_id: int) -> Matter:
+    return access_matter(request.user, matter_id)
+
+
+@router.post(
+    "/{matter_id}/votes",
+    response={200: ReceiptOut, 201: ReceiptOut},
+    auth=AUTH,
+    summary="Cast the household's online vote (Idempotency-Key honoured)",
+    openapi_extra=error_responses(401, 404, 409, 422),
+)
+def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> tuple[int, dict[str, Any]]:
+    access_matter(request.user, matter_id)  # 404 for matters the caller may not see
+    key = request.headers.get("Idempotency-Key", "").strip()[:100] or None
+    try:
+        receipt, created = actions.cast_online_vote(
+            matter_id, user=request.user, choice=payload.choice, comment=payload.comment, idempotency_key=key
+        )
+    except actions.AlreadyVoted as exc:
+        raise HttpError(409, str(exc.message)) from None
+    except DomainError as exc:
+        raise HttpError(422, str(exc.message)) from None
+    return (201 if created else 200), {"matter": matter_id, "receipt": receipt, "created": created}
+
+
+@router.get(
+    "/{matter_id}/result", auth=AUTH, summary="The counted result", openapi_extra=error_responses(401, 404, 409, 422)
+)
+def get_result(request: HttpRequest, matter_id: int) -> dict[str, Any]:
+    matter = access_matter(request.user, matter_id)
+    if matter.status not in COUNTED:
+        raise HttpError(409, "not counted yet")
+    return matter.result or {}
+
+
+@router.get(
+    "/{matter_id}/bulletin",
+    auth=None,
+    summary="Public bulletin of a counted matter (open data)",
+    openapi_extra=error_responses(404, 422),
+)
+def get_bulletin(request: HttpRequest, matter_id: int) -> dict[str, Any]:
+    matter = Matter.objects.filter(pk=matter_id, status__in=COUNTED).select_related("unit").first()
+    if matter is None:
+        raise HttpError(404, "Not Found")
+    return bulletin(matter)

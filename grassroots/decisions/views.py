@@ -1,0 +1,132 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from grassroots.core.errors import DomainError
+
+from . import actions
+from .access import access_matter, can_manage, can_see_participants, visible_unit_paths, voting_household
+from .bulletin import bulletin
+from .forms import VoteForm
+from .models import Matter, Participation, Status
+
+COUNTED = [Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE]
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The matters of the user's village (and those the user oversees), open ones first."""
+    matters = Matter.objects.in_units(visible_unit_paths(request.user)).select_related("unit")
+    open_matters = list(matters.filter(status=Status.OPEN).order_by("closes_at"))
+    others = Paginator(matters.exclude(status=Status.OPEN).order_by("-created_at"), 30).get_page(
+        request.GET.get("page")
+    )
+    voted = set(
+        Participation.objects.filter(matter__in=open_matters, household=actions_household(request)).values_list("matter_id", flat=True)
+    ) if open_matters else set()  # fmt: skip
+    rows = [{"matter": m, "voted": m.pk in voted, "can_vote": m.form == "online" and voting_household(request.user, m) is not None}
+            for m in open_matters]  # fmt: skip
+    return render(request, "decisions/home.html", {"open_rows": rows, "page": others})
+
+
+def actions_household(request: HttpRequest):  # type: ignore[no-untyped-def]
+    from .access import represented_household
+
+    return represented_household(request.user)
+
+
+def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    matter = access_matter(request.user, pk)
+    household = voting_household(request.user, matter)
+    voted = (
+        household is not None
+        and Participation.objects.filter(matter=matter, round=matter.round, household=household).exists()
+    )
+    participants = None
+    if matter.status in COUNTED and can_see_participants(request.user, matter):
+        participants = list(
+            Participation.objects.filter(matter=matter, round=matter.round)
+            .select_related("household")
+            .order_by("household__code")
+        )
+    context = {
+        "matter": matter,
+        "form": VoteForm(),
+        "can_vote": matter.status == Status.OPEN and matter.form == "online" and household is not None and not voted,
+        "voted": voted,
+        "can_manage": can_manage(request.user, matter),
+        "participants": participants,
+        "counted": matter.status in COUNTED,
+    }
+    return render(request, "decisions/matter_detail.html", context)
+
+
+@require_POST
+def vote(request: HttpRequest, pk: int) -> HttpResponse:
+    """Cast the household's online vote from the page (the API does the same for other clients)."""
+    matter = access_matter(request.user, pk)
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        context = {"matter": matter, "form": form, "can_vote": True, "voted": False, "counted": False}
+        return render(request, "decisions/matter_detail.html", context, status=422)
+    try:
+        receipt, _created = actions.cast_online_vote(matter.pk, user=request.user, choice=form.cleaned_data["choice"],
+                                                     comment=form.cleaned_data["comment"])  # fmt: skip
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("decisions:matter", pk=matter.pk)
+    response = render(request, "decisions/receipt.html", {"matter": matter, "receipt": receipt})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _counted_matter(pk: int) -> Matter:
+    matter = Matter.objects.filter(pk=pk, status__in=COUNTED).select_related("unit").first()
+    if matter is None:
+        raise Http404
+    return matter
+
+
+@login_not_required
+def bulletin_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: every counted vote's receipt hash, the subtotals per channel and the total."""
+    matter = _counted_matter(pk)
+    return render(request, "decisions/bulletin.html", {"matter": matter, "b": bulletin(matter)})
+
+
+@login_not_required
+def bulletin_json(request: HttpRequest, pk: int) -> HttpResponse:
+    return JsonResponse(bulletin(_counted_matter(pk)), json_dumps_params={"ensure_ascii": False})
+
+
+@login_not_required
+def bulletin_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    data = bulletin(_counted_matter(pk))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bulletin-{pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["section", "key", "value"])
+    for key in [
+        "title",
+        "unit",
+        "item",
+        "form",
+        "closed_on",
+        "households",
+        "agree",
+        "disagree",
+        "other",
+        "total",
+        "adopted",
+        "ballots_digest",
+    ]:
+        writer.writerow(["result", key, data[key]])
+    for channel, n in data["channels"].items():
+        writer.writerow(["channel", channel, "<5" if n is None else n])
+    for h in data["receipt_hashes"]:
+        writer.writerow(["receipt", "sha256", h])
+    return response
