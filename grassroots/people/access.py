@@ -7,6 +7,7 @@ assignment. Anything else is a 404, so that a commune cannot learn what another 
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
@@ -14,7 +15,7 @@ from grassroots.accounts.models import REGISTER_ROLES, Role, User
 from grassroots.accounts.roles import role_unit_ids
 from grassroots.territory.models import Unit
 
-from .models import Household
+from .models import Household, ImportJob
 
 # Roles that open the register screens, and over which units.
 SCOPE_ROLES = frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD, Role.SYSTEM_ADMIN})
@@ -65,3 +66,42 @@ def access_household(user: User, pk: int) -> Household:
     if not _within(register_scopes(user), household.unit.path):
         raise Http404
     return household
+
+
+def can_import_register(user: User, unit: Unit) -> bool:
+    """Whether the user may import the household register of this commune from a file.
+
+    Only a commune official or the commune chair, assigned on this very commune: an import writes
+    the register of the whole commune, which a village head or an administrator does not keep.
+    """
+    # Imports are per commune.
+    if not unit.is_commune_level:
+        return False
+    # Anonymous visitors hold no role.
+    if not user.is_authenticated:
+        return False
+    # A register role on this commune itself (not on a province above it).
+    return unit.id in role_unit_ids(user, REGISTER_ROLES)
+
+
+def access_import_unit(user: User, code: str) -> Unit:
+    """The commune whose register the user may import; Http404 if the user may not read its
+    register (as everywhere), PermissionDenied if the user may read it but not import into it."""
+    unit = access_register_unit(user, code)
+    # A village has no import page of its own: the file covers the commune.
+    if not unit.is_commune_level:
+        raise Http404
+    if not can_import_register(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+def access_import_job(user: User, pk: int) -> ImportJob:
+    """An import job of a commune the user may import into; Http404 otherwise (its problems quote
+    the rows of the file, so nobody else may see it, and whether it exists does not leak)."""
+    job = ImportJob.objects.filter(pk=pk).select_related("unit", "uploaded_by").first()
+    if job is None:
+        raise Http404
+    if not can_import_register(user, job.unit):
+        raise Http404
+    return job

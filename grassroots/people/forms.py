@@ -1,12 +1,16 @@
 import datetime as dt
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
 from grassroots.core.csvimport import parse_date
 from grassroots.core.forms import NoEchoTextInput
 from grassroots.core.phone import normalize_phone
+from grassroots.core.uploads import check_csv_upload
+
+from .importing import COLUMNS
 
 
 class LinkAccountForm(forms.Form):
@@ -44,3 +48,15 @@ class VerifyResidentForm(forms.Form):
             return parse_date(self.cleaned_data["birth_date"])
         except ValueError:
             raise forms.ValidationError(_("Enter the date as dd/mm/yyyy.")) from None
+
+
+class RegisterImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file of the household register"),
+        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self) -> UploadedFile:
+        upload: UploadedFile = self.cleaned_data["file"]
+        check_csv_upload(upload, required=COLUMNS)
+        return upload

@@ -79,7 +79,13 @@ def _rows(path: str | Path) -> Iterator[tuple[int, dict[str, str]]]:
         yield from read_rows(handle, required=COLUMNS)
 
 
-def validate_residents(path: str | Path, *, as_of: dt.date, progress: Progress | None = None) -> _Validated:
+def validate_residents(
+    path: str | Path, *, as_of: dt.date, progress: Progress | None = None, within: Unit | None = None
+) -> _Validated:
+    """Check the whole file; raise ImportFailed listing every problem.
+
+    With `within` (a commune), every unit_code must be a village or residential group under it.
+    """
     problems: list[Problem] = []
     warnings: list[Problem] = []
     add = problems.append
@@ -90,6 +96,12 @@ def validate_residents(path: str | Path, *, as_of: dt.date, progress: Progress |
             villages[code] = unit_id
         else:
             other_units.add(code)
+    # With `within`: the codes of its villages, and its name for the message.
+    inside: set[str] | None = None
+    within_name = ""
+    if within is not None:
+        inside = set(Unit.objects.villages().filter(path__startswith=within.path).values_list("code", flat=True))
+        within_name = within.name
     households: dict[str, _HouseholdDraft] = {}
     national_ids: dict[int, int] = {}
     count = 0
@@ -115,6 +127,16 @@ def validate_residents(path: str | Path, *, as_of: dt.date, progress: Progress |
                     )
                 else:
                     add(Problem(number, "unit_code", _("unknown unit code “%(code)s”") % {"code": unit_code}))
+            elif inside is not None and unit_code not in inside:
+                add(
+                    Problem(
+                        number,
+                        "unit_code",
+                        _("unit %(code)s is not a village or residential group of %(commune)s")
+                        % {"code": unit_code, "commune": within_name},
+                    )
+                )
+                unit_id = None
             if not r["full_name"]:
                 add(Problem(number, "full_name", _("the full name is empty")))
             elif len(r["full_name"]) > 200:
@@ -269,11 +291,19 @@ def _max_id(table: str) -> int:
 
 
 def import_residents(
-    path: str | Path, *, as_of: dt.date | None = None, actor: Any = None, progress: Progress | None = None
+    path: str | Path,
+    *,
+    as_of: dt.date | None = None,
+    actor: Any = None,
+    progress: Progress | None = None,
+    within: Unit | None = None,
 ) -> ResidentImportResult:
-    """Validate the whole file; if it is clean, write it in one transaction."""
+    """Validate the whole file; if it is clean, write it in one transaction.
+
+    `within` restricts the file to the villages of one commune (see validate_residents).
+    """
     as_of = as_of or timezone.localdate()
-    checked = validate_residents(path, as_of=as_of, progress=progress)
+    checked = validate_residents(path, as_of=as_of, progress=progress, within=within)
     ops = connection.ops
     day = ops.adapt_datefield_value(as_of)
     now = ops.adapt_datetimefield_value(timezone.now())

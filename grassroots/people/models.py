@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -160,3 +161,82 @@ class Representation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resident_id} represents {self.household_id} {self.valid_from}–{self.valid_to or ''}"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+
+
+FINISHED_STATUSES = frozenset({ImportJobStatus.SUCCEEDED, ImportJobStatus.FAILED})
+
+
+class ImportJob(models.Model):
+    """One upload of the household register of a commune, imported in the background (people.imports).
+
+    The uploaded file is kept under MEDIA_ROOT/imports/ with a random name only until the job finishes,
+    since it holds personal data. Problem messages never carry a national ID number.
+    """
+
+    Status = ImportJobStatus
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    unit = models.ForeignKey(
+        "territory.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="import_jobs"
+    )
+    # Relative to MEDIA_ROOT ("imports/<uuid>.csv"); empty once the file has been deleted.
+    stored_name = models.CharField(max_length=100, blank=True, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    status = models.CharField(
+        _("status"), max_length=16, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    # Progress: the phase reported by importing.import_residents ("validate", "households", "write"),
+    # the rows it has done in that phase, and the number of rows the file seems to have.
+    phase = models.CharField(max_length=16, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    household_count = models.PositiveIntegerField(_("households imported"), null=True, blank=True)
+    resident_count = models.PositiveIntegerField(_("residents imported"), null=True, blank=True)
+    # Problems as {row, field, message, is_warning}: the errors of a failed job, the warnings of one
+    # that succeeded. At most MAX_STORED_PROBLEMS are kept (people.imports); the counts are exact.
+    problems = models.JSONField(_("problems"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    warning_count = models.PositiveIntegerField(_("warnings"), default=0)
+    # The uploader's language: the worker writes the problem messages in it.
+    language = models.CharField(max_length=16, blank=True)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("register import")
+        verbose_name_plural = _("register imports")
+        indexes = [models.Index(fields=["unit", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=[ImportJobStatus.SUCCEEDED, ImportJobStatus.FAILED], finished_at__isnull=False)
+                | Q(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING], finished_at__isnull=True),
+                name="import_job_finished_when_done",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=ImportJobStatus.QUEUED) | Q(started_at__isnull=False),
+                name="import_job_started_unless_queued",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
@@ -12,15 +13,25 @@ from django.views.decorators.http import require_POST
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import mask_phone
 
-from .access import access_household, access_register_unit, register_scopes
+from .access import (
+    access_household,
+    access_import_job,
+    access_import_unit,
+    access_register_unit,
+    can_import_register,
+    register_scopes,
+)
 from .actions import reveal_national_id
 from .crypto import decrypt_national_id, mask_national_id
-from .forms import LinkAccountForm, VerifyResidentForm
+from .forms import LinkAccountForm, RegisterImportForm, VerifyResidentForm
+from .importing import COLUMNS
+from .imports import MAX_STORED_PROBLEMS, start_resident_import
 from .linking import confirm_resident_link, verify_resident_link
-from .models import Household, Membership, Representation, Resident
+from .models import Household, ImportJob, Membership, Representation, Resident
 from .privacy import export_person, record_export
 
 PER_PAGE = 50
+RECENT_IMPORTS = 20
 
 
 def register_home(request: HttpRequest) -> HttpResponse:
@@ -57,6 +68,7 @@ def register_unit(request: HttpRequest, code: str) -> HttpResponse:
         "village": village,
         "villages": villages,
         "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
+        "can_import": can_import_register(request.user, unit),
     }
     template = "people/register_unit.html#household-rows" if request.htmx else "people/register_unit.html"
     response = render(request, template, context)
@@ -171,4 +183,55 @@ def my_data(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="grassroots-my-data.json"'
     response["Cache-Control"] = "no-store"
+    return response
+
+
+def register_import(request: HttpRequest, code: str) -> HttpResponse:
+    """Upload the household register of a commune; the import runs in the background."""
+    unit = access_import_unit(request.user, code)
+    if request.method == "POST":
+        form = RegisterImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            job = start_resident_import(unit, form.cleaned_data["file"], actor=request.user)
+            messages.success(request, _("The file has been received and its import is queued."))
+            return redirect("people:import-job", pk=job.pk)
+    else:
+        form = RegisterImportForm()
+    jobs = ImportJob.objects.filter(unit=unit).defer("problems").select_related("uploaded_by")[:RECENT_IMPORTS]
+    context = {
+        "unit": unit,
+        "form": form,
+        "jobs": jobs,
+        "columns": ",".join(COLUMNS),
+        "max_mb": settings.MAX_UPLOAD_MB,
+    }
+    return render(request, "people/register_import.html", context, status=422 if form.errors else 200)
+
+
+def _phase_label(phase: str) -> str:
+    labels = {
+        "validate": _("Checking the file"),
+        "households": _("Writing the households"),
+        "write": _("Writing the residents"),
+    }
+    return labels.get(phase, "")
+
+
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """The status of an import: progress while it runs (htmx polls #job-status), then the outcome."""
+    job = access_import_job(request.user, pk)
+    page = Paginator(job.problems, PER_PAGE).get_page(request.GET.get("page")) if job.problems else None
+    percent = min(100, job.rows_done * 100 // job.rows_total) if job.rows_total else None
+    context = {
+        "job": job,
+        "unit": job.unit,
+        "page": page,
+        "percent": percent,
+        "phase": _phase_label(job.phase),
+        "problems_cut": job.error_count + job.warning_count > len(job.problems),
+        "max_problems": MAX_STORED_PROBLEMS,
+    }
+    template = "people/import_job.html#job-status" if request.htmx else "people/import_job.html"
+    response = render(request, template, context)
+    response["Vary"] = "HX-Request"
     return response

@@ -1,0 +1,205 @@
+"""Importing the household register from the browser: an upload becomes an ImportJob, run by a task.
+
+`start_resident_import` stores the file under a random name and queues the job once the transaction
+commits; `run_resident_import` (called by the task `people.tasks.run_import_job`) imports it all or
+nothing with `importing.import_residents`, restricted to the job's commune, records progress and the
+outcome, and deletes the file, which holds personal data, whatever happens.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import re
+import time
+import uuid
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from grassroots.accounts.models import User
+from grassroots.core import audit
+from grassroots.core.csvimport import ImportFailed, Problem
+from grassroots.territory.models import Unit
+
+from .access import can_import_register
+from .importing import import_residents
+from .models import ImportJob, ImportJobStatus
+
+logger = logging.getLogger(__name__)
+
+IMPORTS_DIR = "imports"
+# A page of problems is read from this list; beyond it a file is better fixed as a whole.
+MAX_STORED_PROBLEMS = 100_000
+# Progress is written at most this often (seconds), and at every change of phase.
+PROGRESS_EVERY = 1.0
+# Nine digits or more, possibly grouped by spaces, dots or dashes: a national ID number (12 digits),
+# an old identity card (9) or a phone number (10). Problem messages quote cells of the file, and a
+# shifted column puts such a number where a date or a code was expected.
+_LONG_NUMBER = re.compile(r"\d(?:[ .\-]?\d){8,}")
+
+
+def mask_long_numbers(text: str) -> str:
+    """Hide all but the last three digits of every long number in the text."""
+
+    def mask(match: re.Match[str]) -> str:
+        digits = re.sub(r"\D", "", match.group(0))
+        return "•" * (len(digits) - 3) + digits[-3:]
+
+    return _LONG_NUMBER.sub(mask, text)
+
+
+def stored_path(stored_name: str) -> Path:
+    return Path(settings.MEDIA_ROOT) / stored_name
+
+
+def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User) -> ImportJob:
+    """Keep the uploaded file (already checked by core.uploads) and queue its import into the commune.
+
+    The file is stored as MEDIA_ROOT/imports/<uuid>.csv: its path never carries personal data.
+    """
+    if not can_import_register(actor, unit):
+        raise PermissionDenied
+    stored_name = f"{IMPORTS_DIR}/{uuid.uuid4()}.csv"
+    path = stored_path(stored_name)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Readable by the application's user only; O_EXCL never overwrites another job's file.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        with transaction.atomic():
+            job = ImportJob.objects.create(
+                uploaded_by=actor,
+                unit=unit,
+                stored_name=stored_name,
+                original_name=Path(upload.name or "").name[:255],
+                size=upload.size or 0,
+                language=translation.get_language() or "",
+            )
+            # No file name in the event: people name files after people.
+            audit.record(
+                "people.register_import_queued", actor=actor, target=job, unit_id=unit.id, data={"size": job.size}
+            )
+            transaction.on_commit(partial(_enqueue, job.pk))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    from .tasks import run_import_job  # people.tasks imports this module
+
+    try:
+        run_import_job.enqueue(job_id)
+    except Exception:
+        # The job would otherwise wait for ever, with personal data on disk.
+        logger.exception("could not queue register import %s", job_id)
+        job = ImportJob.objects.get(pk=job_id)
+        stored_path(job.stored_name).unlink(missing_ok=True)
+        ImportJob.objects.filter(pk=job_id).update(started_at=timezone.now())
+        _finish(job_id, ImportJobStatus.FAILED, [Problem(0, "", _("the import could not be started; try again later"))])
+
+
+class _Progress:
+    """The progress callback of import_residents, writing to the job at most every PROGRESS_EVERY s.
+
+    The "households" and "write" phases run inside the import's transaction, so what they write is
+    seen only with the outcome; the job page says that writing happens at the end in one go.
+    """
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self.phase = ""
+        self.written_at = 0.0
+
+    def __call__(self, phase: str, count: int) -> None:
+        now = time.monotonic()
+        if phase == self.phase and now - self.written_at < PROGRESS_EVERY:
+            return
+        self.phase, self.written_at = phase, now
+        ImportJob.objects.filter(pk=self.job_id).update(phase=phase, rows_done=count)
+
+
+def _count_rows(path: Path) -> int:
+    """About how many rows the file has (lines after the header), to show progress against."""
+    lines, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    if last != b"\n":
+        lines += 1
+    return max(lines - 1, 0)
+
+
+def _problem_rows(problems: Iterable[Problem]) -> list[dict[str, int | str | bool]]:
+    return [
+        {"row": p.row, "field": p.field, "message": mask_long_numbers(str(p.message)), "is_warning": p.is_warning}
+        for p in problems
+    ]
+
+
+def _finish(job_id: int, status: str, problems: list[Problem], **counts: int) -> None:
+    ImportJob.objects.filter(pk=job_id).update(
+        status=status,
+        finished_at=timezone.now(),
+        stored_name="",
+        problems=_problem_rows(problems[:MAX_STORED_PROBLEMS]),
+        error_count=sum(1 for p in problems if not p.is_warning),
+        warning_count=sum(1 for p in problems if p.is_warning),
+        **counts,
+    )
+
+
+def run_resident_import(job_id: int) -> None:
+    """Run a queued import job: all or nothing, into the job's commune only; then delete the file.
+
+    A job runs once: a task delivered twice finds it no longer queued and does nothing.
+    """
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
+        status=ImportJobStatus.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return
+    job = ImportJob.objects.select_related("unit", "uploaded_by").get(pk=job_id)
+    path = stored_path(job.stored_name)
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        try:
+            try:
+                ImportJob.objects.filter(pk=job_id).update(rows_total=_count_rows(path), phase="validate")
+                result = import_residents(path, actor=job.uploaded_by, progress=_Progress(job_id), within=job.unit)
+            finally:
+                path.unlink(missing_ok=True)
+        except ImportFailed as exc:
+            _finish(job_id, ImportJobStatus.FAILED, exc.problems)
+        except csv.Error:
+            # The csv module's own refusals, e.g. a cell over its field limit (128 KiB).
+            message = _("a cell of the file is too long, or the file is not valid CSV; nothing was imported")
+            _finish(job_id, ImportJobStatus.FAILED, [Problem(0, "", message)])
+        except Exception:
+            logger.exception("register import %s stopped", job_id)
+            _finish(
+                job_id,
+                ImportJobStatus.FAILED,
+                [Problem(0, "", _("the import stopped because of an unexpected error; nothing was imported"))],
+            )
+            raise  # the task is recorded as failed too, with its traceback, for the administrator
+        else:
+            _finish(
+                job_id,
+                ImportJobStatus.SUCCEEDED,
+                result.warnings,
+                household_count=result.households,
+                resident_count=result.residents,
+            )
