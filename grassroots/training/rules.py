@@ -1,0 +1,23 @@
+"""Pure rules of training: lateness, quiz passing, coverage. These are project policies, not law."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+# Project policy (not a legal threshold): a test is passed with at least 70% correct answers.
+QUIZ_PASS_SHARE = Fraction(7, 10)
+# Project policy: arriving more than 15 minutes after the first session starts counts as late.
+LATE_AFTER = dt.timedelta(minutes=15)
+
+
+def passes_quiz(score: int, total: int) -> bool:
+    return total > 0 and Fraction(score, total) >= QUIZ_PASS_SHARE
+
+
+def is_late(arrived_at: dt.datetime, first_session_starts_at: dt.datetime | None) -> bool:
+    return first_session_starts_at is not None and arrived_at > first_session_starts_at + LATE_AFTER
+
+
+def left_early(left_at: dt.datetime | None, last_session_ends_at: dt.datetime | None) -> bool:
+    return left_at is not None and last_session_ends_at is not None and left_at < last_session_ends_at
