@@ -43,6 +43,18 @@ class HeaderError(Exception):
     pass
 
 
+# Key set on a row that has more values than the header has columns (the importer reports it).
+EXTRA_VALUES = "__extra_values__"
+
+
+def extra_values_problem(number: int, row: dict[str, str]) -> Problem | None:
+    if EXTRA_VALUES not in row:
+        return None
+    return Problem(
+        number, "", _("the row has %(count)s more values than the header has columns") % {"count": row[EXTRA_VALUES]}
+    )
+
+
 def open_csv(path: str | Path) -> io.TextIOWrapper:
     # utf-8-sig: files saved by Excel start with a byte-order mark.
     return open(path, newline="", encoding="utf-8-sig")
@@ -65,12 +77,24 @@ def read_rows(
     if unknown:
         raise HeaderError(_("unknown columns: %(columns)s") % {"columns": ", ".join(unknown)})
     width = len(header)
-    for number, values in enumerate(reader, start=2):
+    number = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # A broken quote or a cell beyond the csv module's size limit: stop with the row named.
+            raise ImportFailed(
+                [Problem(number + 1, "", _("the row cannot be read as CSV (%(error)s)") % {"error": exc})]
+            ) from None
+        number += 1
         if not values or (len(values) == 1 and not values[0].strip()):
             continue  # blank line
-        if len(values) != width:
-            values = (values + [""] * width)[:width] if len(values) < width else values
-        yield number, {name: values[i].strip() for i, name in enumerate(header)}
+        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
+        if len(values) > width and any(v.strip() for v in values[width:]):
+            row[EXTRA_VALUES] = str(len(values) - width)
+        yield number, row
 
 
 def parse_date(value: str) -> dt.date:

@@ -12,7 +12,7 @@ def normalize_phone(value: str) -> str | None:
         digits = "0" + digits[3:]
     elif digits.startswith("84") and len(digits) == 11:
         digits = "0" + digits[2:]
-    if len(digits) == 10 and digits.startswith("0") and digits.isdigit():
+    if len(digits) == 10 and digits.startswith("0") and digits.isascii() and digits.isdigit():
         return digits
     return None
 

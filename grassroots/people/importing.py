@@ -21,7 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grassroots.core import audit
-from grassroots.core.csvimport import HeaderError, ImportFailed, Problem, open_csv, parse_date, read_rows
+from grassroots.core.csvimport import (
+    HeaderError,
+    ImportFailed,
+    Problem,
+    extra_values_problem,
+    open_csv,
+    parse_date,
+    read_rows,
+)
 from grassroots.core.phone import normalize_phone
 from grassroots.territory.models import VILLAGE_KINDS, Unit
 
@@ -107,6 +115,9 @@ def validate_residents(
     count = 0
     try:
         for number, r in _rows(path):
+            extra = extra_values_problem(number, r)
+            if extra is not None:
+                add(extra)
             count += 1
             if progress and count % 100_000 == 0:
                 progress("validate", count)
@@ -304,6 +315,8 @@ def import_residents(
     """
     as_of = as_of or timezone.localdate()
     checked = validate_residents(path, as_of=as_of, progress=progress, within=within)
+    if progress:
+        progress("validated", checked.rows)  # the file is clean: writing starts
     ops = connection.ops
     day = ops.adapt_datefield_value(as_of)
     now = ops.adapt_datetimefield_value(timezone.now())

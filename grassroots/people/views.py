@@ -211,6 +211,7 @@ def register_import(request: HttpRequest, code: str) -> HttpResponse:
 def _phase_label(phase: str) -> str:
     labels = {
         "validate": _("Checking the file"),
+        "validated": _("The file is clean: writing the register"),
         "households": _("Writing the households"),
         "write": _("Writing the residents"),
     }

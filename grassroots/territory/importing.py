@@ -11,7 +11,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from grassroots.core import audit
-from grassroots.core.csvimport import HeaderError, ImportFailed, Problem, open_csv, parse_date, read_rows
+from grassroots.core.csvimport import (
+    HeaderError,
+    ImportFailed,
+    Problem,
+    extra_values_problem,
+    open_csv,
+    parse_date,
+    read_rows,
+)
 
 from .models import ALLOWED_PARENT_KINDS, Unit, UnitKind, unit_path
 
@@ -59,6 +67,9 @@ def validate_units(path: str | Path) -> list[UnitRow]:
     with open_csv(path) as handle:
         try:
             for number, raw in read_rows(handle, required=REQUIRED, optional=OPTIONAL):
+                extra = extra_values_problem(number, raw)
+                if extra is not None:
+                    problems.append(extra)
                 code, name, kind = raw["code"], raw["name"], raw["kind"].lower()
                 if not code:
                     problems.append(Problem(number, "code", _("the code is empty")))

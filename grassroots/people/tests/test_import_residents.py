@@ -172,3 +172,23 @@ def test_messages_are_in_vietnamese_by_default(tree, tmp_path, capsys):
         call_command("import_residents", _write(tmp_path, BAD_ROWS[:2]), "--quiet")
     assert "chưa nhập" in str(raised.value)
     assert "dòng 3" in capsys.readouterr().err
+
+
+def test_a_row_with_more_values_than_columns_is_reported(tree, tmp_path, capsys):
+    rows = [GOOD_ROWS[0] + ",surplus"]
+    with pytest.raises(CommandError):
+        call_command("import_residents", _write(tmp_path, rows), "--quiet")
+    assert "row 2, column -: error: the row has 1 more values" in capsys.readouterr().err
+    assert _counts() == (0, 0, 0, 0, 0, 0)
+
+
+def test_a_cell_too_large_for_csv_is_a_clear_problem_not_a_crash(tree, tmp_path, capsys):
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        HEADER + GOOD_ROWS[0] + "\n" + "H2,AC-1,x," + "A" * 200_000 + ",1990-01-01,M,038090000009,,1\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError):
+        call_command("import_residents", str(path), "--quiet")
+    assert "row 3" in capsys.readouterr().err
+    assert _counts() == (0, 0, 0, 0, 0, 0)

@@ -386,5 +386,5 @@ def test_a_cell_past_the_csv_field_limit_fails_the_job_with_a_problem(world, med
     imports.run_resident_import(job.pk)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.FAILED and job.error_count == 1
-    assert "not valid CSV" in job.problems[0]["message"]
+    assert "cannot be read as CSV" in job.problems[0]["message"] and job.problems[0]["row"] == 2
     assert _stored_files(media) == []

@@ -11,6 +11,7 @@ from grassroots.people.importing import import_residents
 
 PHASES = {
     "validate": gettext_lazy("rows checked"),
+    "validated": gettext_lazy("file is clean; rows to write"),
     "households": gettext_lazy("households written"),
     "write": gettext_lazy("residents written"),
 }
