@@ -31,6 +31,7 @@ from grassroots.core.csvimport import (
     read_rows,
 )
 from grassroots.core.phone import normalize_phone
+from grassroots.core.text import fold
 from grassroots.territory.models import VILLAGE_KINDS, Unit
 
 from . import rules
@@ -332,8 +333,8 @@ def import_residents(
         for i in range(0, len(drafts), BATCH):
             _insert(
                 hh_table,
-                ["code", "unit_id", "address", "formed_on", "created_at"],
-                [(code, d.unit_id, d.address, day, now) for code, d in drafts[i : i + BATCH]],
+                ["code", "unit_id", "address", "address_folded", "formed_on", "created_at"],
+                [(code, d.unit_id, d.address, fold(d.address), day, now) for code, d in drafts[i : i + BATCH]],
             )
         household_ids = _ids_after(hh_table, "code", last_household)
         for i in range(0, len(drafts), BATCH):
@@ -363,11 +364,21 @@ def import_residents(
                         encrypt_national_id(nid),
                         normalize_phone(r["phone"]) or "",
                         now,
+                        fold(r["full_name"]),
                     )
                 )
             _insert(
                 res_table,
-                ["full_name", "birth_date", "sex", "national_id_hash", "national_id_encrypted", "phone", "created_at"],
+                [
+                    "full_name",
+                    "birth_date",
+                    "sex",
+                    "national_id_hash",
+                    "national_id_encrypted",
+                    "phone",
+                    "created_at",
+                    "name_folded",
+                ],
                 resident_rows,
             )
             resident_ids = _ids_after(res_table, "national_id_hash", last_resident)

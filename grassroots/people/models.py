@@ -8,11 +8,14 @@ snapshotted on the date of the vote) after moves, splits and merges.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from grassroots.core.text import fold
 
 
 class Sex(models.TextChoices):
@@ -50,6 +53,7 @@ class Household(models.Model):
         related_name="households",
     )
     address = models.CharField(_("address"), max_length=255)
+    address_folded = models.CharField(max_length=255, editable=False, default="")
     formed_on = models.DateField(_("registered on"))
     dissolved_on = models.DateField(_("dissolved on"), null=True, blank=True)
     # Splits (one → several) and merges (several → one) keep their history.
@@ -68,6 +72,12 @@ class Household(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.address_folded = fold(self.address)
+        if kwargs.get("update_fields") is not None and "address" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "address_folded"}
+        super().save(*args, **kwargs)
 
 
 class HouseholdLocation(models.Model):
@@ -98,6 +108,8 @@ class HouseholdLocation(models.Model):
 
 class Resident(models.Model):
     full_name = models.CharField(_("full name"), max_length=200)
+    # Lower-case, accent-free copy for search (core.text.fold): "nguyen van an" finds "Nguyễn Văn An".
+    name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
     birth_date = models.DateField(_("date of birth"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     # The national ID number (số định danh cá nhân / CCCD) is stored encrypted, with the key outside
@@ -115,6 +127,12 @@ class Resident(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.name_folded = fold(self.full_name)
+        if kwargs.get("update_fields") is not None and "full_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
+        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import mask_phone
+from grassroots.core.text import fold
 
 from .access import (
     access_household,
@@ -52,11 +53,11 @@ def register_unit(request: HttpRequest, code: str) -> HttpResponse:
     if village:
         households = households.filter(unit__code=village)
     if q:
+        folded = fold(q)
+        members = Membership.objects.filter(valid_to__isnull=True, resident__name_folded__contains=folded)
         households = households.filter(
-            Q(code__icontains=q)
-            | Q(address__icontains=q)
-            | Q(memberships__valid_to__isnull=True, memberships__resident__full_name__icontains=q)
-        ).distinct()
+            Q(code__icontains=q) | Q(address_folded__contains=folded) | Q(pk__in=members.values("household_id"))
+        )
     reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
     households = households.prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
     page = Paginator(households.order_by("code"), PER_PAGE).get_page(request.GET.get("page"))
@@ -70,7 +71,9 @@ def register_unit(request: HttpRequest, code: str) -> HttpResponse:
         "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
         "can_import": can_import_register(request.user, unit),
     }
-    template = "people/register_unit.html#household-rows" if request.htmx else "people/register_unit.html"
+    # A history restore (Back after htmx navigation) needs the whole page, not the rows.
+    partial = request.htmx and not request.htmx.history_restore_request
+    template = "people/register_unit.html#household-rows" if partial else "people/register_unit.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
     return response

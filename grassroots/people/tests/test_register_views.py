@@ -146,3 +146,22 @@ def test_api_lists_households_of_the_callers_commune_with_masked_phones(client, 
     assert data["count"] == 2
     assert {item["code"] for item in data["items"]} == {world["households"]["a1"].code, world["households"]["a2"].code}
     assert all(item["representative_phone"].startswith("•") for item in data["items"])
+
+
+def test_search_ignores_case_and_vietnamese_accents(client, world, sign_in):
+    from grassroots.people.models import Resident
+
+    resident = Membership.objects.filter(household=world["households"]["a2"]).first().resident
+    resident.full_name = "Đặng Thị Ánh"
+    resident.save()
+    sign_in(client, world["official_a"])
+    for query in ["dang thi anh", "ĐẶNG THỊ ÁNH", "Dang Thi"]:
+        body = client.get(_unit_url("AC"), {"q": query}).content.decode()
+        assert world["households"]["a2"].code in body, query
+    assert Resident.objects.get(pk=resident.pk).name_folded == "dang thi anh"
+
+
+def test_a_history_restore_gets_the_whole_page(client, world, sign_in):
+    sign_in(client, world["official_a"])
+    response = client.get(_unit_url("AC"), headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    assert "<html" in response.content.decode()
