@@ -3,7 +3,7 @@
 import ast
 from pathlib import Path
 
-ORDER = ["core", "territory", "accounts", "people", "portal"]
+ORDER = ["core", "library", "territory", "accounts", "people", "portal"]
 ROOT = Path(__file__).resolve().parents[2]
 
 

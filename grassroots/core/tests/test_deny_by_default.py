@@ -12,6 +12,9 @@ PUBLIC = {
     "territory:unit-detail",
     "accounts:login",
     "set_language",
+    # The law library is public: the text of the law, summarised, and the pages refusal messages link to.
+    "library:index",
+    "library:article",
     # Results are public once counted (Law Art 23: the village publishes them).
     "decisions:bulletin",
     "decisions:bulletin-json",

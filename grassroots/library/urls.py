@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "library"
+urlpatterns = [
+    path("library/", views.index, name="index"),
+    path("library/<slug:document>/<int:number>/", views.article, name="article"),
+]
