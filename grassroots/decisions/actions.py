@@ -62,6 +62,13 @@ def _require_status(matter: Matter, *statuses: str) -> None:
         )
 
 
+def _require_current_meeting(matter: Matter, meeting: Meeting) -> None:
+    """A meeting's attendance and count belong to the round it was held for, while the matter is still
+    decided at a meeting: not after the switch to ballots (Art 19(1)(b)), nor twice."""
+    if matter.form != DecisionForm.MEETING or meeting.round != matter.round:
+        raise DomainError(_("This meeting no longer decides the matter: it is decided in another form or round."))
+
+
 def _save(matter: Matter, *fields: str) -> None:
     matter.save(update_fields=list(fields))
 
@@ -201,6 +208,8 @@ def open_matter(matter: Matter, *, actor: User, form: str, closes_at: dt.datetim
             raise DomainError("; ".join(f"{b.reason} ({b.article})" for b in blockers))
         if closes_at is None or closes_at <= timezone.now():
             raise DomainError(_("Set when the online vote ends."), field="closes_at")
+        if not rules.team_size_ok(matter.team.filter(team=TeamMember.Team.ONLINE_TEAM).count()):
+            raise DomainError(_("Set up the online-vote team of 3 to 5 members first. (D59 Art 5(2)(b))"))
     matter.form, matter.status, matter.opened_at, matter.closes_at = form, Status.OPEN, timezone.now(), closes_at
     _save(matter, "form", "status", "opened_at", "closes_at", "household_count", "village_count", "rules_version")
     _event("matter_opened", actor, matter, form=form, households=matter.household_count, villages=matter.village_count,
@@ -299,13 +308,25 @@ def _cast_online_vote(
                 Participation.objects.create(matter=matter, round=matter.round, household=household,
                                              channel=Channel.ONLINE, recorded_on=now.date(), recorded_by=user)  # fmt: skip
         except IntegrityError:
+            # A retry with the same Idempotency-Key can race its first request. PostgreSQL (READ
+            # COMMITTED) lets both pass the look-up above; the unique index makes this one wait until
+            # the first commits, and by then its key is visible: answer with the first receipt.
+            known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first() if idempotency_key else None
+            if known is not None and known.matter_id == matter_id:
+                return known.receipt, False
             raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
         receipt = _receipt()
         Ballot.objects.create(matter=matter, round=matter.round, village=household.unit, channel=Channel.ONLINE,
                               choice=choice, comment=comment.strip()[:2000], token=secrets.token_hex(16),
                               receipt_hash=receipt_hash(receipt), cast_on=timezone.localdate())  # fmt: skip
         if idempotency_key:
-            IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, receipt=receipt)
+            try:
+                with transaction.atomic():
+                    IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, receipt=receipt)
+            except IntegrityError:  # the same key sent at the same moment for another matter
+                raise DomainError(
+                    _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
+                ) from None
         audit.record(
             "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
         )
@@ -350,6 +371,7 @@ def record_attendance(meeting: Meeting, *, actor: User, household: Household) ->
     matter = meeting.matter
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
+    _require_current_meeting(matter, meeting)
     if not household.unit.path.startswith(matter.unit.path) or household.dissolved_on is not None:
         raise DomainError(_("This household is not in the village of the matter."), field="household")
     _attendance, created = Attendance.objects.get_or_create(meeting=meeting, household=household)
@@ -380,6 +402,7 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
     matter = meeting.matter
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
+    _require_current_meeting(matter, meeting)
     if min(agree, disagree, other) < 0:
         raise DomainError(_("Counts cannot be negative."), field="agree")
     present = list(meeting.attendance.values_list("household_id", "household__unit_id"))
@@ -389,6 +412,10 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
         )
     if Participation.objects.filter(matter=matter, round=matter.round).exists():
         raise DomainError(_("The result of this round was already recorded."))
+    if meeting.method == Meeting.Method.SECRET and not rules.team_size_ok(
+        matter.team.filter(team=TeamMember.Team.COUNTING_COMMITTEE).count()
+    ):
+        raise DomainError(_("Record the vote-counting committee of 3 to 5 members first. (D59 Art 3(5)(c))"))
     if meeting.method == Meeting.Method.SECRET and not rules.witnesses_ok(matter.team.filter(team="witness").count()):
         raise DomainError(_("Record the 2 household representatives who witness the count first. (D59 Art 3(5)(c))"))
     today = timezone.localdate()
@@ -411,6 +438,7 @@ def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting) -> Matte
     """Too few households came: decide by household ballots instead (Art 19(1)(b); D61 Art 10)."""
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
+    _require_current_meeting(matter, meeting)
     outlook = meeting_outlook(meeting)
     if not outlook["falls_short"]:
         raise DomainError(_("Enough households are present to decide at the meeting."))
@@ -522,8 +550,18 @@ def close_matter(matter: Matter, *, actor: User | None) -> Matter:
     if actor is not None:
         _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
-    result = compute_result(matter)
     now = timezone.now()
+    if matter.form == DecisionForm.ONLINE and matter.closes_at is not None and now < matter.closes_at:
+        # The announced voting window is kept (D59 Art 5(3)): nobody closes it early.
+        raise DomainError(_("The online vote is open until %(time)s; it cannot be closed earlier.") % {
+            "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M")})  # fmt: skip
+    if matter.form == DecisionForm.BALLOT:
+        # D59 Art 4(3), 4(6)(a): a ballot team of 3–5 counts the slips, witnessed by 2 household representatives.
+        if not rules.team_size_ok(matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).count()):
+            raise DomainError(_("Record the ballot team of 3 to 5 members who count the slips. (D59 Art 4(3))"))
+        if not rules.witnesses_ok(matter.team.filter(team=TeamMember.Team.WITNESS).count()):
+            raise DomainError(_("Record the 2 household representatives who witness the count. (D59 Art 4(6)(a))"))
+    result = compute_result(matter)
     matter.result, matter.adopted, matter.closed_at, matter.status = result, result["adopted"], now, Status.CLOSED
     matter.filing_due_on = rules.filing_due_on(timezone.localdate(now), work_calendar(timezone.localdate(now)))
     _save(matter, "result", "adopted", "closed_at", "status", "filing_due_on")

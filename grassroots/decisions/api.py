@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
+from ninja import Status as Reply
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -109,7 +110,7 @@ def get_matter(request: HttpRequest, matter_id: int) -> Matter:
     summary="Cast the household's online vote (Idempotency-Key honoured)",
     openapi_extra=error_responses(401, 404, 409, 422),
 )
-def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> tuple[int, dict[str, Any]]:
+def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> Reply[dict[str, Any]]:
     access_matter(request.user, matter_id)  # 404 for matters the caller may not see
     key = request.headers.get("Idempotency-Key", "").strip()[:100] or None
     try:
@@ -120,7 +121,7 @@ def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> tuple[in
         raise HttpError(409, str(exc.message)) from None
     except DomainError as exc:
         raise HttpError(422, str(exc.message)) from None
-    return (201 if created else 200), {"matter": matter_id, "receipt": receipt, "created": created}
+    return Reply(201 if created else 200, {"matter": matter_id, "receipt": receipt, "created": created})
 
 
 @router.get(

@@ -1,7 +1,14 @@
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import ChoiceValue
+from grassroots.people.models import Household
+from grassroots.territory.models import Unit
+
+from . import rules
+from .models import ChoiceValue, DecisionForm, Item, Matter, Meeting, TabledVia, TeamMember
 
 
 class VoteForm(forms.Form):
@@ -15,3 +22,198 @@ class VoteForm(forms.Form):
         if data.get("choice") == ChoiceValue.OTHER and not str(data.get("comment", "")).strip():
             self.add_error("comment", _("Write your other opinion."))
         return data
+
+
+# --- The console of the people who run a matter, and the commune's recognition queue -------------
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+DATETIME_WIDGET = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
+TEAM_ROWS = {TeamMember.Team.WITNESS: 2}  # every other team: up to 5 rows (D59 Arts 3(5)(c), 4(3), 5(2)(b))
+
+
+class NewMatterForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Village or commune"), queryset=Unit.objects.none())
+    item = forms.TypedChoiceField(label=_("Kind of matter (Art 15)"), choices=Item.choices, coerce=int)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    question = forms.CharField(label=_("Question put to households"), widget=forms.Textarea(attrs={"rows": 3}))
+    description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    tabled_via = forms.ChoiceField(label=_("Tabled by"), choices=TabledVia.choices)
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        unit, tabled_via = data.get("unit"), data.get("tabled_via")
+        if unit is None or not tabled_via:
+            return data
+        # Law Art 16(1)–(3): the chair tables commune-wide matters; the village head or an initiative, village ones.
+        if unit.is_commune_level and tabled_via != TabledVia.COMMUNE_CHAIR:
+            self.add_error("tabled_via", _("A commune-wide matter is tabled by the commune chair. (Law Art 16(1))"))
+        if unit.is_village_level and tabled_via == TabledVia.COMMUNE_CHAIR:
+            self.add_error(
+                "tabled_via",
+                _("A village matter is tabled by the village head or by a citizen initiative. (Law Art 16(2)–(3))"),
+            )
+        return data
+
+
+# Ready for the next code at once: focused, no autocorrection; a scanner types the code and Enter.
+CODE_INPUT_ATTRS = {"autofocus": True, "autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
+                    "enterkeyhint": "done"}  # fmt: skip
+
+
+class HouseholdCodeField(forms.CharField):
+    """A household code, typed or read from a QR card by a scanner (the card holds just the code)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("label", _("Household code"))
+        kwargs.setdefault("max_length", 32)
+        kwargs.setdefault("widget", forms.TextInput(attrs=CODE_INPUT_ATTRS))
+        super().__init__(**kwargs)
+
+
+class HouseholdByCodeForm(forms.Form):
+    """Finds the household of the matter's village(s) with the code; no other household is found."""
+
+    code = HouseholdCodeField()
+
+    def __init__(self, *args: Any, matter: Matter, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.matter = matter
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip()
+        household = (
+            Household.objects.filter(code__iexact=code, unit__path__startswith=self.matter.unit.path)
+            .select_related("unit")
+            .first()
+        )
+        if household is None:
+            raise forms.ValidationError(
+                _("No household of this village has the code %(code)s."), params={"code": code}, code="unknown"
+            )
+        self.cleaned_data["household"] = household
+        return household.code
+
+
+class ConsentForm(HouseholdByCodeForm):
+    given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET)
+
+
+class OptinForm(forms.Form):
+    yes = forms.IntegerField(label=_("Households that chose online voting"), min_value=0)
+
+
+class TeamForm(forms.Form):
+    """Up to 5 members (2 for the witnesses), each with a name and a role; one leads the team."""
+
+    def __init__(self, *args: Any, team: str, with_yes: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.team = team
+        self.rows = TEAM_ROWS.get(team, rules.TEAM_MAX)
+        self.has_lead = team != TeamMember.Team.WITNESS
+        for i in range(1, self.rows + 1):
+            self.fields[f"name_{i}"] = forms.CharField(
+                label=_("Name of member %(number)s") % {"number": i}, max_length=200, required=False
+            )
+            self.fields[f"role_{i}"] = forms.CharField(
+                label=_("Role of member %(number)s") % {"number": i}, max_length=200, required=False
+            )
+        if self.has_lead:
+            label = _("Head of the committee") if team == TeamMember.Team.COUNTING_COMMITTEE else _("Leads the team")
+            self.fields["lead"] = forms.TypedChoiceField(
+                label=label, choices=[(i, i) for i in range(1, self.rows + 1)], coerce=int, required=False,
+                widget=forms.RadioSelect,
+            )  # fmt: skip
+        if with_yes:
+            self.fields["yes"] = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+
+    def rows_of_fields(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
+        return [(i, self[f"name_{i}"], self[f"role_{i}"]) for i in range(1, self.rows + 1)]
+
+    def members(self) -> list[tuple[str, str, bool]]:
+        data = self.cleaned_data
+        return [
+            (data[f"name_{i}"].strip(), data[f"role_{i}"].strip(), data.get("lead") == i)
+            for i in range(1, self.rows + 1)
+            if data.get(f"name_{i}", "").strip()
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        lead = data.get("lead")
+        if lead and not str(data.get(f"name_{lead}", "")).strip():
+            self.add_error("lead", _("The member who leads has no name."))
+        return data
+
+
+class OpenMatterForm(forms.Form):
+    form = forms.ChoiceField(label=_("Form of deciding"), choices=DecisionForm.choices, widget=forms.RadioSelect)
+    closes_at = forms.DateTimeField(
+        label=_("Voting ends at"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Required for online voting; the deadline for returning ballot slips."),
+    )
+
+
+class ScheduleMeetingForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    notice_sent_on = forms.DateField(label=_("Notice sent and posted on"), widget=DATE_WIDGET)
+    documents_delivered_on = forms.DateField(
+        label=_("Documents delivered to households on"), required=False, widget=DATE_WIDGET
+    )
+
+
+class SecretaryForm(forms.Form):
+    name = forms.CharField(label=_("Secretary"), max_length=200)
+    yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+
+
+class MethodForm(forms.Form):
+    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+    yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+
+
+class MeetingResultForm(forms.Form):
+    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+    agree = forms.IntegerField(label=_("Agree"), min_value=0)
+    disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
+    other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)
+
+
+class SlipForm(forms.Form):
+    household_code = HouseholdCodeField()
+    choice = forms.ChoiceField(label=_("Marked on the slip"), choices=ChoiceValue.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Other opinion written on the slip"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+
+class FileRecordForm(forms.Form):
+    decision_text = forms.CharField(label=_("The decision"), widget=forms.Textarea(attrs={"rows": 5}))
+    village_head = forms.CharField(label=_("Signed by the village head"), max_length=200)
+    front_head = forms.CharField(label=_("Signed by the head of the Front work committee"), max_length=200)
+    representative_1 = forms.CharField(label=_("Signed by a household representative"), max_length=200)
+    representative_2 = forms.CharField(label=_("Signed by a second household representative"), max_length=200)
+
+    SIGNATORIES = ("village_head", "front_head", "representative_1", "representative_2")
+
+    def signatories(self) -> dict[str, str]:
+        return {key: self.cleaned_data[key].strip() for key in self.SIGNATORIES}
+
+
+class RecognizeForm(forms.Form):
+    effective_on = forms.DateField(
+        label=_("Takes effect on"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("Leave empty for today."),
+    )
+
+
+class RefuseForm(forms.Form):
+    reason = forms.CharField(label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 5}))

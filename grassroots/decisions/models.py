@@ -315,3 +315,34 @@ class NonWorkingDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {'working' if self.is_working_day else 'day off'}"
+
+
+class NotificationKind(models.TextChoices):
+    OPENED = "opened", _("Open for decision")
+    CLOSING_SOON = "closing_soon", _("Voting closes soon")
+    RESULT = "result", _("Result published")
+
+
+class Notification(models.Model):
+    """A household representative was told about a matter: in the app, and by e-mail and SMS when the
+    account has them (decisions.notifications). One per user, matter and kind: the database refuses a
+    second, so a task that runs twice sends nothing new."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=20, choices=NotificationKind.choices)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "matter", "kind"], name="notify_once_per_user_matter_kind")
+        ]
+        # The unread count in the header of every page.
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.matter_id} {self.kind}"

@@ -73,7 +73,7 @@ INITIATIVE_SHARE_DENOMINATOR = 10
 CONSENT_VALID_MONTHS = 3
 # D59 Art 3(3)–(4): notice, and for items 1–3 the documents, reach households at least 2 days ahead.
 NOTICE_DAYS = 2
-# D59 Art 4(4): ballot publicity at least 2 days before distribution; Art 4(2): plan to the chairs within 2 days.
+# D59 Art 4(4): ballot publicity at least 2 days before distribution; D59 Art 4(2): plan to the chairs within 2 days.
 BALLOT_PUBLICITY_DAYS = 2
 BALLOT_PLAN_DAYS = 2
 # Art 18(3); D59 Art 3(6): villages of 200 households or more may meet in clusters.

@@ -1,13 +1,42 @@
 from django.urls import path
 
-from . import views
+from . import console, documents_views, views
 
 app_name = "decisions"
 urlpatterns = [
     path("decisions/", views.home, name="home"),
+    path("decisions/notifications/", views.notification_list, name="notifications"),
     path("decisions/<int:pk>/", views.matter_detail, name="matter"),
     path("decisions/<int:pk>/vote/", views.vote, name="vote"),
     path("decisions/<int:pk>/bulletin/", views.bulletin_page, name="bulletin"),
     path("decisions/<int:pk>/bulletin.json", views.bulletin_json, name="bulletin-json"),
     path("decisions/<int:pk>/bulletin.csv", views.bulletin_csv, name="bulletin-csv"),
+    path("decisions/<int:pk>/record.docx", documents_views.record_docx, name="record-docx"),
+    path("decisions/<int:pk>/record.pdf", documents_views.record_pdf, name="record-pdf"),
+    path("decisions/<int:pk>/slips.pdf", documents_views.slips_pdf, name="slips-pdf"),
+    path("decisions/<int:pk>/notice/", documents_views.notice, name="notice"),
+    path("decisions/<int:pk>/minutes/", documents_views.count_minutes, name="minutes"),
+    # The console of the people who run a matter, and the commune's recognition queue.
+    path("decisions/new/", console.new_matter, name="matter-new"),
+    path("decisions/recognition/", console.queue, name="recognition"),
+    path("decisions/recognition/<int:pk>/recognize/", console.recognize, name="recognition-recognize"),
+    path("decisions/recognition/<int:pk>/refuse/", console.refuse, name="recognition-refuse"),
+    path("decisions/<int:pk>/console/", console.console, name="console"),
+    path("decisions/<int:pk>/console/agree/", console.agree, name="console-agree"),
+    path("decisions/<int:pk>/console/consent/", console.consent, name="console-consent"),
+    path("decisions/<int:pk>/console/optin/", console.optin, name="console-optin"),
+    path("decisions/<int:pk>/console/notify/", console.notify, name="console-notify"),
+    path("decisions/<int:pk>/console/team/<str:team>/", console.team, name="console-team"),
+    path("decisions/<int:pk>/console/open/", console.open_matter, name="console-open"),
+    path("decisions/<int:pk>/console/schedule/", console.schedule, name="console-schedule"),
+    path("decisions/<int:pk>/console/meeting/", console.meeting, name="console-meeting"),
+    path("decisions/<int:pk>/console/meeting/attend/<int:household>/", console.attend, name="console-attend"),
+    path("decisions/<int:pk>/console/meeting/secretary/", console.secretary, name="console-secretary"),
+    path("decisions/<int:pk>/console/meeting/method/", console.method, name="console-method"),
+    path("decisions/<int:pk>/console/meeting/counting/", console.counting, name="console-counting"),
+    path("decisions/<int:pk>/console/meeting/result/", console.result, name="console-result"),
+    path("decisions/<int:pk>/console/switch/", console.switch, name="console-switch"),
+    path("decisions/<int:pk>/console/slips/", console.slips, name="console-slips"),
+    path("decisions/<int:pk>/console/close/", console.close, name="console-close"),
+    path("decisions/<int:pk>/console/file/", console.file_record, name="console-file"),
 ]

@@ -5,15 +5,23 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from grassroots.core.errors import DomainError
 
-from . import actions
-from .access import access_matter, can_manage, can_see_participants, visible_unit_paths, voting_household
+from . import actions, notifications
+from .access import (
+    access_matter,
+    can_manage,
+    can_recognize,
+    can_see_participants,
+    visible_unit_paths,
+    voting_household,
+)
 from .bulletin import bulletin
+from .console import may_see_queue, may_table
 from .forms import VoteForm
-from .models import Matter, Participation, Status
+from .models import Matter, Notification, Participation, Status
 
 COUNTED = [Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE]
 
@@ -30,7 +38,9 @@ def home(request: HttpRequest) -> HttpResponse:
     ) if open_matters else set()  # fmt: skip
     rows = [{"matter": m, "voted": m.pk in voted, "can_vote": m.form == "online" and voting_household(request.user, m) is not None}
             for m in open_matters]  # fmt: skip
-    return render(request, "decisions/home.html", {"open_rows": rows, "page": others})
+    context = {"open_rows": rows, "page": others, "can_table": may_table(request.user),
+               "can_see_queue": may_see_queue(request.user)}  # fmt: skip
+    return render(request, "decisions/home.html", context)
 
 
 def actions_household(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -59,6 +69,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_vote": matter.status == Status.OPEN and matter.form == "online" and household is not None and not voted,
         "voted": voted,
         "can_manage": can_manage(request.user, matter),
+        "can_recognize": matter.status == Status.FILED and can_recognize(request.user, matter),
         "participants": participants,
         "counted": matter.status in COUNTED,
     }
@@ -130,3 +141,18 @@ def bulletin_csv(request: HttpRequest, pk: int) -> HttpResponse:
     for h in data["receipt_hashes"]:
         writer.writerow(["receipt", "sha256", h])
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def notification_list(request: HttpRequest) -> HttpResponse:
+    """The user's own notifications, newest first. POST marks them read: one (`notification`) or all."""
+    if request.method == "POST":
+        raw = request.POST.get("notification")
+        if raw is None:
+            notifications.mark_read(request.user)  # type: ignore[arg-type]
+        elif raw.isdigit() and len(raw) <= 18:
+            notifications.mark_read(request.user, int(raw))  # type: ignore[arg-type]
+        return redirect("decisions:notifications")
+    rows = Notification.objects.filter(user=request.user).select_related("matter").order_by("-created_at", "-pk")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "decisions/notifications.html", {"page": page})

@@ -52,5 +52,42 @@ def online_matter(village):  # type: ignore[no-untyped-def]
     actions.record_optin_poll(matter, actor=head, yes=6)
     actions.record_notification(matter, actor=head, body="committee")
     actions.record_notification(matter, actor=head, body="front")
+    actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
     actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
     return matter
+
+
+ONLINE_TEAM = [("Ngô Thị Công Tác", "Ban công tác Mặt trận", True), ("Đỗ Văn Tổ", "đại diện thôn", False),
+               ("Lê Văn Hộ", "đại diện hộ gia đình", False)]  # fmt: skip
+BALLOT_TEAM = [("Ngô Thị Công Tác", "Ban công tác Mặt trận", True), ("Đỗ Văn Tổ", "đại diện thôn", False),
+               ("Phạm Thị Hội", "Hội Liên hiệp Phụ nữ", False)]  # fmt: skip
+WITNESSES = [("Lê Văn A", "đại diện hộ", False), ("Trần Thị B", "đại diện hộ", False)]
+
+
+def end_voting(matter):  # type: ignore[no-untyped-def]
+    """Let the announced online-vote window pass, so the matter may be closed."""
+    from grassroots.decisions.models import Matter
+
+    Matter.objects.filter(pk=matter.pk).update(closes_at=timezone.now() - dt.timedelta(seconds=1))
+    matter.refresh_from_db()
+    return matter
+
+
+def ballot_teams(matter, actor):  # type: ignore[no-untyped-def]
+    actions.set_team(matter, actor=actor, team="ballot_team", members=BALLOT_TEAM)
+    actions.set_team(matter, actor=actor, team="witness", members=WITNESSES)
+
+
+def close_now(matter, *, actor):  # type: ignore[no-untyped-def]
+    """Close a matter in a test: the online window has passed, the ballot count has its team and witnesses."""
+    from grassroots.decisions.models import DecisionForm, TeamMember
+
+    if matter.form == DecisionForm.ONLINE:
+        end_voting(matter)
+    if (
+        matter.form == DecisionForm.BALLOT
+        and actor is not None
+        and not matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).exists()
+    ):
+        ballot_teams(matter, actor)
+    return actions.close_matter(matter, actor=actor)

@@ -8,9 +8,10 @@ from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions
 from grassroots.decisions.models import Ballot, DecisionForm, Matter, Participation, Status, TabledVia
+from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.tests.factories import make_household
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def _new(village, item=6, **kw):  # type: ignore[no-untyped-def]
@@ -92,7 +93,7 @@ def test_close_counts_against_all_households_and_files_on_time(online_matter, vi
     for voter in village["voters"][:5]:
         actions.cast_online_vote(online_matter.pk, user=voter, choice="agree")
     actions.cast_online_vote(online_matter.pk, user=village["voters"][5], choice="other", comment="Lắp ở ngõ 7 trước")
-    matter = actions.close_matter(online_matter, actor=village["head"])
+    matter = close_now(online_matter, actor=village["head"])
     # 5 of 10 households agree: exactly half is not "more than half" (D59 Art 5(4)).
     assert matter.adopted is False
     assert matter.result["agree"] == 5 and matter.result["other"] == 1 and matter.result["households"] == 10
@@ -105,7 +106,7 @@ def test_close_counts_against_all_households_and_files_on_time(online_matter, vi
 def test_an_adopted_item_6_takes_effect_on_adoption(online_matter, village):
     for voter in village["voters"][:6]:
         actions.cast_online_vote(online_matter.pk, user=voter, choice="agree")
-    matter = actions.close_matter(online_matter, actor=village["head"])
+    matter = close_now(online_matter, actor=village["head"])
     assert matter.adopted
     actions.file_record(matter, actor=village["head"], decision_text="Thông qua.", signatories={
         "village_head": "A", "front_head": "B", "representative_1": "C", "representative_2": "D"})  # fmt: skip
@@ -113,7 +114,7 @@ def test_an_adopted_item_6_takes_effect_on_adoption(online_matter, village):
 
 
 def test_filing_needs_the_four_signatures(online_matter, village):
-    matter = actions.close_matter(online_matter, actor=village["head"])
+    matter = close_now(online_matter, actor=village["head"])
     with pytest.raises(DomainError) as refused:
         actions.file_record(matter, actor=village["head"], decision_text="x", signatories={"village_head": "A"})
     assert refused.value.field == "front_head"
@@ -156,7 +157,7 @@ def test_a_meeting_that_falls_short_switches_to_ballots_and_the_slips_count_once
         actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
     with pytest.raises(actions.AlreadyVoted):
         actions.record_slip(matter, actor=village["head"], household_code=households[0].code, choice="disagree")
-    matter = actions.close_matter(matter, actor=village["head"])
+    matter = close_now(matter, actor=village["head"])
     assert matter.adopted and matter.result["channels"] == {"slip": 6}
     assert matter.status == Status.CLOSED
     actions.file_record(matter, actor=village["head"], decision_text="Bầu ông A.", signatories={
@@ -176,7 +177,7 @@ def test_a_refusal_needs_written_reasons(village):
     for household in Household.objects.filter(unit=village["a1"])[:8]:
         actions.record_attendance(meeting, actor=village["head"], household=household)
     actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
-    matter = actions.close_matter(matter, actor=village["head"])
+    matter = close_now(matter, actor=village["head"])
     actions.file_record(matter, actor=village["head"], decision_text="x", signatories={
         "village_head": "A", "front_head": "B", "representative_1": "C", "representative_2": "D"})  # fmt: skip
     with pytest.raises(DomainError):
@@ -222,3 +223,35 @@ def test_only_the_village_head_or_front_head_manage_village_matters(village):
     with pytest.raises(DomainError):
         actions.create_matter(actor=village["official_b"], unit=village["a1"], item=6, title="x", question="q",
                               tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
+
+
+def test_an_online_vote_cannot_be_closed_before_its_announced_end(online_matter, village):
+    with pytest.raises(DomainError, match="cannot be closed earlier"):
+        actions.close_matter(online_matter, actor=village["head"])
+
+
+def test_an_online_vote_needs_its_team_of_three_to_five(village):
+    matter = _new(village)
+    for who, actor in (("head", village["head"]), ("front", village["front"])):
+        actions.record_agreement(matter, actor=actor, who=who)
+    actions.record_optin_poll(matter, actor=village["head"], yes=6)
+    actions.record_notification(matter, actor=village["head"], body="committee")
+    actions.record_notification(matter, actor=village["head"], body="front")
+    with pytest.raises(DomainError, match=r"D59 Art 5\(2\)\(b\)"):
+        actions.open_matter(
+            matter, actor=village["head"], form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
+        )
+
+
+def test_a_ballot_count_needs_the_ballot_team_and_two_witnesses(village):
+    matter = _new(village)
+    actions.record_agreement(matter, actor=village["head"], who="head")
+    actions.record_agreement(matter, actor=village["front"], who="front")
+    actions.open_matter(matter, actor=village["head"], form=DecisionForm.BALLOT)
+    with pytest.raises(DomainError, match=r"D59 Art 4\(3\)"):
+        actions.close_matter(matter, actor=village["head"])
+    from grassroots.decisions.tests.conftest import BALLOT_TEAM
+
+    actions.set_team(matter, actor=village["head"], team="ballot_team", members=BALLOT_TEAM)
+    with pytest.raises(DomainError, match=r"D59 Art 4\(6\)\(a\)"):
+        actions.close_matter(matter, actor=village["head"])

@@ -1,0 +1,559 @@
+"""The demo ward's community matters: one in every state (issue 4, item 10).
+
+Built in the residential groups of Phường Hạc Thành (seed_demo) through the same actions the console
+calls, so every write is checked against the law (decisions.rules) and leaves its audit event:
+
+- 14758-01  item 6, online vote OPEN until 5 days from now; about 40% of households have voted
+            (the demo `resident` has not: log in by phone and vote);
+- 14758-02  item 1, community meeting under way: documents and notice out 3 days ahead, attendance
+            being recorded, secretary elected;
+- 14758-03  item 6, household ballot slips: ballot team set, slips being entered;
+- 14758-04  item 4, village head elected at a meeting, counted and filed: waiting for recognition;
+- 14758-05  item 5, board member elected at a meeting, filed, refused by the commune Front in writing;
+- 14758-06  item 3, the village convention, recognized by the commune chair;
+- 14758-07  item 6, online vote counted after its window, adopted and in effect (public bulletin).
+
+Deterministic: the same seed picks the same households, accounts and choices (receipt codes and ballot
+tokens are random by design). Everything happens "today": nothing moves the clock, except that the
+finished online vote's window is ended with one documented update (`_end_window`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from grassroots.accounts.models import Role, RoleAssignment, User
+from grassroots.core import audit
+from grassroots.people import demo as people_demo
+from grassroots.people.linking import confirm_resident_link
+from grassroots.people.management.commands.seed_demo import DEMO_PASSWORD, create_demo_official
+from grassroots.people.models import Household, Representation
+from grassroots.territory.models import Unit
+
+from . import actions, console_actions, rules
+from .access import represented_household
+from .models import DecisionForm, Matter, Meeting, TabledVia, TeamMember
+
+WARD = people_demo.DEMO_WARD
+SEED = 2026
+
+
+def group(number: int) -> str:
+    return f"{WARD}-{number:02d}"
+
+
+# Leaders of residential groups 2–7 (group 1 has seed_demo's `villagehead` and `villagefront`).
+GROUP_LEADERS = {
+    2: ("Phạm Văn Hòa", "Lê Thị Thu"),
+    3: ("Trịnh Đức Thắng", "Nguyễn Thị Hạnh"),
+    4: ("Lê Văn Bình", "Hoàng Thị Loan"),
+    5: ("Nguyễn Hữu Phúc", "Đặng Thị Mai"),
+    6: ("Vũ Quang Huy", "Bùi Thị Hương"),
+    7: ("Mai Xuân Trường", "Đinh Thị Yến"),
+}
+
+# The counts of each matter (the tests read them too).
+OPEN_VOTE_ACCOUNTS, OPEN_VOTE_VOTES = 120, 100  # 14758-01: 100 of 250 households (40%) voted so far
+OPEN_VOTE_SPLIT = (82, 11, 7)  # agree, disagree, other
+OPEN_VOTE_OPTIN = 168
+MEETING_PRESENT = 172  # 14758-02: at least 2/3 of 250, so an item-1 decision is still reachable
+SLIPS = 95  # 14758-03
+SLIPS_SPLIT = (71, 16, 8)
+HEAD_ELECTION = (168, (151, 11, 6))  # 14758-04: present; agree, disagree, other (secret ballot)
+BOARD_ELECTION = (146, (133, 9, 4))  # 14758-05 (show of hands)
+CONVENTION = (181, (164, 12, 5))  # 14758-06 (show of hands)
+EFFECTIVE_VOTE_ACCOUNTS = 200  # 14758-07
+EFFECTIVE_VOTE_SPLIT = (152, 21, 12)
+EFFECTIVE_VOTE_OPTIN = 190
+
+ONLINE_TEAM = [
+    ("{front}", "Trưởng ban công tác Mặt trận", True),
+    ("Nguyễn Văn Kỹ", "đoàn viên, phụ trách kỹ thuật", False),
+    ("Trần Thị Lụa", "đại diện hộ gia đình", False),
+]
+BALLOT_TEAM = [
+    ("{front}", "Trưởng ban công tác Mặt trận", True),
+    ("Đỗ Văn Toàn", "Chi hội Cựu chiến binh", False),
+    ("Phạm Thị Nhàn", "Chi hội Phụ nữ", False),
+]
+COUNTING_COMMITTEE = [
+    ("Hà Văn Tùng", "Chi hội Cựu chiến binh", True),
+    ("Lương Thị Vân", "Chi hội Phụ nữ", False),
+    ("Cao Đức Lâm", "Chi đoàn Thanh niên", False),
+]
+OTHER_OPINIONS = [
+    "Đồng ý nhưng đề nghị thông báo lịch trước một tuần.",
+    "Đề nghị bàn thêm tại cuộc họp tổ dân phố.",
+    "Nên lấy thêm ý kiến các hộ kinh doanh.",
+]
+
+
+@dataclass
+class Cast:
+    """The accounts the demo acts as: the commune's and each group's leaders."""
+
+    password_hash: str
+    chair: User
+    front: User
+    leaders: dict[str, tuple[User, User]] = field(default_factory=dict)  # group code: (head, Front head)
+    units: dict[str, Unit] = field(default_factory=dict)
+
+    def head(self, code: str) -> User:
+        return self.leaders[code][0]
+
+    def front_head(self, code: str) -> User:
+        return self.leaders[code][1]
+
+
+@dataclass(frozen=True)
+class DemoMatter:
+    key: str
+    state: str
+    matter: Matter
+    account: str  # who to log in as to see or take the next step
+    url: str
+
+
+def full_name(user: User) -> str:
+    """Vietnamese order: family and middle names first (seed_demo stores the given name as first_name)."""
+    return f"{user.last_name} {user.first_name}".strip()
+
+
+def _cast(groups: Iterable[str]) -> Cast:
+    users = {u.username: u for u in User.objects.filter(username__in=["chair", "front", "villagehead", "villagefront"])}
+    cast = Cast(
+        password_hash=make_password(DEMO_PASSWORD),
+        chair=users["chair"],
+        front=users["front"],
+    )
+    cast.units = {u.code: u for u in Unit.objects.filter(code__in=list(groups))}
+    for code in sorted(cast.units):
+        number = int(code.rsplit("-", 1)[1])
+        if number == 1:
+            cast.leaders[code] = (users["villagehead"], users["villagefront"])
+            continue
+        head_name, front_name = GROUP_LEADERS[number]
+        unit = cast.units[code]
+        cast.leaders[code] = (
+            create_demo_official(
+                f"villagehead-{number:02d}", Role.VILLAGE_HEAD, unit, head_name, password_hash=cast.password_hash
+            ),
+            create_demo_official(
+                f"villagefront-{number:02d}",
+                Role.VILLAGE_FRONT_HEAD,
+                unit,
+                front_name,
+                password_hash=cast.password_hash,
+            ),
+        )
+    return cast
+
+
+def _households(unit: Unit) -> list[Household]:
+    return list(Household.objects.active().filter(unit=unit).order_by("code"))
+
+
+def _representatives(unit: Unit, households: Iterable[Household]) -> dict[int, Representation]:
+    ids = [h.pk for h in households]
+    reps = Representation.objects.filter(household_id__in=ids, valid_to__isnull=True).select_related("resident")
+    return {rep.household_id: rep for rep in reps}
+
+
+def link_representatives(unit: Unit, households: list[Household], *, by: User, password_hash: str) -> list[User]:
+    """Accounts `ho-<household code>` for the representatives of these households, linked to the register
+    as the village head `by` does it in person (people.linking.confirm_resident_link), each with its
+    role of household representative (both audited). `password_hash`: the hashed demo password."""
+    reps = _representatives(unit, households)
+    users = []
+    for household in households:
+        rep = reps[household.pk]
+        surname, _sep, given = rep.resident.full_name.rpartition(" ")
+        user = User.objects.create(
+            username=f"ho-{household.code}", first_name=given, last_name=surname, password=password_hash
+        )
+        confirm_resident_link(user, rep.resident, actor=by, unit_id=unit.pk)
+        RoleAssignment.objects.create(
+            user=user, unit=unit, role=Role.HOUSEHOLD_REPRESENTATIVE, valid_from=people_demo.REGISTERED_ON
+        )
+        audit.record(
+            "accounts.role_granted",
+            actor=by,
+            target=user,
+            unit_id=unit.pk,
+            data={"role": Role.HOUSEHOLD_REPRESENTATIVE.value},
+        )
+        users.append(user)
+    return users
+
+
+def _link_accounts(cast: Cast, unit: Unit, households: list[Household]) -> list[User]:
+    return link_representatives(unit, households, by=cast.head(unit.code), password_hash=cast.password_hash)
+
+
+def _choices(rng: random.Random, split: tuple[int, int, int]) -> list[str]:
+    agree, disagree, other = split
+    choices = [rules.Choice.AGREE.value] * agree + [rules.Choice.DISAGREE.value] * disagree
+    choices += [rules.Choice.OTHER.value] * other
+    rng.shuffle(choices)
+    return choices
+
+
+def _table(cast: Cast, code: str, *, item: int, title: str, question: str, description: str = "") -> Matter:
+    """Tabled by the village head; both the head and the head of the Front work committee agree (Art 16(2))."""
+    head, front = cast.leaders[code]
+    matter = actions.create_matter(
+        actor=head,
+        unit=cast.units[code],
+        item=item,
+        title=title,
+        question=question,
+        description=description,
+        tabled_via=TabledVia.VILLAGE_HEAD,
+    )
+    actions.record_agreement(matter, actor=head, who="head")
+    actions.record_agreement(matter, actor=front, who="front")
+    return matter
+
+
+def _team(cast: Cast, code: str, members: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    front = full_name(cast.front_head(code))
+    return [(name.format(front=front), role, lead) for name, role, lead in members]
+
+
+def _prepare_online(cast: Cast, matter: Matter, *, optin: int) -> None:
+    """D59 Art 5(1)–(2): the opt-in poll, both commune bodies told, the online-vote team."""
+    head = cast.head(matter.unit.code)
+    actions.record_optin_poll(matter, actor=head, yes=optin)
+    actions.record_notification(matter, actor=head, body="committee")
+    actions.record_notification(matter, actor=head, body="front")
+    actions.set_team(
+        matter, actor=head, team=TeamMember.Team.ONLINE_TEAM, members=_team(cast, matter.unit.code, ONLINE_TEAM)
+    )
+
+
+def _vote(matter: Matter, voters: list[User], choices: list[str], rng: random.Random) -> None:
+    for user, choice in zip(voters, choices, strict=True):
+        comment = rng.choice(OTHER_OPINIONS) if choice == rules.Choice.OTHER else ""
+        actions.cast_online_vote(matter.pk, user=user, choice=choice, comment=comment)
+
+
+def _meeting(cast: Cast, matter: Matter, *, starts_at: dt.datetime, place: str, documents: bool = False) -> Meeting:
+    """Opened for a community meeting; notice (and documents) out 3 days ahead (D59 Art 3(3)–(4))."""
+    head = cast.head(matter.unit.code)
+    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    sent = timezone.localtime(starts_at).date() - dt.timedelta(days=3)
+    meeting = actions.schedule_meeting(
+        matter,
+        actor=head,
+        starts_at=starts_at,
+        place=place,
+        notice_sent_on=sent,
+        documents_delivered_on=sent if documents else None,
+    )
+    meeting.matter = matter
+    return meeting
+
+
+def _attend(cast: Cast, meeting: Meeting, rng: random.Random, present: int) -> list[Household]:
+    head = cast.head(meeting.matter.unit.code)
+    households = sorted(rng.sample(_households(meeting.matter.unit), present), key=lambda h: h.code)
+    for household in households:
+        actions.record_attendance(meeting, actor=head, household=household)
+    return households
+
+
+def _secretary(cast: Cast, meeting: Meeting, households: list[Household], yes: int) -> None:
+    rep = _representatives(meeting.matter.unit, households[:1])[households[0].pk]
+    console_actions.elect_secretary(
+        meeting, actor=cast.head(meeting.matter.unit.code), name=rep.resident.full_name, yes=yes
+    )
+
+
+def _decide_at_meeting(
+    cast: Cast,
+    matter: Matter,
+    rng: random.Random,
+    *,
+    counts: tuple[int, tuple[int, int, int]],
+    method: str,
+    documents: bool = False,
+) -> list[Household]:
+    """A whole community meeting (D59 Art 3): attendance, secretary, method, (counting committee and
+    witnesses for a secret ballot), the count; then closed and counted against all households."""
+    code = matter.unit.code
+    head = cast.head(code)
+    present, (agree, disagree, other) = counts
+    starts_at = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(hours=3)
+    meeting = _meeting(cast, matter, starts_at=starts_at, place=f"Nhà văn hóa {matter.unit.name}", documents=documents)
+    households = _attend(cast, meeting, rng, present)
+    yes = present - present // 10  # the procedural votes pass by a wide margin
+    _secretary(cast, meeting, households, yes)
+    console_actions.choose_method(meeting, actor=head, method=method, yes=yes)
+    if method == Meeting.Method.SECRET:
+        console_actions.approve_counting_committee(meeting, actor=head, members=COUNTING_COMMITTEE, yes=yes)
+        reps = _representatives(matter.unit, households[1:3])
+        witnesses = [(reps[h.pk].resident.full_name, "đại diện hộ gia đình", False) for h in households[1:3]]
+        actions.set_team(matter, actor=head, team=TeamMember.Team.WITNESS, members=witnesses)
+    console_actions.record_meeting_count(
+        meeting, actor=head, method=method, agree=agree, disagree=disagree, other=other
+    )
+    actions.close_matter(matter, actor=head)
+    return households
+
+
+def _file(cast: Cast, matter: Matter, households: list[Household], decision_text: str) -> Matter:
+    """The decision record (Form 03), signed by the head, the Front head and 2 representatives (Art 20(2))."""
+    code = matter.unit.code
+    reps = _representatives(matter.unit, households[-2:])
+    signers = [reps[h.pk].resident.full_name for h in households[-2:]]
+    signatories = {
+        "village_head": full_name(cast.head(code)),
+        "front_head": full_name(cast.front_head(code)),
+        "representative_1": signers[0],
+        "representative_2": signers[1],
+    }
+    return actions.file_record(matter, actor=cast.head(code), decision_text=decision_text, signatories=signatories)
+
+
+# --- The matters, one per state ------------------------------------------------------------------
+def online_vote_open(cast: Cast, rng: random.Random) -> Matter:
+    """14758-01: item 6 open online for 5 more days; 40% of households voted, not the demo `resident`."""
+    code = group(1)
+    unit = cast.units[code]
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.OTHER,
+        title="Tổng vệ sinh ngõ xóm Chủ nhật cuối tháng",
+        question="Đồng ý tổ chức tổng vệ sinh đường, ngõ của tổ dân phố từ 7 giờ đến 9 giờ sáng Chủ nhật "
+        "cuối cùng mỗi tháng, mỗi hộ cử một người tham gia?",
+        description="Ban công tác Mặt trận chuẩn bị dụng cụ; rác được tập kết tại đầu ngõ 5 để xe của "
+        "phường thu gom trước 10 giờ.",
+    )
+    _prepare_online(cast, matter, optin=OPEN_VOTE_OPTIN)
+    actions.open_matter(
+        matter, actor=cast.head(code), form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5)
+    )
+    resident = User.objects.filter(username="resident").first()
+    theirs = represented_household(resident) if resident is not None else None
+    others = [h for h in _households(unit) if theirs is None or h.pk != theirs.pk]
+    households = sorted(rng.sample(others, OPEN_VOTE_ACCOUNTS), key=lambda h: h.code)
+    voters = _link_accounts(cast, unit, households)
+    _vote(matter, rng.sample(voters, OPEN_VOTE_VOTES), _choices(rng, OPEN_VOTE_SPLIT), rng)
+    return matter
+
+
+def meeting_under_way(cast: Cast, rng: random.Random) -> Matter:
+    """14758-02: item 1 at a community meeting that started 45 minutes ago; attendance being recorded."""
+    code = group(2)
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.INFRASTRUCTURE,
+        title="Bê tông hóa ngõ 12 đường Bà Triệu",
+        question="Đồng ý bê tông hóa ngõ 12 (dài 320 m, dự toán 410 triệu đồng; ngân sách phường hỗ trợ "
+        "60%), mỗi hộ đóng góp 650.000 đồng?",
+        description="Thi công trong 45 ngày, xong trước Tết. Ban giám sát đầu tư của cộng đồng giám sát "
+        "thi công; thu chi công khai tại nhà văn hóa.",
+    )
+    starts_at = timezone.now().replace(second=0, microsecond=0) - dt.timedelta(minutes=45)
+    meeting = _meeting(cast, matter, starts_at=starts_at, place="Nhà văn hóa Tổ dân phố 2", documents=True)
+    households = _attend(cast, meeting, rng, MEETING_PRESENT)
+    _secretary(cast, meeting, households, yes=MEETING_PRESENT - 20)
+    return matter
+
+
+def ballot_round(cast: Cast, rng: random.Random) -> Matter:
+    """14758-03: item 6 by household ballot slips; the ballot team collects them, some entered."""
+    code = group(3)
+    head = cast.head(code)
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.OTHER,
+        title="Giờ sinh hoạt văn nghệ tại sân nhà văn hóa",
+        question="Đồng ý các câu lạc bộ văn nghệ, dưỡng sinh sinh hoạt tại sân nhà văn hóa từ 5 giờ 30 "
+        "đến 6 giờ 30 và từ 19 giờ đến 21 giờ, không dùng loa sau 21 giờ?",
+    )
+    actions.open_matter(matter, actor=head, form=DecisionForm.BALLOT, closes_at=timezone.now() + dt.timedelta(days=3))
+    actions.set_team(matter, actor=head, team=TeamMember.Team.BALLOT_TEAM, members=_team(cast, code, BALLOT_TEAM))
+    households = rng.sample(_households(cast.units[code]), SLIPS)
+    for household, choice in zip(households, _choices(rng, SLIPS_SPLIT), strict=True):
+        comment = rng.choice(OTHER_OPINIONS) if choice == rules.Choice.OTHER else ""
+        actions.record_slip(matter, actor=head, household_code=household.code, choice=choice, comment=comment)
+    return matter
+
+
+def village_head_election(cast: Cast, rng: random.Random) -> Matter:
+    """14758-04: item 4 decided at a meeting (secret ballot), filed: waiting for the commune's recognition."""
+    code = group(4)
+    candidate = full_name(cast.head(code))
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.VILLAGE_HEAD,
+        title="Bầu tổ trưởng Tổ dân phố 4, nhiệm kỳ 2026–2028",
+        question=f"Đồng ý bầu ông {candidate} làm tổ trưởng Tổ dân phố 4, nhiệm kỳ 2026–2028?",
+    )
+    households = _decide_at_meeting(cast, matter, rng, counts=HEAD_ELECTION, method=Meeting.Method.SECRET)
+    return _file(
+        cast,
+        matter,
+        households,
+        f"Hội nghị Tổ dân phố 4 bầu ông {candidate} làm tổ trưởng nhiệm kỳ "
+        "2026–2028. Đề nghị Ủy ban nhân dân phường công nhận.",
+    )
+
+
+def board_member_refused(cast: Cast, rng: random.Random) -> Matter:
+    """14758-05: item 5 decided at a meeting, filed, and refused in writing by the commune Front (Art 21(2))."""
+    code = group(5)
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.BOARD_MEMBERS,
+        title="Bầu thành viên Ban giám sát đầu tư của cộng đồng Tổ dân phố 5",
+        question="Đồng ý bầu ông Lại Văn Kiên làm thành viên Ban giám sát đầu tư của cộng đồng?",
+    )
+    households = _decide_at_meeting(cast, matter, rng, counts=BOARD_ELECTION, method=Meeting.Method.HANDS)
+    _file(
+        cast,
+        matter,
+        households,
+        "Hội nghị Tổ dân phố 5 bầu ông Lại Văn Kiên làm thành viên Ban giám sát đầu "
+        "tư của cộng đồng. Đề nghị Ủy ban Mặt trận Tổ quốc phường công nhận.",
+    )
+    return actions.refuse(
+        matter,
+        actor=cast.front,
+        reason=(
+            "Ông Lại Văn Kiên đang là thành viên Ban quản lý dự án cải tạo nhà văn hóa tổ dân phố, công trình mà Ban "
+            "giám sát đầu tư của cộng đồng sẽ giám sát, nên không bảo đảm tính khách quan. Đề nghị Tổ dân phố 5 giới "
+            "thiệu người khác và tổ chức bầu lại."
+        ),
+    )
+
+
+def convention_recognized(cast: Cast, rng: random.Random) -> Matter:
+    """14758-06: item 3, the convention adopted at a meeting with its quorum, recognized by the chair."""
+    code = group(6)
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.CONVENTION,
+        title="Quy ước Tổ dân phố 6 (sửa đổi, bổ sung)",
+        question="Đồng ý thông qua Quy ước Tổ dân phố 6 sửa đổi, bổ sung gồm 5 chương, 24 điều?",
+        description="Bổ sung quy định về phân loại rác tại nguồn, giữ trật tự sau 22 giờ và việc cưới, "
+        "việc tang văn minh.",
+    )
+    households = _decide_at_meeting(cast, matter, rng, counts=CONVENTION, method=Meeting.Method.HANDS, documents=True)
+    _file(
+        cast,
+        matter,
+        households,
+        "Hội nghị Tổ dân phố 6 thông qua Quy ước sửa đổi, bổ sung gồm 5 chương, 24 "
+        "điều. Đề nghị Ủy ban nhân dân phường công nhận.",
+    )
+    return actions.recognize(matter, actor=cast.chair)
+
+
+def _end_window(matter: Matter) -> Matter:
+    """End an online vote's announced window now.
+
+    The demo is built in one go, at one moment, without moving the clock. An online vote may not be
+    closed before its announced end (D59 Art 5(3); actions.close_matter refuses), and votes can be cast
+    only before it: so the vote is opened with an end in the future, the votes are cast, and only then
+    is its end set to a moment already past, as if the days of voting had gone by. A queryset update,
+    because no action moves an announced end (nobody may, in real use).
+    """
+    Matter.objects.filter(pk=matter.pk).update(closes_at=timezone.now() - dt.timedelta(seconds=1))
+    matter.refresh_from_db()
+    return matter
+
+
+def online_vote_in_effect(cast: Cast, rng: random.Random) -> Matter:
+    """14758-07: item 6 voted online, counted after its window, adopted and filed: in effect (Art 21(2))."""
+    code = group(7)
+    head = cast.head(code)
+    unit = cast.units[code]
+    matter = _table(
+        cast,
+        code,
+        item=rules.Item.OTHER,
+        title="Đặt tên sân chơi thiếu nhi là “Sân chơi Hoa Sen”",
+        question="Đồng ý đặt tên sân chơi thiếu nhi cạnh nhà văn hóa Tổ dân phố 7 là “Sân chơi Hoa Sen”?",
+    )
+    _prepare_online(cast, matter, optin=EFFECTIVE_VOTE_OPTIN)
+    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5))
+    households = sorted(rng.sample(_households(unit), EFFECTIVE_VOTE_ACCOUNTS), key=lambda h: h.code)
+    voters = _link_accounts(cast, unit, households)
+    choices = _choices(rng, EFFECTIVE_VOTE_SPLIT)
+    _vote(matter, rng.sample(voters, len(choices)), choices, rng)
+    actions.close_matter(_end_window(matter), actor=head)
+    reps = _representatives(unit, households[:2])
+    signatories = {
+        "village_head": full_name(head),
+        "front_head": full_name(cast.front_head(code)),
+        "representative_1": reps[households[0].pk].resident.full_name,
+        "representative_2": reps[households[1].pk].resident.full_name,
+    }
+    return actions.file_record(
+        matter,
+        actor=head,
+        signatories=signatories,
+        decision_text=(
+            "Các hộ gia đình Tổ dân phố 7 biểu quyết trực tuyến đồng ý đặt tên sân chơi thiếu nhi là “Sân chơi Hoa "
+            "Sen”. Ban công tác Mặt trận làm biển tên trong tháng."
+        ),
+    )
+
+
+QUEUE = "decisions:recognition"  # the commune's queue: decisions to recognize, records filed
+
+
+@dataclass(frozen=True)
+class Recipe:
+    key: str
+    number: int  # the residential group
+    state: str
+    build: Callable[[Cast, random.Random], Matter]
+    account: str  # who to log in as for the page; "" for anyone (a public page)
+    page: str = "decisions:matter"
+
+    def url(self, matter: Matter) -> str:
+        return reverse(self.page) if self.page == QUEUE else reverse(self.page, args=[matter.pk])
+
+
+RECIPES = [
+    Recipe("online_open", 1, "online vote open", online_vote_open, "resident"),
+    Recipe("meeting", 2, "meeting under way", meeting_under_way, "villagehead-02", "decisions:console-meeting"),
+    Recipe("ballots", 3, "ballot slips being entered", ballot_round, "villagehead-03", "decisions:console-slips"),
+    Recipe("awaiting_recognition", 4, "waiting for recognition", village_head_election, "chair", QUEUE),
+    Recipe("refused", 5, "recognition refused", board_member_refused, "front"),
+    Recipe("recognized", 6, "recognized", convention_recognized, "chair"),
+    Recipe("in_effect", 7, "in effect (adopted online)", online_vote_in_effect, "", "decisions:bulletin"),
+]
+
+
+@transaction.atomic
+def build(keys: Iterable[str] | None = None, *, seed: int = SEED) -> list[DemoMatter]:
+    """Build the demo matters (all, or those of `keys`) in the demo ward seed_demo made; one transaction.
+
+    Each recipe has its own random generator, so building one alone gives it the same households.
+    """
+    wanted = [r for r in RECIPES if keys is None or r.key in set(keys)]
+    cast = _cast(group(r.number) for r in wanted)
+    built = []
+    for recipe in wanted:
+        rng = random.Random(f"{seed}-{recipe.key}")  # noqa: S311 (demo data: same seed, same data)
+        matter = recipe.build(cast, rng)
+        built.append(DemoMatter(recipe.key, recipe.state, matter, recipe.account, recipe.url(matter)))
+    return built

@@ -1,0 +1,102 @@
+"""Downloads and printable pages of a matter's documents (builders in decisions.documents).
+
+Everything is a 404 for a user who may not have the document: outside the user's units (access_matter),
+and also for a user who may see the matter but not manage it (or receive its filing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from grassroots.accounts.models import User
+from grassroots.core import audit
+
+from . import documents
+from .access import access_matter, can_manage, can_receive_filings
+from .models import DecisionForm, Matter, Scope
+from .views import COUNTED
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+
+
+def _manageable(user: User, pk: int) -> Matter:
+    matter = access_matter(user, pk)
+    if not can_manage(user, matter):
+        raise Http404
+    return matter
+
+
+def _counted_record(user: User, pk: int) -> Matter:
+    """The decision record: for those who make it and those who receive it, once the matter is counted."""
+    matter = access_matter(user, pk)
+    if matter.status not in COUNTED or not (can_manage(user, matter) or can_receive_filings(user, matter)):
+        raise Http404
+    return matter
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _record(
+    builder: Callable[[Matter], bytes], content_type: str, ext: str
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    @require_safe
+    def view(request: HttpRequest, pk: int) -> HttpResponse:
+        matter = _counted_record(request.user, pk)
+        return _download(builder(matter), content_type, f"van-ban-quyet-dinh-{matter.pk}.{ext}")
+
+    view.__name__ = f"record_{ext}"
+    view.__doc__ = f"The decision record (Law Art 20(2); Form 03) as {ext.upper()}."
+    return view
+
+
+record_docx = _record(documents.decision_record_docx, DOCX, "docx")
+record_pdf = _record(documents.decision_record_pdf, PDF, "pdf")
+
+
+@require_safe
+def slips_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The household ballot slips, one per current household (Law Art 19(3); D59 Art 4(5))."""
+    matter = _manageable(request.user, pk)
+    if matter.form != DecisionForm.BALLOT and matter.scope != Scope.COMMUNE:
+        raise Http404
+    households = documents.slip_households(matter)
+    content = documents.ballot_slips_pdf(matter, households)
+    with transaction.atomic():
+        audit.record("decisions.slips_printed", actor=request.user, target=matter, unit_id=matter.unit_id,
+                     data={"households": len(households), "round": matter.round})  # fmt: skip
+    return _download(content, PDF, f"phieu-lay-y-kien-{matter.pk}.pdf")
+
+
+def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+    response = render(request, template, context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_safe
+def notice(request: HttpRequest, pk: int) -> HttpResponse:
+    """Form 01: the printable notice of the community meeting (D59 Art 3(3))."""
+    matter = _manageable(request.user, pk)
+    if matter.scope == Scope.COMMUNE or matter.form == DecisionForm.ONLINE:
+        raise Http404
+    return _page(request, "decisions/print/notice.html", documents.notice_context(matter))
+
+
+@require_safe
+def count_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Form 02 (secret ballot at a meeting) or Form 04 (household ballots): the count minutes, 3 copies."""
+    matter = _manageable(request.user, pk)
+    if matter.form not in (DecisionForm.MEETING, DecisionForm.BALLOT):
+        raise Http404
+    return _page(request, "decisions/print/count_minutes.html", documents.count_minutes_context(matter))
