@@ -1,4 +1,5 @@
-"""Checks every uploaded CSV file passes before it is stored: size, name, encoding, header.
+"""Checks uploads pass before they are stored: a CSV file (size, name, encoding, header) or a document
+(size, extension, and first bytes that agree with the extension: `check_upload`).
 
 The checks read at most the first 64 KiB, so a 200 MB file is refused or accepted at once; the
 import itself still reads the whole file and reports every row (core.csvimport).
@@ -85,4 +86,51 @@ def check_csv_upload(file: Any, *, required: Sequence[str] = ()) -> None:
             _("The header lacks these columns: %(columns)s."),
             code="missing_columns",
             params={"columns": ", ".join(missing)},
+        )
+
+
+# The first bytes of each kind of document we accept (a renamed .exe is refused). Word and PowerPoint
+# files (.docx, .pptx) are ZIP archives.
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    "pdf": (b"%PDF-",),
+    "docx": (b"PK\x03\x04",),
+    "pptx": (b"PK\x03\x04",),
+    "xlsx": (b"PK\x03\x04",),
+    "jpg": (b"\xff\xd8\xff",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def check_upload(
+    file: Any, *, extensions: Sequence[str] = ("pdf", "docx", "pptx", "jpg", "png"), max_mb: int | None = None
+) -> None:
+    """Raise ValidationError unless `file` (an UploadedFile) is a document of one of `extensions`, no
+    larger than `max_mb` (MAX_UPLOAD_MB when None), whose first bytes match its extension.
+
+    The extension is what the browser and the downloading user go by, so it must be one we allow and
+    the content must agree with it; only the first bytes are read.
+    """
+    limit_mb = int(settings.MAX_UPLOAD_MB if max_mb is None else max_mb)
+    size = file.size or 0
+    if size > limit_mb * 1024 * 1024:
+        raise ValidationError(_("The file is larger than %(limit)s MB."), code="too_large", params={"limit": limit_mb})
+    name = (file.name or "").lower()
+    extension = name.rsplit(".", 1)[-1] if "." in name else ""
+    allowed = [e.lower().lstrip(".") for e in extensions]
+    if extension not in allowed:
+        raise ValidationError(
+            _("Only these kinds of file can be uploaded: %(extensions)s."),
+            code="bad_extension",
+            params={"extensions": ", ".join(f".{e}" for e in allowed)},
+        )
+    if size == 0:
+        raise ValidationError(_("The file is empty."), code="empty")
+    head = _head(file)
+    signatures = SIGNATURES.get(extension)
+    if signatures is not None and not head.startswith(signatures):
+        raise ValidationError(
+            _("The content of the file is not a .%(extension)s document."),
+            code="bad_content",
+            params={"extension": extension},
         )

@@ -86,9 +86,50 @@ class InvitationRule(models.Model):
     def __str__(self) -> str:
         return f"{self.get_role_display()} @ {', '.join(self.unit_kinds)} ⊂ {self.within}"
 
+    @property
+    def kinds_display(self) -> str:
+        return ", ".join(str(UnitKind(k).label) if k in UnitKind.values else k for k in self.unit_kinds)
+
     @staticmethod
     def kind_choices() -> list[tuple[str, str]]:
         return list(UnitKind.choices)
+
+
+def material_upload_to(instance: Material, filename: str) -> str:
+    # A random folder per file: names of uploads cannot be guessed or collide.
+    return f"training/{instance.conference_id}/{secrets.token_hex(8)}/{filename}"
+
+
+class Material(models.Model):
+    """A document of the conference: an uploaded file (PDF, Word, PowerPoint, picture) or a link."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="materials")
+    session = models.ForeignKey(
+        Session, verbose_name=_("session"), null=True, blank=True, on_delete=models.SET_NULL, related_name="materials"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=material_upload_to, max_length=255, blank=True)
+    url = models.URLField(_("link"), max_length=500, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["session__position", "added_at", "pk"]
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+        constraints = [
+            # Exactly one of the two: a file, or a link.
+            models.CheckConstraint(
+                condition=(Q(file="") & ~Q(url="")) | (~Q(file="") & Q(url="")), name="material_file_or_link"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
 
 def _token() -> str:
@@ -119,6 +160,8 @@ class Delegate(models.Model):
     invited_at = models.DateTimeField(auto_now_add=True)
     checked_in_at = models.DateTimeField(_("arrived at"), null=True, blank=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
+    # Set when the invitation e-mail is queued for sending: a second run of the task skips the delegate.
+    invitation_sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["unit__path", "role"]

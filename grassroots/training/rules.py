@@ -21,3 +21,8 @@ def is_late(arrived_at: dt.datetime, first_session_starts_at: dt.datetime | None
 
 def left_early(left_at: dt.datetime | None, last_session_ends_at: dt.datetime | None) -> bool:
     return left_at is not None and last_session_ends_at is not None and left_at < last_session_ends_at
+
+
+def on_conference_days(day: dt.date, starts_on: dt.date, ends_on: dt.date | None) -> bool:
+    """A session takes place on one of the days of its conference (a one-day conference: that day)."""
+    return starts_on <= day <= (ends_on or starts_on)

@@ -22,20 +22,33 @@ DAY = dt.date(2026, 12, 10)
 def city():  # type: ignore[no-untyped-def]
     """A city-level steering committee with three communes, each with two villages."""
     province = UnitFactory(code="P", kind=UnitKind.PROVINCE)
-    communes = [UnitFactory(code=f"C{i}", kind=UnitKind.WARD if i == 1 else UnitKind.COMMUNE, parent=province) for i in (1, 2, 3)]
-    villages = {c.code: [UnitFactory(code=f"{c.code}-{j}", kind=UnitKind.VILLAGE, parent=c) for j in (1, 2)] for c in communes}
+    communes = [
+        UnitFactory(code=f"C{i}", kind=UnitKind.WARD if i == 1 else UnitKind.COMMUNE, parent=province)
+        for i in (1, 2, 3)
+    ]
+    villages = {
+        c.code: [UnitFactory(code=f"{c.code}-{j}", kind=UnitKind.VILLAGE, parent=c) for j in (1, 2)] for c in communes
+    }
     organizer = UserFactory(username="steering")
     grant(organizer, province, Role.STEERING_MEMBER)
     return {"province": province, "communes": communes, "villages": villages, "organizer": organizer}
 
 
 def _conference(city):  # type: ignore[no-untyped-def]
-    return actions.create_conference(actor=city["organizer"], unit=city["province"], title="Hội nghị tập huấn 2026", starts_on=DAY)
+    return actions.create_conference(
+        actor=city["organizer"], unit=city["province"], title="Hội nghị tập huấn 2026", starts_on=DAY
+    )
 
 
 def test_the_template_has_the_four_topics_and_the_exchange(city):
     conference = _conference(city)
-    assert [s.topic for s in conference.sessions.all()] == [Topic.LAW, Topic.DECREE_59, Topic.TASKS, Topic.SITUATION, Topic.EXCHANGE]
+    assert [s.topic for s in conference.sessions.all()] == [
+        Topic.LAW,
+        Topic.DECREE_59,
+        Topic.TASKS,
+        Topic.SITUATION,
+        Topic.EXCHANGE,
+    ]
 
 
 def test_a_rule_resolves_to_exactly_the_holders_on_the_conference_date(city):
@@ -53,7 +66,9 @@ def test_a_rule_resolves_to_exactly_the_holders_on_the_conference_date(city):
     grant(UserFactory(username="official"), c1, Role.COMMUNE_OFFICIAL)
     grant(UserFactory(username="village_pib"), city["villages"]["C1"][0], Role.INSPECTION_BOARD)
     conference = _conference(city)
-    actions.add_rule(conference, actor=city["organizer"], role=Role.INSPECTION_BOARD, unit_kinds=[UnitKind.COMMUNE, UnitKind.WARD])
+    actions.add_rule(
+        conference, actor=city["organizer"], role=Role.INSPECTION_BOARD, unit_kinds=[UnitKind.COMMUNE, UnitKind.WARD]
+    )
     result = actions.resolve_invitations(conference, actor=city["organizer"])
     assert result.added == 2
     invited = {(d.user.username, d.unit.code) for d in conference.delegates.select_related("user", "unit")}
@@ -91,7 +106,7 @@ def test_resolving_again_after_a_handover_withdraws_the_former_holder(city):
 
 
 def test_the_front_work_committee_head_of_every_village(city):
-    for code, villages in city["villages"].items():
+    for villages in city["villages"].values():
         for village in villages:
             grant(UserFactory(username=f"front_{village.code}"), village, Role.VILLAGE_FRONT_HEAD)
     conference = _conference(city)
@@ -116,11 +131,13 @@ def test_check_in_by_qr_and_a_delegate_of_another_conference_is_refused(city):
 
 
 def test_coverage_lists_the_units_with_no_delegate_present(city):
-    c1, c2, c3 = city["communes"]
+    c1, c2, _c3 = city["communes"]
     for commune in (c1, c2):
         grant(UserFactory(username=f"pib_{commune.code}"), commune, Role.INSPECTION_BOARD)
     conference = _conference(city)
-    actions.add_rule(conference, actor=city["organizer"], role=Role.INSPECTION_BOARD, unit_kinds=[UnitKind.COMMUNE, UnitKind.WARD])
+    actions.add_rule(
+        conference, actor=city["organizer"], role=Role.INSPECTION_BOARD, unit_kinds=[UnitKind.COMMUNE, UnitKind.WARD]
+    )
     actions.resolve_invitations(conference, actor=city["organizer"])
     actions.check_in(conference, actor=city["organizer"], token=conference.delegates.get(unit=c1).checkin_token)
     # C2 was invited but nobody came; C3 has nobody holding the role at all.

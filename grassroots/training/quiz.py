@@ -1,0 +1,462 @@
+"""Tests before and after the course, scores, certificates of completion, and the feedback form
+(issue 5, items 7 and 8).
+
+The questions come from the law library's bank (library.QuizQuestion), drawn deterministically per
+conference: every delegate of a conference gets the same questions, in the same order. The two tests
+take different questions when the bank is large enough, so reading the explanations after the first
+test does not give away the second. Correct answers are read only when scoring.
+
+The certificate is an official-looking Vietnamese document, so its text is Vietnamese on purpose and
+not in the gettext catalogs (as in decisions.documents).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from grassroots.accounts.models import User
+from grassroots.core import audit
+from grassroots.core.errors import DomainError
+from grassroots.library.models import QuizOption, QuizQuestion
+from grassroots.library.models import Topic as BankTopic
+
+from . import rules
+from .access import INACTIVE_DELEGATE, my_delegation
+from .models import Conference, Delegate, Feedback, QuizAttempt
+
+QUESTIONS_PER_TEST = 10
+# The four topics of the conference, in the order the draw takes them (10 questions: 3, 3, 2, 2).
+TOPIC_ORDER = [BankTopic.LAW, BankTopic.DECREE_59, BankTopic.TASKS, BankTopic.METHODS]
+RATINGS = ("content", "speakers", "organization")
+RATING_SCALE = range(1, 6)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str = ""  # a lazy translation: str() it where it is shown
+
+
+# --- The draw ----------------------------------------------------------------------------------
+def _sequence(conference: Conference) -> list[int]:
+    """Every question of the bank, shuffled per topic with the conference's id as the seed, then dealt
+    one topic after another (law, Decree 59, tasks, methods, law, …)."""
+    by_topic: dict[str, list[int]] = defaultdict(list)
+    for pk, topic in QuizQuestion.objects.filter(topic__in=TOPIC_ORDER).order_by("code").values_list("pk", "topic"):
+        by_topic[topic].append(pk)
+    # Deterministic on purpose (same conference, same questions): this is not a secret.
+    shuffler = random.Random(conference.pk)  # noqa: S311
+    decks = []
+    for topic in TOPIC_ORDER:
+        deck = by_topic[topic]
+        shuffler.shuffle(deck)
+        decks.append(deck)
+    sequence = []
+    for i in range(max((len(d) for d in decks), default=0)):
+        sequence.extend(deck[i] for deck in decks if i < len(deck))
+    return sequence
+
+
+def draw(conference: Conference, kind: str, count: int = QUESTIONS_PER_TEST) -> list[int]:
+    """The ids of the test's questions: the first `count` of the sequence before the course, the next
+    `count` after it (wrapping round when the bank is small)."""
+    sequence = _sequence(conference)
+    if not sequence:
+        return []
+    count = min(count, len(sequence))
+    start = 0 if kind == QuizAttempt.Kind.BEFORE else count
+    return [sequence[(start + i) % len(sequence)] for i in range(count)]
+
+
+def load_questions(ids: list[int]) -> list[QuizQuestion]:
+    """The questions in the order given, with their options and the article each one cites."""
+    options = Prefetch("options", queryset=QuizOption.objects.order_by("order", "pk"))
+    found = {
+        q.pk: q
+        for q in QuizQuestion.objects.filter(pk__in=ids).select_related("article__document").prefetch_related(options)
+    }
+    return [found[pk] for pk in ids if pk in found]
+
+
+def score_answers(question_ids: list[int], chosen: Mapping[int, int | None]) -> tuple[int, int]:
+    """(correct answers, questions). An unanswered question or an option of another question is wrong."""
+    correct = dict(
+        QuizOption.objects.filter(question_id__in=question_ids, is_correct=True).values_list("question_id", "pk")
+    )
+    score = sum(1 for pk in question_ids if chosen.get(pk) is not None and chosen.get(pk) == correct.get(pk))
+    return score, len(question_ids)
+
+
+# --- Taking a test --------------------------------------------------------------------------------
+def active_delegate(user: User, conference: Conference) -> Delegate | None:
+    delegate = my_delegation(user, conference) if user.is_authenticated else None
+    return delegate if delegate is not None and delegate.status not in INACTIVE_DELEGATE else None
+
+
+def attempt_allowed(delegate: Delegate, kind: str, today: dt.date) -> Verdict:
+    """Whether the delegate may take the test now (one attempt per test)."""
+    taken = set(QuizAttempt.objects.filter(delegate=delegate).values_list("kind", flat=True))
+    if kind in taken:
+        return Verdict(False, _("You have already taken this test."))
+    if kind == QuizAttempt.Kind.BEFORE and QuizAttempt.Kind.AFTER in taken:
+        return Verdict(False, _("The test before the course closes once the test after it is taken."))
+    if kind == QuizAttempt.Kind.AFTER and today < delegate.conference.starts_on:
+        return Verdict(False, _("The test after the course opens on the day of the conference."))
+    return Verdict(True)
+
+
+@transaction.atomic
+def submit_quiz(
+    conference: Conference, *, actor: User, kind: str, chosen: Mapping[int, int | None], today: dt.date | None = None
+) -> QuizAttempt:
+    """Score a delegate's answers on the server and keep the one attempt for this test."""
+    delegate = active_delegate(actor, conference)
+    if delegate is None:
+        raise DomainError(_("Only the delegates of this conference take its tests."))
+    if kind not in QuizAttempt.Kind.values:
+        raise DomainError(_("There is no such test."))
+    verdict = attempt_allowed(delegate, kind, today or timezone.localdate())
+    if not verdict.ok:
+        raise DomainError(verdict.reason)
+    ids = draw(conference, kind)
+    if not ids:
+        raise DomainError(_("The question bank is empty."))
+    if any(chosen.get(pk) is None for pk in ids):
+        raise DomainError(_("Answer every question."))
+    score, total = score_answers(ids, chosen)
+    answers = {"questions": ids, "chosen": {str(pk): chosen.get(pk) for pk in ids}}
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                conference=conference, delegate=delegate, kind=kind, score=score, total=total, answers=answers
+            )
+    except IntegrityError:
+        raise DomainError(_("You have already taken this test.")) from None
+    audit.record(
+        "training.quiz_submitted",
+        actor=actor,
+        target=attempt,
+        unit_id=conference.organizer_unit_id,
+        data={"conference": conference.pk, "kind": kind, "score": score, "total": total},
+    )
+    return attempt
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    question: QuizQuestion
+    chosen: int | None
+    correct: int | None
+
+    @property
+    def right(self) -> bool:
+        return self.chosen is not None and self.chosen == self.correct
+
+
+def review(attempt: QuizAttempt) -> list[ReviewItem]:
+    """After submitting: each question with the chosen and the correct option (for explanations)."""
+    ids = [int(pk) for pk in attempt.answers.get("questions", [])]
+    chosen = {int(k): v for k, v in attempt.answers.get("chosen", {}).items()}
+    items = []
+    for question in load_questions(ids):
+        correct = next((o.pk for o in question.options.all() if o.is_correct), None)
+        items.append(ReviewItem(question=question, chosen=chosen.get(question.pk), correct=correct))
+    return items
+
+
+# --- Scores for the organizers -----------------------------------------------------------------
+def percent(share: Fraction | None) -> int | None:
+    """Whole percent, rounded down (73.9% is 73%), so a shown 70% never hides a fail."""
+    return None if share is None else share.numerator * 100 // share.denominator
+
+
+@dataclass(frozen=True)
+class Result:
+    score: int
+    total: int
+
+    @property
+    def share(self) -> Fraction | None:
+        return Fraction(self.score, self.total) if self.total else None
+
+    @property
+    def percent(self) -> int | None:
+        return percent(self.share)
+
+    @property
+    def passed(self) -> bool:
+        return rules.passes_quiz(self.score, self.total)
+
+
+@dataclass(frozen=True)
+class DelegateScore:
+    delegate: Delegate
+    before: Result | None
+    after: Result | None
+
+    @property
+    def certified(self) -> bool:
+        return self.delegate.checked_in_at is not None and self.after is not None and self.after.passed
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    unit: Any
+    delegates: int
+    before_takers: int
+    after_takers: int
+    before: Fraction | None
+    after: Fraction | None
+    passed: int
+
+    @property
+    def before_percent(self) -> int | None:
+        return percent(self.before)
+
+    @property
+    def after_percent(self) -> int | None:
+        return percent(self.after)
+
+
+def scores_by_delegate(conference: Conference) -> list[DelegateScore]:
+    """Every delegate (but those withdrawn) with their two results: two queries."""
+    results: dict[tuple[int, str], Result] = {}
+    for delegate_id, kind, score, total in QuizAttempt.objects.filter(conference=conference).values_list(
+        "delegate_id", "kind", "score", "total"
+    ):
+        results[(delegate_id, kind)] = Result(score, total)
+    delegates = (
+        conference.delegates.exclude(status=Delegate.Status.WITHDRAWN)
+        .select_related("user", "unit")
+        .order_by("unit__path", "role", "user__last_name", "user__first_name", "pk")
+    )
+    return [
+        DelegateScore(d, results.get((d.pk, QuizAttempt.Kind.BEFORE)), results.get((d.pk, QuizAttempt.Kind.AFTER)))
+        for d in delegates
+    ]
+
+
+def _share(results: list[Result]) -> Fraction | None:
+    total = sum(r.total for r in results)
+    return Fraction(sum(r.score for r in results), total) if total else None
+
+
+def scores_by_unit(rows: list[DelegateScore]) -> list[UnitScore]:
+    """Per unit: the share of correct answers over all its attempts, before and after, and who passed."""
+    by_unit: dict[int, list[DelegateScore]] = defaultdict(list)
+    for row in rows:
+        by_unit[row.delegate.unit_id].append(row)
+    units = []
+    for unit_rows in by_unit.values():
+        before = [r.before for r in unit_rows if r.before is not None]
+        after = [r.after for r in unit_rows if r.after is not None]
+        units.append(
+            UnitScore(
+                unit=unit_rows[0].delegate.unit,
+                delegates=len(unit_rows),
+                before_takers=len(before),
+                after_takers=len(after),
+                before=_share(before),
+                after=_share(after),
+                passed=sum(1 for r in after if r.passed),
+            )
+        )
+    return sorted(units, key=lambda u: u.unit.path)
+
+
+# --- Certificates of completion ----------------------------------------------------------------
+def certificate_verdict(delegate: Delegate) -> Verdict:
+    """A certificate for a delegate who checked in and passed the test after the course."""
+    if delegate.checked_in_at is None:
+        return Verdict(False, _("The delegate did not check in at the conference."))
+    after = QuizAttempt.objects.filter(delegate=delegate, kind=QuizAttempt.Kind.AFTER).first()
+    if after is None:
+        return Verdict(False, _("The delegate has not taken the test after the course."))
+    if not rules.passes_quiz(after.score, after.total):
+        return Verdict(False, _("The delegate did not pass the test after the course."))
+    return Verdict(True)
+
+
+def certificate_number(delegate: Delegate) -> str:
+    """Stable and unique: year of the conference, conference, delegate ("2026/0007-000123")."""
+    return f"{delegate.conference.starts_on.year}/{delegate.conference_id:04d}-{delegate.pk:06d}"
+
+
+NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+STEERING_COMMITTEE = "BAN CHỈ ĐẠO XÂY DỰNG CƠ SỞ VÀ THỰC HIỆN QUY CHẾ DÂN CHỦ"
+STEERING_COMMITTEE_SENTENCE = "Ban Chỉ đạo xây dựng cơ sở và thực hiện Quy chế dân chủ"
+FONT_FAMILY = "DejaVu"
+
+
+def _nfc(text: Any) -> str:
+    return unicodedata.normalize("NFC", str(text))
+
+
+def _vn_date(day: dt.date) -> str:
+    """ "ngày 05 tháng 02 năm 2026" (a day below 10 and a month below 3 take a leading zero)."""
+    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
+    m = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {d} tháng {m} năm {day.year}"
+
+
+def _font_paths() -> tuple[Path, Path]:
+    font_dir = Path(getattr(settings, "DOCUMENT_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+    regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
+    for path in (regular, bold):
+        if not path.is_file():
+            raise ImproperlyConfigured(
+                f"The PDF font {path} is missing: install Debian's fonts-dejavu-core (scripts/system-deps.sh)."
+            )
+    return regular, bold
+
+
+def certificate_pdf(delegate: Delegate) -> bytes:
+    """The certificate as an A4 landscape PDF with the national heading."""
+    from fpdf import FPDF
+
+    conference = delegate.conference
+    name = delegate.user.get_full_name() or delegate.user.username
+    organizer = conference.organizer_unit
+    pdf = FPDF(orientation="L", unit="mm", format="A4")
+    regular, bold = _font_paths()
+    pdf.add_font(FONT_FAMILY, "", str(regular))
+    pdf.add_font(FONT_FAMILY, "B", str(bold))
+    pdf.set_title(_nfc(f"Giấy chứng nhận: {name}"))
+    pdf.set_creator("Grassroots")
+    pdf.set_lang("vi")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(20, 15, 20)
+    pdf.add_page()
+    pdf.set_line_width(0.8)
+    pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
+    pdf.set_line_width(0.2)
+    width = pdf.w - 40
+    half = width / 2
+
+    def line(
+        text: str, size: float, *, bold: bool = False, w: float = width, x: float | None = None, h: float = 7
+    ) -> None:
+        pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
+        if x is not None:
+            pdf.set_x(x)
+        pdf.multi_cell(w, h, _nfc(text), align="C", new_x="LEFT" if x is not None else "LMARGIN", new_y="NEXT")
+
+    top = 18
+    pdf.set_xy(20, top)
+    line(STEERING_COMMITTEE, 9.5, w=half, x=20, h=5)
+    line(organizer.name.upper(), 10, bold=True, w=half, x=20, h=5)
+    pdf.set_xy(20 + half, top)
+    line(NATIONAL_NAME, 11, bold=True, w=half, x=20 + half, h=6)
+    line(MOTTO, 11.5, bold=True, w=half, x=20 + half, h=6)
+    pdf.set_font(FONT_FAMILY, "B", 11.5)
+    motto_w = pdf.get_string_width(MOTTO)
+    y = pdf.get_y() + 0.5
+    pdf.line(20 + half + (half - motto_w) / 2, y, 20 + half + (half + motto_w) / 2, y)
+    pdf.set_xy(20, 52)
+    line("GIẤY CHỨNG NHẬN", 26, bold=True, h=12)
+    line("HOÀN THÀNH CHƯƠNG TRÌNH TẬP HUẤN", 15, bold=True, h=9)
+    line(f"Số: {certificate_number(delegate)}", 10, h=6)
+    pdf.ln(6)
+    line(f"{STEERING_COMMITTEE_SENTENCE} {organizer.name} chứng nhận", 12)
+    line(f"Ông/Bà: {name}", 18, bold=True, h=10)
+    line(f"Đơn vị: {delegate.unit.name}", 13)
+    line("đã tham dự và hoàn thành chương trình tập huấn", 13)
+    line(conference.title, 14, bold=True, h=8)
+    line(f"tổ chức {_vn_date(conference.starts_on)}.", 13)
+    pdf.set_xy(20 + half, pdf.h - 55)
+    line(f"{organizer.name}, {_vn_date(conference.starts_on)}", 11, w=half, x=20 + half, h=6)
+    line("TM. BAN CHỈ ĐẠO", 11, bold=True, w=half, x=20 + half, h=6)
+    return bytes(pdf.output())
+
+
+# --- Feedback (evaluation of the conference) ------------------------------------------------------
+@transaction.atomic
+def submit_feedback(
+    conference: Conference, *, actor: User, content: int, speakers: int, organization: int, comment: str = ""
+) -> Feedback:
+    """One short evaluation per delegate who attended: three ratings from 1 to 5 and a comment."""
+    delegate = active_delegate(actor, conference)
+    if delegate is None:
+        raise DomainError(_("Only the delegates of this conference evaluate it."))
+    if delegate.checked_in_at is None:
+        raise DomainError(_("Only delegates who attended the conference evaluate it."))
+    ratings = {"content": content, "speakers": speakers, "organization": organization}
+    for field, value in ratings.items():
+        if value not in RATING_SCALE:
+            raise DomainError(_("Choose a rating from 1 to 5."), field=field)
+    if Feedback.objects.filter(delegate=delegate).exists():
+        raise DomainError(_("You have already sent your evaluation."))
+    try:
+        with transaction.atomic():
+            feedback = Feedback.objects.create(
+                conference=conference, delegate=delegate, comment=comment.strip()[:2000], **ratings
+            )
+    except IntegrityError:
+        raise DomainError(_("You have already sent your evaluation.")) from None
+    audit.record(
+        "training.feedback_sent",
+        actor=actor,
+        target=feedback,
+        unit_id=conference.organizer_unit_id,
+        data={"conference": conference.pk},
+    )
+    return feedback
+
+
+@dataclass(frozen=True)
+class Bar:
+    value: int  # the rating, 1 to 5
+    count: int
+    width_class: str
+
+
+@dataclass(frozen=True)
+class RatingSummary:
+    key: str
+    label: str
+    responses: int
+    average: Fraction | None
+    bars: list[Bar]
+
+    @property
+    def average_text(self) -> str:
+        """One decimal, rounded half up ("4.3")."""
+        if self.average is None:
+            return ""
+        tenths = math.floor(self.average * 10 + Fraction(1, 2))
+        return f"{tenths // 10}.{tenths % 10}"
+
+
+def feedback_summary(conference: Conference) -> tuple[list[RatingSummary], list[str]]:
+    """The distribution and average of each rating, and the comments (without names)."""
+    from .stats import bar_width_class
+
+    rows = list(Feedback.objects.filter(conference=conference).values_list(*RATINGS, "comment"))
+    labels = {field: Feedback._meta.get_field(field).verbose_name for field in RATINGS}
+    summaries = []
+    for i, key in enumerate(RATINGS):
+        values = [row[i] for row in rows]
+        counts = {v: values.count(v) for v in RATING_SCALE}
+        most = max(counts.values(), default=0)
+        bars = [Bar(v, counts[v], bar_width_class(counts[v], most)) for v in reversed(RATING_SCALE)]
+        average = Fraction(sum(values), len(values)) if values else None
+        summaries.append(RatingSummary(key, str(labels[key]), len(values), average, bars))
+    comments = [row[3] for row in rows if row[3].strip()]
+    return summaries, comments
