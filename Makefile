@@ -7,7 +7,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint assets messages migrate demo serve clean bench
+.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes
 
 run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
 	$(PY) manage.py collectstatic --noinput -v0
@@ -61,9 +61,14 @@ migrate: $(STAMPS)/venv-run
 # The demo ward is built once; a second `make run` reuses it.
 demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_demo --if-empty
+	$(PY) manage.py seed_decisions_demo --if-empty
+	$(PY) manage.py seed_training_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py
+
+bench-votes: $(STAMPS)/venv-test
+	$(PY) bench/votes.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules static/vendor var

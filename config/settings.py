@@ -73,6 +73,8 @@ FIELD_ENCRYPTION_KEY = env_secret("FIELD_ENCRYPTION_KEY", generate_into=None if 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.environ.get("SITE_NAME", "Grassroots")
+# The address of the site in links sent by e-mail and SMS (notifications), without a trailing slash.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -94,10 +96,12 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "grassroots.core",
+    "grassroots.library",
     "grassroots.accounts",
     "grassroots.territory",
     "grassroots.people",
     "grassroots.decisions",
+    "grassroots.training",
     "grassroots.portal",
 ]
 
@@ -160,6 +164,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA busy_timeout=10000;PRAGMA foreign_keys=ON;"
         ),
     }
+    # Tests use a file in WAL mode like production, not Django's shared in-memory database, which
+    # locks whole tables between threads (decisions/tests/test_concurrency.py). One file per test
+    # process, so that runs side by side do not delete each other's database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -228,6 +236,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "grassroots@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Text messages (grassroots.core.sms): the console backend only logs the masked number and the length.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "grassroots.core.sms.ConsoleBackend")
 
 LOGGING = {
     "version": 1,

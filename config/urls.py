@@ -13,9 +13,11 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("", include("grassroots.portal.urls")),
+    path("", include("grassroots.library.urls")),
     path("", include("grassroots.accounts.urls")),
     path("", include("grassroots.territory.urls")),
     path("", include("grassroots.people.urls")),
     path("", include("grassroots.decisions.urls")),
+    path("", include("grassroots.training.urls")),
     prefix_default_language=False,
 )

@@ -61,11 +61,6 @@ def test_languages_by_url_and_switcher(live_server: Any, demo: None, page: Page,
         context.close()
 
 
-@pytest.mark.xfail(
-    reason="set_language runs under the default language (its URL has no prefix), so translate_url() cannot "
-    "resolve /en/… or /ru/… and the switcher leaves the page in its language (config/urls.py:11)",
-    strict=False,
-)
 def test_switcher_from_a_prefixed_page(live_server: Any, demo: None, page: Page) -> None:
     page.goto(url(live_server, "territory:unit-list", language="en"))
     switch_language(page, "ru")
@@ -133,21 +128,11 @@ def test_unit_browser_search_to_ward(live_server: Any, demo: None, page: Page, s
     assert response is not None and response.status == 404
 
 
-@pytest.mark.xfail(
-    reason="on SQLite (the default database) icontains folds ASCII letters only, so 'đông tiến' does not find "
-    "'Xã Đông Tiến'; searches are not accent-insensitive either",
-    strict=False,
-)
 def test_unit_search_ignores_vietnamese_case(live_server: Any, demo: None, page: Page) -> None:
     page.goto(url(live_server, "territory:unit-list") + "?q=đông tiến")
     expect(page.locator("main ul.list")).to_contain_text("Xã Đông Tiến", timeout=1000)
 
 
-@pytest.mark.xfail(
-    reason="htmx injects an inline <style> for .htmx-indicator, which the CSP (style-src 'self') blocks on every "
-    "page; htmx.config.includeIndicatorStyles=false (a <meta name='htmx-config'> in templates/base.html) avoids it",
-    strict=False,
-)
 def test_pages_keep_to_the_content_security_policy(live_server: Any, demo: None, page: Page) -> None:
     violations: list[str] = []
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)

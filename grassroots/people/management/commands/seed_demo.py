@@ -47,6 +47,32 @@ def demo_totp_key_hex() -> str:
     return base64.b32decode(DEMO_TOTP_KEY_BASE32).hex()
 
 
+def create_demo_official(username: str, role: Role, unit: Unit, full_name: str, *, password_hash: str = "") -> User:
+    """A demo account with one role, the demo password and the demo authenticator (audited).
+
+    `password_hash`: an already hashed demo password, for callers that create many accounts (hashing
+    takes about half a second); by default the password is hashed for this account.
+    """
+    surname, _sep, given = full_name.rpartition(" ")
+    user = User(
+        username=username,
+        first_name=given,
+        last_name=surname,
+        is_staff=role == Role.SYSTEM_ADMIN,
+        is_superuser=role == Role.SYSTEM_ADMIN,
+    )
+    if password_hash:
+        user.password = password_hash
+    else:
+        user.set_password(DEMO_PASSWORD)
+    user.save()
+    RoleAssignment.objects.create(user=user, unit=unit, role=role, valid_from=demo.REGISTERED_ON)
+    # Officials need a second factor: the demo ones share a published authenticator key.
+    TOTPDevice.objects.create(user=user, name="demo", confirmed=True, key=demo_totp_key_hex())
+    audit.record("accounts.role_granted", target=user, unit_id=unit.id, data={"role": role.value})
+    return user
+
+
 class Command(BaseCommand):
     help = "Load the demo ward (or, with --scale city/province, benchmark data), deterministically from a seed."
 
@@ -91,20 +117,7 @@ class Command(BaseCommand):
         units = {u.code: u for u in Unit.objects.filter(code__in={code for _u, _r, code, _n in ACCOUNTS})}
         lines = []
         for username, role, code, full_name in ACCOUNTS:
-            surname, _sep, given = full_name.rpartition(" ")
-            user = User(
-                username=username,
-                first_name=given,
-                last_name=surname,
-                is_staff=role == Role.SYSTEM_ADMIN,
-                is_superuser=role == Role.SYSTEM_ADMIN,
-            )
-            user.set_password(DEMO_PASSWORD)
-            user.save()
-            RoleAssignment.objects.create(user=user, unit=units[code], role=role, valid_from=demo.REGISTERED_ON)
-            # Officials need a second factor: the demo ones share a published authenticator key.
-            TOTPDevice.objects.create(user=user, name="demo", confirmed=True, key=demo_totp_key_hex())
-            audit.record("accounts.role_granted", target=user, unit_id=units[code].id, data={"role": role.value})
+            create_demo_official(username, role, units[code], full_name)
             lines.append((username, role.label, units[code].name))
         # A household representative of Tổ dân phố 1, linked to the register, who logs in by phone.
         rep = (
