@@ -255,3 +255,24 @@ def test_a_ballot_count_needs_the_ballot_team_and_two_witnesses(village):
     actions.set_team(matter, actor=village["head"], team="ballot_team", members=BALLOT_TEAM)
     with pytest.raises(DomainError, match=r"D59 Art 4\(6\)\(a\)"):
         actions.close_matter(matter, actor=village["head"])
+
+
+def test_a_representative_of_another_village_can_neither_see_the_matter_nor_its_participants(
+    client, online_matter, village, sign_in
+):
+    from grassroots.accounts.tests.factories import UserFactory
+    from grassroots.people.models import Representation
+
+    actions.cast_online_vote(online_matter.pk, user=village["voters"][0], choice="agree")
+    close_now(online_matter, actor=village["head"])
+    rep = Representation.objects.filter(household=village["households"]["a2"]).first()
+    neighbour = UserFactory(username="a2-rep", resident=rep.resident)
+    sign_in(client, neighbour, second_factor=False)
+    assert client.get(f"/decisions/{online_matter.pk}/").status_code == 404
+    assert client.get(f"/api/v1/matters/{online_matter.pk}/result").status_code == 404
+    with pytest.raises(DomainError):
+        actions.cast_online_vote(online_matter.pk, user=neighbour, choice="agree")
+    # The village's own representative sees the list of participating households.
+    sign_in(client, village["voters"][1], second_factor=False)
+    page = client.get(f"/decisions/{online_matter.pk}/")
+    assert page.status_code == 200 and page.context["participants"] is not None
