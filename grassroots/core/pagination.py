@@ -13,7 +13,8 @@ ERROR_SCHEMA = {"type": "object", "properties": {"detail": {}}, "required": ["de
 
 
 def error_responses(*codes: int) -> dict[str, Any]:
-    descriptions = {401: "Not logged in, or the second step is missing", 404: "Not found, or not yours to see",
+    descriptions = {401: "Not logged in, or the second step is missing", 403: "A session without its CSRF token",
+                    404: "Not found, or not yours to see",
                     409: "Conflict", 422: "Invalid input"}  # fmt: skip
     return {
         "responses": {

@@ -108,7 +108,7 @@ def get_matter(request: HttpRequest, matter_id: int) -> Matter:
     response={200: ReceiptOut, 201: ReceiptOut},
     auth=AUTH,
     summary="Cast the household's online vote (Idempotency-Key honoured)",
-    openapi_extra=error_responses(401, 404, 409, 422),
+    openapi_extra=error_responses(401, 403, 404, 409, 422),
 )
 def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> Reply[dict[str, Any]]:
     access_matter(request.user, matter_id)  # 404 for matters the caller may not see
