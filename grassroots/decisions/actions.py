@@ -26,6 +26,7 @@ from .models import (
     Attendance,
     Ballot,
     Channel,
+    Cluster,
     Consent,
     DecisionForm,
     IdempotencyKey,
@@ -33,6 +34,7 @@ from .models import (
     MatterVillage,
     Meeting,
     Participation,
+    SlipDistribution,
     Status,
     TabledVia,
     TeamMember,
@@ -366,18 +368,49 @@ def schedule_meeting(matter: Matter, *, actor: User, starts_at: dt.datetime, pla
 
 
 @transaction.atomic
-def record_attendance(meeting: Meeting, *, actor: User, household: Household) -> int:
-    """A household representative is present (recorded by household, never by person)."""
+def record_attendance(meeting: Meeting, *, actor: User, household: Household, cluster: Cluster | None = None) -> int:
+    """A household representative is present (recorded by household, never by person). At a meeting by
+    residential cluster (Art 18(3); D59 Art 3(6)) in the cluster where it attends, once for the meeting."""
     matter = meeting.matter
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     _require_current_meeting(matter, meeting)
     if not household.unit.path.startswith(matter.unit.path) or household.dissolved_on is not None:
         raise DomainError(_("This household is not in the village of the matter."), field="household")
-    _attendance, created = Attendance.objects.get_or_create(meeting=meeting, household=household)
-    if created:
-        _event("attendance_recorded", actor, matter, meeting=meeting.pk)
+    clustered = meeting.clusters.exists()
+    if cluster is not None or clustered:
+        _require_cluster_open(meeting, cluster)
+    existing = Attendance.objects.filter(meeting=meeting, household=household).select_related("cluster").first()
+    if existing is not None:
+        if cluster is not None and existing.cluster_id != cluster.pk:
+            raise DomainError(
+                _("Household %(code)s is already present at the meeting of cluster “%(cluster)s”.")
+                % {"code": household.code, "cluster": existing.cluster.name if existing.cluster else "—"},
+                field="household",
+            )
+        return meeting.attendance.count()
+    Attendance.objects.create(meeting=meeting, household=household, cluster=cluster)
+    _event("attendance_recorded", actor, matter, meeting=meeting.pk, cluster=cluster.pk if cluster else None)
     return meeting.attendance.count()
+
+
+def _require_cluster_open(meeting: Meeting, cluster: Cluster | None) -> None:
+    """A cluster records attendance and its count only under a plan the commune approved (D59 Art 3(6))."""
+    if cluster is None:
+        raise DomainError(_("This meeting is held by residential cluster: choose the cluster."), field="cluster")
+    if cluster.meeting_id != meeting.pk:
+        raise DomainError(_("This cluster belongs to another meeting."), field="cluster")
+    if meeting.cluster_plan_approved_on is None:
+        raise DomainError(
+            _(
+                "The cluster plan has not been approved by the commune People's Committee yet: record the date of its approval first. (Law Art 18(3); D59 Art 3(6))"
+            ),
+            field="cluster",
+        )
+    if cluster.counted_at is not None:
+        raise DomainError(
+            _("The count of cluster “%(cluster)s” was already recorded.") % {"cluster": cluster.name}, field="cluster"
+        )
 
 
 def meeting_outlook(meeting: Meeting) -> dict[str, Any]:
@@ -385,7 +418,11 @@ def meeting_outlook(meeting: Meeting) -> dict[str, Any]:
     matter = meeting.matter
     present = meeting.attendance.count()
     households = matter.household_count or 0
+    by_cluster = dict(
+        meeting.attendance.filter(cluster__isnull=False).values_list("cluster_id").annotate(n=Count("id"))
+    )
     return {
+        "by_cluster": by_cluster,
         "present": present,
         "households": households,
         "reachable": rules.threshold_reachable(matter.rule_item, present, households),
@@ -412,6 +449,14 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
         )
     if Participation.objects.filter(matter=matter, round=matter.round).exists():
         raise DomainError(_("The result of this round was already recorded."))
+    clusters = list(meeting.clusters.all())
+    if clusters:
+        # The village result is the sum of the cluster results (D59 Art 3(6)).
+        if any(c.counted_at is None for c in clusters):
+            raise DomainError(_("Record the count of every cluster first. (D59 Art 3(6))"))
+        sums = tuple(sum(getattr(c, f) or 0 for c in clusters) for f in ("agree", "disagree", "other"))
+        if sums != (agree, disagree, other):
+            raise DomainError(_("The village result is the sum of the cluster results. (D59 Art 3(6))"), field="agree")
     if meeting.method == Meeting.Method.SECRET and not rules.team_size_ok(
         matter.team.filter(team=TeamMember.Team.COUNTING_COMMITTEE).count()
     ):
@@ -476,6 +521,14 @@ def _record_slip(matter: Matter, *, actor: User, household_code: str, choice: st
         )
     if choice not in {c.value for c in rules.Choice}:
         raise DomainError(_("Choose agree, disagree or other opinion."), field="choice")
+    if not SlipDistribution.objects.filter(matter=matter, round=matter.round, household=household).exists():
+        raise DomainError(
+            _(
+                "The slip of household %(code)s was never marked as delivered: slips are delivered by hand to each household and collected from it. Mark it delivered first. (D59 Art 4(5)–(6))"
+            )
+            % {"code": household.code},
+            field="household_code",
+        )
     try:
         with transaction.atomic():
             Participation.objects.create(matter=matter, round=matter.round, household=household, channel=Channel.SLIP,

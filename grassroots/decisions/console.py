@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -31,10 +32,13 @@ from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
-from . import actions, console_actions, rules
+from . import actions, clusters, console_actions, rules
 from .access import VILLAGE_ROLES, access_matter, can_manage, can_recognize
 from .forms import (
+    ClusterPlanForm,
+    ClusterResultForm,
     ConsentForm,
+    DeliveryForm,
     FileRecordForm,
     HouseholdByCodeForm,
     MeetingResultForm,
@@ -49,7 +53,7 @@ from .forms import (
     SlipForm,
     TeamForm,
 )
-from .models import Attendance, ChoiceValue, Consent, Matter, Meeting, Participation, Status, TeamMember
+from .models import Attendance, ChoiceValue, Cluster, Consent, Matter, Meeting, Participation, Status, TeamMember
 from .steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
 
 COMMUNE_TABLING_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
@@ -148,6 +152,9 @@ def _meeting_facts(meeting: Meeting | None) -> MeetingFacts | None:
         secretary=meeting.secretary,
         method=meeting.method,
         counted=meeting.closed_at is not None,
+        dispersed=meeting.dispersed,
+        clusters=meeting.clusters.count(),
+        plan_approved=meeting.cluster_plan_approved_on is not None,
     )
 
 
@@ -255,6 +262,25 @@ def _meeting_context(
         "result": MeetingResultForm(prefix="result", initial={"method": meeting.method, "other": 0}),
     }
     forms_.update(bound)
+    cluster_list = list(meeting.clusters.all())
+    cluster_rows = [
+        {
+            "cluster": c,
+            "present": outlook["by_cluster"].get(c.pk, 0),
+            "attend": bound.get(f"attend-{c.pk}") or HouseholdByCodeForm(matter=matter, prefix=f"attend-{c.pk}"),
+            "result": bound.get(f"result-{c.pk}") or ClusterResultForm(prefix=f"result-{c.pk}", initial={"other": 0}),
+        }
+        for c in cluster_list
+    ]
+    plan_lines = "\n".join(f"{c.name} | {c.chair}" for c in cluster_list)
+    forms_.setdefault(
+        "plan",
+        ClusterPlanForm(
+            prefix="plan",
+            initial={"clusters": plan_lines, "dispersed": meeting.dispersed,
+                     "approved_on": meeting.cluster_plan_approved_on},
+        ),
+    )  # fmt: skip
     recent = list(
         Attendance.objects.filter(meeting=meeting)
         .select_related("household")
@@ -272,6 +298,12 @@ def _meeting_context(
         "members": members,
         "forms": forms_,
         "is_convention": matter.item == rules.Item.CONVENTION,
+        "clustered": bool(cluster_list),
+        "cluster_rows": cluster_rows,
+        "all_clusters_counted": bool(cluster_list) and all(c.counted_at is not None for c in cluster_list),
+        "cluster_totals": clusters.cluster_totals(meeting) if cluster_list else {},
+        "cluster_households": clusters.plan_households(meeting),
+        "cluster_min": rules.CLUSTER_MIN_HOUSEHOLDS,
     }
 
 
@@ -687,3 +719,122 @@ def recognize(request: HttpRequest, pk: int) -> HttpResponse:
 def refuse(request: HttpRequest, pk: int) -> HttpResponse:
     """GET: the refusal form; POST: refused in writing, with reasons (Art 21(2))."""
     return _decide(request, pk, form_class=RefuseForm, refuse=True)
+
+
+# --- Meetings by residential cluster (Law Art 18(3); D59 Art 3(6)) --------------------------------
+def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
+    found = meeting.clusters.filter(pk=cluster).first()
+    if found is None:
+        raise Http404
+    found.meeting = meeting
+    return found
+
+
+@require_POST
+def cluster_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """The cluster plan and the day the commune People's Committee approved it."""
+    matter = _managed_matter(request, pk)
+    meeting = _meeting_or_404(matter)
+    form = ClusterPlanForm(request.POST, prefix="plan")
+    return _step(request, matter, form, lambda d: clusters.set_cluster_plan(
+        meeting, actor=request.user, clusters=d["clusters"], dispersed=d["dispersed"], approved_on=d["approved_on"]),
+        _("The cluster plan was recorded."))  # fmt: skip
+
+
+@require_POST
+def cluster_attend(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+    """A household present at the meeting of one cluster, by its code (typed or scanned)."""
+    matter = _managed_matter(request, pk)
+    meeting = _meeting_or_404(matter)
+    found = _cluster_or_404(meeting, cluster)
+    form = HouseholdByCodeForm(request.POST, matter=matter, prefix=f"attend-{found.pk}")
+
+    def run(d: dict[str, Any]) -> None:
+        actions.record_attendance(meeting, actor=request.user, household=d["household"], cluster=found)
+
+    return _step(request, matter, form, run, _("The household was recorded present in the cluster."))
+
+
+@require_POST
+def cluster_result(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+    """The count of one cluster, reported by its chair."""
+    matter = _managed_matter(request, pk)
+    meeting = _meeting_or_404(matter)
+    found = _cluster_or_404(meeting, cluster)
+    form = ClusterResultForm(request.POST, prefix=f"result-{found.pk}")
+    return _step(request, matter, form, lambda d: clusters.record_cluster_result(
+        found, actor=request.user, agree=d["agree"], disagree=d["disagree"], other=d["other"]),
+        _("The count of the cluster was recorded."))  # fmt: skip
+
+
+@require_POST
+def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
+    """The village head adds the cluster results up into the village result."""
+    matter = _managed_matter(request, pk)
+    meeting = _meeting_or_404(matter)
+    try:
+        clusters.combine_cluster_results(meeting, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The cluster results were added up into the village result."))
+    return redirect("decisions:console-meeting", pk=matter.pk)
+
+
+# --- Hand delivery and collection of ballot slips (D59 Art 4(5)–(6)) -----------------------------
+def _distribution_context(request: HttpRequest, matter: Matter, form: DeliveryForm) -> dict[str, Any]:
+    show = request.GET.get("show", "all")
+    show = show if show in clusters.FILTERS else "all"
+    counts, rows = clusters.distribution(matter, show)
+    return {
+        "matter": matter,
+        "form": form,
+        "show": show,
+        "counts": counts,
+        "rows": rows,
+        "current": matter.status == Status.OPEN and matter.form == "ballot",
+    }
+
+
+@vary_on_headers("HX-Request")
+def distribution(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who received a slip and who returned it; POST marks one household's slip delivered by its code."""
+    matter = _managed_matter(request, pk)
+    template = "decisions/console/distribution.html"
+    if request.method != "POST":
+        return render(request, template, _distribution_context(request, matter, DeliveryForm(prefix="deliver")))
+    form = DeliveryForm(request.POST, prefix="deliver")
+    notice = ""
+    if form.is_valid():
+        try:
+            household = clusters.mark_delivered(matter, actor=request.user,
+                                                household_code=form.cleaned_data["household_code"])  # fmt: skip
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            notice = _("The slip of household %(code)s was delivered.") % {"code": household.code}
+            if not request.htmx:
+                messages.success(request, notice)
+            form = DeliveryForm(prefix="deliver")
+    context = _distribution_context(request, matter, form)
+    context["notice"] = notice
+    url = reverse("decisions:console-distribution", args=[matter.pk])
+    return _entry_response(request, template, context, "entry", not form.errors, url)
+
+
+def deliver_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST marks every printed slip delivered today."""
+    matter = _managed_matter(request, pk)
+    if request.method == "POST":
+        try:
+            n = clusters.mark_all_delivered(matter, actor=request.user)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                ngettext("%(n)s slip was marked as delivered.", "%(n)s slips were marked as delivered.", n) % {"n": n},
+            )
+        return redirect("decisions:console-distribution", pk=matter.pk)
+    counts, _rows = clusters.distribution(matter, "not_delivered")
+    return render(request, "decisions/console/deliver_all.html", {"matter": matter, "counts": counts})

@@ -38,7 +38,7 @@ from grassroots.people.management.commands.seed_demo import DEMO_PASSWORD, creat
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
-from . import actions, console_actions, rules
+from . import actions, clusters, console_actions, rules
 from .access import represented_household
 from .models import DecisionForm, Matter, Meeting, TabledVia, TeamMember
 
@@ -385,6 +385,7 @@ def ballot_round(cast: Cast, rng: random.Random) -> Matter:
     )
     actions.open_matter(matter, actor=head, form=DecisionForm.BALLOT, closes_at=timezone.now() + dt.timedelta(days=3))
     actions.set_team(matter, actor=head, team=TeamMember.Team.BALLOT_TEAM, members=_team(cast, code, BALLOT_TEAM))
+    clusters.mark_all_delivered(matter, actor=head)
     households = rng.sample(_households(cast.units[code]), SLIPS)
     for household, choice in zip(households, _choices(rng, SLIPS_SPLIT), strict=True):
         comment = rng.choice(OTHER_OPINIONS) if choice == rules.Choice.OTHER else ""

@@ -217,3 +217,54 @@ class RecognizeForm(forms.Form):
 
 class RefuseForm(forms.Form):
     reason = forms.CharField(label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+MAX_CLUSTERS = 12
+
+
+class ClusterPlanForm(forms.Form):
+    """The cluster plan of a large village (Law Art 18(3); D59 Art 3(6)): one cluster a line, "name | chair"."""
+
+    dispersed = forms.BooleanField(
+        label=_("The village has scattered settlement"),
+        required=False,
+        help_text=_("A village of fewer than 200 households may meet by cluster only if its settlement is scattered."),
+    )
+    clusters = forms.CharField(
+        label=_("Clusters"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One cluster a line: the cluster's name, a vertical bar |, then the delegate who chairs it."),
+    )
+    approved_on = forms.DateField(
+        label=_("Approved by the commune People's Committee on"),
+        required=False,
+        widget=DATE_WIDGET,
+        help_text=_("Leave empty until the commune People's Committee has decided on the plan."),
+    )
+
+    def clean_clusters(self) -> list[tuple[str, str]]:
+        rows = []
+        for line in self.cleaned_data["clusters"].splitlines():
+            if not line.strip():
+                continue
+            name, bar, chair = line.partition("|")
+            if not bar:
+                raise forms.ValidationError(
+                    _("Separate the cluster's name from its chair with a vertical bar |: %(line)s"),
+                    params={"line": line.strip()},
+                    code="no_bar",
+                )
+            rows.append((name.strip()[:100], chair.strip()[:200]))
+        if len(rows) > MAX_CLUSTERS:
+            raise forms.ValidationError(_("At most %(max)s clusters."), params={"max": MAX_CLUSTERS}, code="too_many")
+        return rows
+
+
+class ClusterResultForm(forms.Form):
+    agree = forms.IntegerField(label=_("Agree"), min_value=0)
+    disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
+    other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)
+
+
+class DeliveryForm(forms.Form):
+    household_code = HouseholdCodeField()

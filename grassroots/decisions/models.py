@@ -230,6 +230,11 @@ class Meeting(models.Model):
     secretary = models.CharField(_("secretary"), max_length=200, blank=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # Meeting by residential cluster (Art 18(3); D59 Art 3(6)): the plan is decided by UBND xã.
+    dispersed = models.BooleanField(_("scattered settlement"), default=False)
+    cluster_plan_approved_on = models.DateField(
+        _("cluster plan approved by the commune People's Committee on"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("community meeting")
@@ -245,6 +250,15 @@ class Cluster(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="clusters")
     name = models.CharField(_("cluster"), max_length=100)
     chair = models.CharField(_("chaired by"), max_length=200)
+    # The cluster's own count, reported by its chair to the village head (D59 Art 3(6)).
+    agree = models.PositiveIntegerField(_("agree"), null=True, blank=True)
+    disagree = models.PositiveIntegerField(_("disagree"), null=True, blank=True)
+    other = models.PositiveIntegerField(_("other opinion"), null=True, blank=True)
+    counted_at = models.DateTimeField(_("counted at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "name"], name="cluster_name_once_per_meeting")]
 
     def __str__(self) -> str:
         return self.name
@@ -261,6 +275,25 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.meeting_id}: {self.household_id}"
+
+
+class SlipDistribution(models.Model):
+    """The slip of a household was delivered to it by hand (Art 19(3); D59 Art 4(5)–(6)). Its return is
+    the household's `Participation` with the slip channel."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="distributions")
+    round = models.PositiveSmallIntegerField()
+    household = models.ForeignKey("people.Household", on_delete=models.PROTECT, related_name="+")
+    delivered_on = models.DateField(_("delivered on"))
+    delivered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["matter", "round", "household"], name="one_slip_delivered_per_household")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}/r{self.round}: {self.household_id} on {self.delivered_on}"
 
 
 class TeamMember(models.Model):

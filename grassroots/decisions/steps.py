@@ -39,6 +39,9 @@ class MeetingFacts:
     secretary: str = ""
     method: str = ""
     counted: bool = False  # the count of the meeting was recorded
+    dispersed: bool = False  # scattered settlement, declared with the cluster plan
+    clusters: int = 0  # clusters of the cluster plan (Art 18(3); D59 Art 3(6))
+    plan_approved: bool = False  # the commune People's Committee approved the cluster plan
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,25 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
             detail=str(Meeting.Method(meeting.method).label) if meeting and meeting.method else "",
         ),
     ]
+    if facts.households >= rules.CLUSTER_MIN_HOUSEHOLDS or (meeting is not None and meeting.dispersed):
+        steps.insert(
+            1,
+            Step(
+                "cluster_plan",
+                _(
+                    "If the village meets by residential cluster: record the cluster plan approved by the commune People's Committee"
+                ),
+                "Law Art 18(3); D59 Art 3(6)",
+                # Done once approved, or once attendance was taken at one village meeting (no clusters).
+                done=bool(meeting and (meeting.plan_approved if meeting.clusters else meeting.present)) or counted,
+                blocked_reason="" if counted else no_meeting,
+                detail=ngettext("%(n)s cluster.", "%(n)s clusters.", meeting.clusters) % {"n": meeting.clusters}
+                if meeting and meeting.clusters
+                else _(
+                    "Optional: a village of 200 households or more, or with scattered settlement, may meet by cluster."
+                ),
+            ),
+        )
     secret = meeting is not None and meeting.method == Meeting.Method.SECRET
     committee_ok = _team_ok(_team(facts, TeamMember.Team.COUNTING_COMMITTEE), lead=False)
     witnesses_ok = rules.witnesses_ok(_team(facts, TeamMember.Team.WITNESS).size)

@@ -35,8 +35,24 @@ urlpatterns = [
     path("decisions/<int:pk>/console/meeting/method/", console.method, name="console-method"),
     path("decisions/<int:pk>/console/meeting/counting/", console.counting, name="console-counting"),
     path("decisions/<int:pk>/console/meeting/result/", console.result, name="console-result"),
+    path("decisions/<int:pk>/console/meeting/clusters/", console.cluster_plan, name="console-cluster-plan"),
+    path(
+        "decisions/<int:pk>/console/meeting/clusters/<int:cluster>/attend/",
+        console.cluster_attend,
+        name="console-cluster-attend",
+    ),
+    path(
+        "decisions/<int:pk>/console/meeting/clusters/<int:cluster>/result/",
+        console.cluster_result,
+        name="console-cluster-result",
+    ),
+    path(
+        "decisions/<int:pk>/console/meeting/clusters/combine/", console.cluster_combine, name="console-cluster-combine"
+    ),
     path("decisions/<int:pk>/console/switch/", console.switch, name="console-switch"),
     path("decisions/<int:pk>/console/slips/", console.slips, name="console-slips"),
+    path("decisions/<int:pk>/console/slips/distribution/", console.distribution, name="console-distribution"),
+    path("decisions/<int:pk>/console/slips/distribution/all/", console.deliver_all, name="console-deliver-all"),
     path("decisions/<int:pk>/console/close/", console.close, name="console-close"),
     path("decisions/<int:pk>/console/file/", console.file_record, name="console-file"),
 ]

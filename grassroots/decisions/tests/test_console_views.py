@@ -135,6 +135,9 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     assert _step(head, _url("console-team", matter, "witness"), witnesses).status_code == 302
     slips_url = _url("console-slips", matter)
     assert head.get(slips_url).status_code == 200
+    # The slips were delivered by hand (D59 Art 4(5)): all printed slips at once, after confirmation.
+    assert head.get(_url("console-deliver-all", matter)).status_code == 200
+    assert _step(head, _url("console-deliver-all", matter)).status_code == 302
     for code in codes[:5]:
         response = _step(head, slips_url, {"slip-household_code": code, "slip-choice": "agree"})
         assert response.status_code == 302 and "choice=agree" in response["Location"]
