@@ -21,7 +21,7 @@ from .access import (
 from .bulletin import bulletin
 from .console import may_see_queue, may_table
 from .forms import VoteForm
-from .models import Matter, Notification, Participation, Status
+from .models import Channel, Matter, Notification, Participation, Status
 
 COUNTED = [Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE]
 
@@ -106,7 +106,10 @@ def _counted_matter(pk: int) -> Matter:
 def bulletin_page(request: HttpRequest, pk: int) -> HttpResponse:
     """Public: every counted vote's receipt hash, the subtotals per channel and the total."""
     matter = _counted_matter(pk)
-    return render(request, "decisions/bulletin.html", {"matter": matter, "b": bulletin(matter)})
+    data = bulletin(matter)
+    labels = dict(Channel.choices)
+    channels = [(labels.get(channel, channel), n) for channel, n in data["channels"].items()]
+    return render(request, "decisions/bulletin.html", {"matter": matter, "b": data, "channels": channels})
 
 
 @login_not_required
