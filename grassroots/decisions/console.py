@@ -369,6 +369,17 @@ def _step(
     return PAGES[back](request, matter, {form.prefix or "": form}, status=422)
 
 
+def _act(request: HttpRequest, matter: Matter, run: Callable[[], object], done: str) -> HttpResponse:
+    """A step without a form: call one action, say how it went, back to the console."""
+    try:
+        run()
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("decisions:console", pk=matter.pk)
+
+
 # --- New matter -----------------------------------------------------------------------------------
 def new_matter(request: HttpRequest) -> HttpResponse:
     units = tabling_units(request.user)
@@ -401,13 +412,8 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     who = request.POST.get("who")
     if who not in {"head", "front"}:
         raise Http404
-    try:
-        actions.record_agreement(matter, actor=request.user, who=who)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The agreement was recorded."))
-    return redirect("decisions:console", pk=matter.pk)
+    return _act(request, matter, lambda: actions.record_agreement(matter, actor=request.user, who=who),
+                _("The agreement was recorded."))  # fmt: skip
 
 
 @require_POST
@@ -417,13 +423,8 @@ def notify(request: HttpRequest, pk: int) -> HttpResponse:
     body = request.POST.get("body")
     if body not in {"committee", "front"}:
         raise Http404
-    try:
-        actions.record_notification(matter, actor=request.user, body=body)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The notification was recorded."))
-    return redirect("decisions:console", pk=matter.pk)
+    return _act(request, matter, lambda: actions.record_notification(matter, actor=request.user, body=body),
+                _("The notification was recorded."))  # fmt: skip
 
 
 @require_POST
