@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from grassroots.territory.models import Unit
+
 from .models import Role, RoleAssignment, User
 
 
@@ -27,6 +29,15 @@ def role_unit_ids(user: User, roles: Iterable[str], day: dt.date | None = None) 
         return []
     wanted = set(roles)
     return sorted({unit_id for role, unit_id in _assignments(user, day or timezone.localdate()) if role in wanted})
+
+
+def role_units(user: User, roles: Iterable[str], day: dt.date | None = None) -> list[Unit]:
+    """The units where the user holds any of the roles, by path; a superuser holds them over every root."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return list(Unit.objects.filter(parent__isnull=True).order_by("path"))
+    return list(Unit.objects.filter(id__in=role_unit_ids(user, roles, day)).order_by("path"))
 
 
 def active_roles(user: User, day: dt.date | None = None) -> list[RoleAssignment]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 
 from grassroots.accounts.models import Role, User
-from grassroots.accounts.roles import role_unit_ids
+from grassroots.accounts.roles import role_units
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
@@ -32,18 +32,12 @@ def represented_household(user: User) -> Household | None:
     return rep.household if rep else None
 
 
-def _role_units(user: User, roles: frozenset[str]) -> list[Unit]:
-    if user.is_superuser:
-        return list(Unit.objects.filter(parent__isnull=True))
-    return list(Unit.objects.filter(id__in=role_unit_ids(user, roles)))
-
-
 def visible_unit_paths(user: User) -> list[str]:
     """Units whose matters the user may see: oversight and village roles' units, and the village of
     the household the user belongs to (a commune-wide matter is seen from each of its villages)."""
     if not user.is_authenticated:
         return []
-    paths = [u.path for u in _role_units(user, OVERSIGHT_ROLES | VILLAGE_ROLES)]
+    paths = [u.path for u in role_units(user, OVERSIGHT_ROLES | VILLAGE_ROLES)]
     household = represented_household(user)
     if household is not None:
         paths.append(household.unit.path)
@@ -66,9 +60,9 @@ def can_manage(user: User, matter: Matter) -> bool:
     """Village matters: the village head and the Front work committee head of that village.
     Commune-wide matters: the commune chair and commune officials."""
     if matter.scope == rules.Scope.VILLAGE:
-        units = _role_units(user, VILLAGE_ROLES)
+        units = role_units(user, VILLAGE_ROLES)
     else:
-        units = _role_units(user, frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL}))
+        units = role_units(user, frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL}))
     return any(matter.unit.path.startswith(u.path) for u in units)
 
 
@@ -81,13 +75,13 @@ def can_recognize(user: User, matter: Matter) -> bool:
         roles = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
     else:
         return False
-    return any(matter.unit.path.startswith(u.path) for u in _role_units(user, roles))
+    return any(matter.unit.path.startswith(u.path) for u in role_units(user, roles))
 
 
 def can_receive_filings(user: User, matter: Matter) -> bool:
     """Commune officials, the chair and the commune Front receive every decision record (Art 20(3))."""
     roles = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT})
-    return any(matter.unit.path.startswith(u.path) for u in _role_units(user, roles))
+    return any(matter.unit.path.startswith(u.path) for u in role_units(user, roles))
 
 
 def can_see_participants(user: User, matter: Matter) -> bool:

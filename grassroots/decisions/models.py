@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.territory.models import under
+
 from . import rules
 
 
@@ -67,10 +69,7 @@ class Status(models.TextChoices):
 
 class MatterQuerySet(models.QuerySet["Matter"]):
     def in_units(self, unit_paths: list[str]) -> MatterQuerySet:
-        query = Q(pk__in=[])
-        for path in unit_paths:
-            query |= Q(unit__path__startswith=path)
-        return self.filter(query)
+        return self.filter(under(unit_paths, "unit__path"))
 
 
 class Matter(models.Model):

@@ -8,11 +8,10 @@ assignment. Anything else is a 404, so that a commune cannot learn what another 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 
 from grassroots.accounts.models import REGISTER_ROLES, Role, User
-from grassroots.accounts.roles import role_unit_ids
+from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.territory.models import Unit
 
 from .models import Household, ImportJob
@@ -23,11 +22,7 @@ SCOPE_ROLES = frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD, Role.SYSTEM_ADMIN})
 
 def register_scopes(user: User) -> list[Unit]:
     """The units (communes, villages, or a whole province for an administrator) the user keeps."""
-    if not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return list(Unit.objects.filter(parent__isnull=True))
-    return list(Unit.objects.filter(id__in=role_unit_ids(user, SCOPE_ROLES)).order_by("path"))
+    return role_units(user, SCOPE_ROLES)
 
 
 def _within(scopes: list[Unit], path: str) -> bool:
@@ -47,16 +42,6 @@ def access_register_unit(user: User, code: str) -> Unit:
     if not (unit.is_commune_level or unit.is_village_level):
         raise Http404
     return unit
-
-
-def households_visible_to(user: User) -> Q:
-    scopes = register_scopes(user)
-    if not scopes:
-        return Q(pk__in=[])
-    query = Q()
-    for scope in scopes:
-        query |= Q(unit__path__startswith=scope.path)
-    return query
 
 
 def access_household(user: User, pk: int) -> Household:

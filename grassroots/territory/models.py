@@ -7,6 +7,7 @@ commune level) and the district tier exists only in historical data (law.md §9.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import Q
@@ -116,6 +117,14 @@ class Unit(models.Model):
 
     def ancestor_codes(self) -> list[str]:
         return [c for c in self.path.strip("/").split("/") if c][:-1]
+
+
+def under(paths: Iterable[str], field: str = "path") -> Q:
+    """Rows whose unit path (`field`) lies under any of `paths`; nothing when there are none."""
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(**{f"{field}__startswith": path})
+    return query
 
 
 def unit_path(parent: Unit | None, code: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.http import Http404
 
 from grassroots.accounts.models import Role, User
-from grassroots.accounts.roles import role_unit_ids
-from grassroots.territory.models import Unit
+from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.territory.models import Unit, under
 
 from .models import Conference, Delegate, Difficulty
 
@@ -15,11 +15,7 @@ ORGANIZER_ROLES = frozenset({Role.STEERING_MEMBER, Role.TRAINER, Role.SYSTEM_ADM
 
 
 def _organizer_paths(user: User) -> list[str]:
-    if not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return ["/"]
-    return [u.path for u in Unit.objects.filter(id__in=role_unit_ids(user, ORGANIZER_ROLES))]
+    return [u.path for u in role_units(user, ORGANIZER_ROLES)]
 
 
 def can_organize(user: User, unit: Unit) -> bool:
@@ -29,11 +25,8 @@ def can_organize(user: User, unit: Unit) -> bool:
 
 def conferences_for(user: User) -> list[Conference]:
     paths = _organizer_paths(user)
-    organized = [
-        c
-        for c in Conference.objects.select_related("organizer_unit")
-        if any(c.organizer_unit.path.startswith(p) for p in paths)
-    ]
+    # Filtered in the database: never load every conference of the country to pick a few.
+    organized = list(Conference.objects.filter(under(paths, "organizer_unit__path")).select_related("organizer_unit"))
     attending = (
         list(Conference.objects.filter(delegates__user=user).select_related("organizer_unit"))
         if user.is_authenticated
@@ -140,11 +133,7 @@ def can_take_part(user: User, conference: Conference) -> bool:
 
 def organizer_units(user: User) -> list[Unit]:
     """Units whose steering committee the user sits on (or trains for): where a new conference may be held."""
-    if not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return list(Unit.objects.filter(parent__isnull=True).order_by("path"))
-    return list(Unit.objects.filter(id__in=role_unit_ids(user, ORGANIZER_ROLES)).order_by("path"))
+    return role_units(user, ORGANIZER_ROLES)
 
 
 def has_training(user: User) -> bool:
