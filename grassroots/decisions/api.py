@@ -18,11 +18,10 @@ from grassroots.core.pagination import BoundedPagination, error_responses
 from . import actions
 from .access import access_matter, visible_unit_paths, voting_household
 from .bulletin import bulletin
-from .models import Matter, Status
+from .models import COUNTED, Matter, Status
 
 router = Router(tags=["matters"])
 AUTH = [token_auth, verified_session]
-COUNTED = {Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE}
 
 
 class MatterOut(Schema):
@@ -141,7 +140,7 @@ def get_result(request: HttpRequest, matter_id: int) -> dict[str, Any]:
     openapi_extra=error_responses(404, 422),
 )
 def get_bulletin(request: HttpRequest, matter_id: int) -> dict[str, Any]:
-    matter = Matter.objects.filter(pk=matter_id, status__in=COUNTED).select_related("unit").first()
+    matter = Matter.objects.counted().filter(pk=matter_id).select_related("unit").first()
     if matter is None:
         raise HttpError(404, "Not Found")
     return bulletin(matter)

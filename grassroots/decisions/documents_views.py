@@ -18,8 +18,7 @@ from grassroots.core import audit
 
 from . import documents
 from .access import access_matter, can_manage, can_receive_filings
-from .models import DecisionForm, Matter, Scope
-from .views import COUNTED
+from .models import COUNTED, DecisionForm, Matter, Scope
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"

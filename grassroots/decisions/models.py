@@ -67,7 +67,14 @@ class Status(models.TextChoices):
     EFFECTIVE = "effective", _("in effect")
 
 
+# A result exists (the matter was counted) in these states.
+COUNTED = frozenset({Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE})
+
+
 class MatterQuerySet(models.QuerySet["Matter"]):
+    def counted(self) -> MatterQuerySet:
+        return self.filter(status__in=COUNTED)
+
     def in_units(self, unit_paths: list[str]) -> MatterQuerySet:
         return self.filter(under(unit_paths, "unit__path"))
 

@@ -21,9 +21,7 @@ from .access import (
 from .bulletin import bulletin
 from .console import may_see_queue, may_table
 from .forms import VoteForm
-from .models import Channel, Matter, Notification, Participation, Status
-
-COUNTED = [Status.CLOSED, Status.FILED, Status.RECOGNIZED, Status.REFUSED, Status.EFFECTIVE]
+from .models import COUNTED, Channel, Matter, Notification, Participation, Status
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -96,7 +94,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _counted_matter(pk: int) -> Matter:
-    matter = Matter.objects.filter(pk=pk, status__in=COUNTED).select_related("unit").first()
+    matter = Matter.objects.counted().filter(pk=pk).select_related("unit").first()
     if matter is None:
         raise Http404
     return matter
