@@ -4,9 +4,30 @@ SQLite's LIKE folds ASCII case only, so we store a folded copy of searchable tex
 """
 
 import unicodedata
+from typing import Any
 
 
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text or "")
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return " ".join(stripped.replace("đ", "d").replace("Đ", "D").lower().split())
+
+
+class FoldedFieldsMixin:
+    """Keeps folded copies of text fields for search: `folded_fields = {"name_folded": "name"}`.
+
+    Filled on every save (and added to `update_fields` when their source is in it). Bulk inserts skip
+    save(), so code that bulk-creates rows fills the copies itself with `fold`.
+    """
+
+    folded_fields: dict[str, str] = {}
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        update_fields = kwargs.get("update_fields")
+        for target, source in self.folded_fields.items():
+            setattr(self, target, fold(getattr(self, source)))
+            if update_fields is not None and source in update_fields:
+                update_fields = {*update_fields, target}
+        if update_fields is not None:
+            kwargs["update_fields"] = update_fields
+        super().save(*args, **kwargs)  # type: ignore[misc]

@@ -8,14 +8,13 @@ snapshotted on the date of the vote) after moves, splits and merges.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from grassroots.core.text import fold
+from grassroots.core.text import FoldedFieldsMixin
 
 
 class Sex(models.TextChoices):
@@ -43,7 +42,9 @@ class HouseholdQuerySet(models.QuerySet["Household"]):
         return self.filter(dissolved_on__isnull=True)
 
 
-class Household(models.Model):
+class Household(FoldedFieldsMixin, models.Model):
+    folded_fields = {"address_folded": "address"}
+
     code = models.CharField(_("household code"), max_length=32, unique=True)
     # The village (thôn / tổ dân phố) the household lives in now; history in HouseholdLocation.
     unit = models.ForeignKey(
@@ -73,12 +74,6 @@ class Household(models.Model):
     def __str__(self) -> str:
         return self.code
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.address_folded = fold(self.address)
-        if kwargs.get("update_fields") is not None and "address" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "address_folded"}
-        super().save(*args, **kwargs)
-
 
 class HouseholdLocation(models.Model):
     """Where a household lived, and when: the source of every dated household count."""
@@ -106,7 +101,9 @@ class HouseholdLocation(models.Model):
         return f"{self.household_id} @ {self.unit_id} {self.valid_from}–{self.valid_to or ''}"
 
 
-class Resident(models.Model):
+class Resident(FoldedFieldsMixin, models.Model):
+    folded_fields = {"name_folded": "full_name"}
+
     full_name = models.CharField(_("full name"), max_length=200)
     # Lower-case, accent-free copy for search (core.text.fold): "nguyen van an" finds "Nguyễn Văn An".
     name_folded = models.CharField(max_length=200, db_index=True, editable=False, default="")
@@ -127,12 +124,6 @@ class Resident(models.Model):
 
     def __str__(self) -> str:
         return self.full_name
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        self.name_folded = fold(self.full_name)
-        if kwargs.get("update_fields") is not None and "full_name" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}
-        super().save(*args, **kwargs)
 
 
 class Membership(models.Model):

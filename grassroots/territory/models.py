@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from grassroots.core.text import fold
+from grassroots.core.text import FoldedFieldsMixin
 
 
 class UnitKind(models.TextChoices):
@@ -62,7 +62,9 @@ class UnitQuerySet(models.QuerySet["Unit"]):
         return self.filter(kind__in=COMMUNE_KINDS)
 
 
-class Unit(models.Model):
+class Unit(FoldedFieldsMixin, models.Model):
+    folded_fields = {"name_folded": "name"}
+
     code = models.CharField(_("official code"), max_length=32, unique=True)
     name = models.CharField(_("name"), max_length=200)
     # Lower-case, accent-free copy of the name for search (core.text.fold).
@@ -97,12 +99,6 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.name_folded = fold(self.name)
-        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:  # type: ignore[operator]
-            kwargs["update_fields"] = {*kwargs["update_fields"], "name_folded"}  # type: ignore[misc]
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     @property
     def is_commune_level(self) -> bool:
