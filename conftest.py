@@ -1,6 +1,7 @@
 """Test-wide settings: fast password hashing, in-memory e-mail and tasks run at once."""
 
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -12,3 +13,11 @@ def _test_settings(settings):  # type: ignore[no-untyped-def]
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():  # type: ignore[no-untyped-def]
+    """A request to /en/… or /ru/… leaves its language active in the thread; every test starts from
+    the default again, so none depends on the order the tests run in."""
+    yield
+    translation.deactivate()
