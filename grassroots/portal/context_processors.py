@@ -2,9 +2,10 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from grassroots.decisions.access import visible_unit_paths
+from grassroots.accounts.roles import role_unit_ids
+from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
-from grassroots.people.access import register_scopes
+from grassroots.people.access import SCOPE_ROLES
 from grassroots.training.access import has_training
 
 
@@ -15,8 +16,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         return {"nav": {}}
     return {
         "nav": {
-            "register": bool(register_scopes(user)),
-            "decisions": bool(visible_unit_paths(user)),
+            # From the role assignments fetched once per request: no unit query just to draw a link.
+            "register": user.is_superuser or bool(role_unit_ids(user, SCOPE_ROLES)),
+            "decisions": user.is_superuser
+            or bool(role_unit_ids(user, OVERSIGHT_ROLES | VILLAGE_ROLES))
+            or represented_household(user) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications), shown next to "Community decisions".
