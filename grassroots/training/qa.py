@@ -25,7 +25,7 @@ from grassroots.accounts.roles import role_unit_ids
 from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.core.text import fold
-from grassroots.territory.models import Unit
+from grassroots.territory.models import Unit, under
 
 from .access import (
     RUNNER_ROLES,
@@ -292,9 +292,9 @@ def difficulties_for(user: User) -> QuerySet[Difficulty]:
     """The difficulties a user may see: over the units they steer, of their units, theirs to answer."""
     if not user.is_authenticated:
         return Difficulty.objects.none()
+    paths = organizer_paths(user)
     seen = Q(reported_by=user) | Q(assigned_to=user) | Q(unit_id__in=role_unit_ids(user, RUNNER_ROLES))
-    for path in organizer_paths(user):
-        seen |= Q(unit__path__startswith=path) | Q(conference__organizer_unit__path__startswith=path)
+    seen |= under(paths, "unit__path") | under(paths, "conference__organizer_unit__path")
     return Difficulty.objects.filter(seen).select_related("unit", "conference", "assigned_to")
 
 
