@@ -4,7 +4,6 @@ ballot slips (Art 19(3); D59 Art 4(5)), and the printable Form 01 notice and For
 import datetime as dt
 import io
 import re
-import time
 
 import pytest
 from django.urls import reverse
@@ -163,13 +162,11 @@ def test_commune_wide_slips_cover_every_village_and_carry_the_seal_area(village)
     assert village["households"]["a2"].code in text
 
 
-def test_the_slips_of_a_large_village_are_quick(ballot_matter):
+def test_a_large_village_gets_one_slip_per_household(ballot_matter):
+    # Speed is measured by hand (about 2.5 s for 480 slips), not asserted: no timed unit tests.
     slips = [documents.Slip(f"HH{i:06d}", f"Số {i}, ngõ {i % 17}, thôn A1", "Thôn A1") for i in range(480)]
-    started = time.perf_counter()
     content = documents.ballot_slips_pdf(ballot_matter, slips)
-    elapsed = time.perf_counter() - started
     assert len(re.findall(rb"/Type /Page\b", content)) == 480
-    assert elapsed < 30, elapsed
 
 
 def _urls(matter):  # type: ignore[no-untyped-def]
