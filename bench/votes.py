@@ -208,7 +208,9 @@ def bare_inserts(matter_id: int) -> dict[str, Any]:
     from django.db import connection, transaction
     from django.utils import timezone
 
-    from grassroots.decisions.models import Ballot, Matter, Participation
+    from grassroots.core import sealing
+    from grassroots.decisions import ballot_box
+    from grassroots.decisions.models import Matter, Participation, SealedBallot
     from grassroots.people.models import Representation
 
     matter = Matter.objects.get(pk=matter_id)
@@ -222,38 +224,34 @@ def bare_inserts(matter_id: int) -> dict[str, Any]:
         f"INSERT INTO {q(Participation._meta.db_table)} (matter_id, round, household_id, channel, recorded_on, "
         "recorded_by_id) VALUES (%s, %s, %s, %s, %s, %s)"
     )
-    ballot = (
-        f"INSERT INTO {q(Ballot._meta.db_table)} (matter_id, round, village_id, channel, choice, comment, token, "
-        "receipt_hash, cast_on) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-    )
+    # The same rows as a vote: the participation and the ballot sealed into the box (ballot_box.py).
+    ballot = f"INSERT INTO {q(SealedBallot._meta.db_table)} (matter_id, round, sealed) VALUES (%s, %s, %s)"
     started = time.perf_counter()
     for i, (household_id, user_id) in enumerate(reps):
         today = timezone.localdate()
         receipt = secrets.token_hex(10).upper()
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(participation, [matter.pk, matter.round, household_id, "online", today, user_id])
-            cursor.execute(
-                ballot,
-                [
-                    matter.pk,
-                    matter.round,
-                    matter.unit_id,
-                    "online",
-                    ("agree", "disagree")[i % 2],
-                    "",
-                    secrets.token_hex(16),
-                    hashlib.sha256(receipt.encode()).hexdigest(),
-                    today,
-                ],
+            content = ballot_box.Content(
+                village_id=matter.unit_id,
+                channel="online",
+                choice=("agree", "disagree")[i % 2],
+                comment="",
+                receipt_hash=hashlib.sha256(receipt.encode()).hexdigest(),
             )
+            sealed = sealing.seal(
+                ballot_box.PURPOSE, ballot_box.pack(content), context=f"matter={matter.pk};round={matter.round}"
+            )
+            cursor.execute(ballot, [matter.pk, matter.round, sealed])
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "rows": len(reps), "ballots": Ballot.objects.filter(matter=matter).count()}
+    return {"seconds": seconds, "rows": len(reps), "ballots": SealedBallot.objects.filter(matter=matter).count()}
 
 
 def counts(matter_id: int) -> dict[str, Any]:
     from django.db.models import Count
 
-    from grassroots.decisions.models import Ballot, Participation
+    from grassroots.decisions import ballot_box
+    from grassroots.decisions.models import Ballot, Matter, Participation, SealedBallot
 
     twice = (
         Participation.objects.filter(matter_id=matter_id)
@@ -264,11 +262,14 @@ def counts(matter_id: int) -> dict[str, Any]:
     )
     return {
         "participations": Participation.objects.filter(matter_id=matter_id).count(),
-        "ballots": Ballot.objects.filter(matter_id=matter_id).count(),
+        # Ballots still sealed in the box (the vote is open) and those already counted.
+        "ballots": Ballot.objects.filter(matter_id=matter_id).count()
+        + SealedBallot.objects.filter(matter_id=matter_id).count(),
         "households_twice": twice,
         "receipt_hashes": list(
             Ballot.objects.filter(matter_id=matter_id).exclude(receipt_hash="").values_list("receipt_hash", flat=True)
-        ),
+        )
+        + ballot_box.receipt_hashes_in_box(Matter.objects.get(pk=matter_id)),
     }
 
 

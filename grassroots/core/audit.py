@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -158,3 +158,18 @@ def verify_chain(*, anchor: str | None = None) -> ChainReport:
     if not anchor_seen:
         return ChainReport(False, checked, prev, "the anchor hash is not on the chain: the log was rewritten")
     return ChainReport(True, checked, prev)
+
+
+# Records bound to the chain by an event (a count's ballot digest, say) are checked by the app that binds
+# them; it registers its check in AppConfig.ready(), and `audit_verify` runs every check after the chain.
+BOUND_RECORD_CHECKS: list[Callable[[], list[str]]] = []
+
+
+def register_bound_check(check: Callable[[], list[str]]) -> None:
+    if check not in BOUND_RECORD_CHECKS:
+        BOUND_RECORD_CHECKS.append(check)
+
+
+def verify_bound_records() -> list[str]:
+    """Every problem the registered checks find; empty when the records agree with the chain."""
+    return [problem for check in BOUND_RECORD_CHECKS for problem in check()]

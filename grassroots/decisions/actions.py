@@ -13,13 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
-from grassroots.core import audit
+from grassroots.core import audit, sealing
 from grassroots.core.errors import DomainError
 from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
-from . import notify, rules
+from . import ballot_box, notify, rules
 from .access import can_manage, can_receive_filings, can_recognize, voting_household
 from .calendar import work_calendar
 from .models import (
@@ -295,7 +295,7 @@ def _cast_online_vote(
                     raise DomainError(
                         _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
                     )
-                return known.receipt, False
+                return _open_receipt(known), False
         matter = Matter.objects.select_related("unit").get(pk=matter_id)
         if matter.status != Status.OPEN or matter.form != DecisionForm.ONLINE:
             raise DomainError(_("This matter is not open for online voting."))
@@ -308,31 +308,46 @@ def _cast_online_vote(
         try:
             with transaction.atomic():
                 Participation.objects.create(matter=matter, round=matter.round, household=household,
-                                             channel=Channel.ONLINE, recorded_on=now.date(), recorded_by=user)  # fmt: skip
+                                             channel=Channel.ONLINE, recorded_on=timezone.localdate(now),
+                                             recorded_by=user)  # fmt: skip
         except IntegrityError:
             # A retry with the same Idempotency-Key can race its first request. PostgreSQL (READ
             # COMMITTED) lets both pass the look-up above; the unique index makes this one wait until
             # the first commits, and by then its key is visible: answer with the first receipt.
             known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first() if idempotency_key else None
             if known is not None and known.matter_id == matter_id:
-                return known.receipt, False
+                return _open_receipt(known), False
             raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
         receipt = _receipt()
-        Ballot.objects.create(matter=matter, round=matter.round, village=household.unit, channel=Channel.ONLINE,
-                              choice=choice, comment=comment.strip()[:2000], token=secrets.token_hex(16),
-                              receipt_hash=receipt_hash(receipt), cast_on=timezone.localdate())  # fmt: skip
+        ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE, choice=choice,
+                                                   comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
         if idempotency_key:
+            sealed = sealing.seal(RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, idempotency_key))
             try:
                 with transaction.atomic():
-                    IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, receipt=receipt)
+                    IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, sealed_receipt=sealed)
             except IntegrityError:  # the same key sent at the same moment for another matter
                 raise DomainError(
                     _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
                 ) from None
+        # The event records the participation (who, which channel), never the ballot.
         audit.record(
             "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
         )
     return receipt, True
+
+
+RECEIPT_PURPOSE = "decisions.idempotent-receipt"
+
+
+def _receipt_context(user_id: int, key: str) -> str:
+    return f"user={user_id};key={key}"
+
+
+def _open_receipt(known: IdempotencyKey) -> str:
+    return sealing.unseal(
+        RECEIPT_PURPOSE, known.sealed_receipt, context=_receipt_context(known.user_id, known.key)
+    ).decode()
 
 
 # --- Meetings (Art 18; D59 Art 3) ------------------------------------------------------------------
@@ -471,7 +486,7 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
     ballots = []
     for choice, n in ((rules.Choice.AGREE, agree), (rules.Choice.DISAGREE, disagree), (rules.Choice.OTHER, other)):
         ballots += [Ballot(matter=matter, round=matter.round, village=matter.unit, channel=Channel.MEETING,
-                           choice=choice, token=secrets.token_hex(16), cast_on=today) for _ in range(n)]  # fmt: skip
+                           choice=choice, token=secrets.token_hex(16)) for _ in range(n)]  # fmt: skip
     Ballot.objects.bulk_create(ballots)
     meeting.closed_at = timezone.now()
     meeting.save(update_fields=["closed_at"])
@@ -535,8 +550,8 @@ def _record_slip(matter: Matter, *, actor: User, household_code: str, choice: st
                                          recorded_on=timezone.localdate(), recorded_by=actor)  # fmt: skip
     except IntegrityError:
         raise AlreadyVoted(_("A slip from this household was already counted."), field="household_code") from None
-    Ballot.objects.create(matter=matter, round=matter.round, village=household.unit, channel=Channel.SLIP, choice=choice,
-                          comment=comment.strip()[:2000], token=secrets.token_hex(16), cast_on=timezone.localdate())  # fmt: skip
+    ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.SLIP, choice=choice,
+                                               comment=comment.strip(), receipt_hash=""))  # fmt: skip
     _event("slip_recorded", actor, matter)
 
 
@@ -614,7 +629,12 @@ def close_matter(matter: Matter, *, actor: User | None) -> Matter:
             raise DomainError(_("Record the ballot team of 3 to 5 members who count the slips. (D59 Art 4(3))"))
         if not rules.witnesses_ok(matter.team.filter(team=TeamMember.Team.WITNESS).count()):
             raise DomainError(_("Record the 2 household representatives who witness the count. (D59 Art 4(6)(a))"))
+    counted = ballot_box.empty_box(matter)
     result = compute_result(matter)
+    # The count is bound to the audit chain: a ballot changed in the database afterwards no longer matches
+    # this event's digest (verify_tally, audit_verify).
+    _event("ballots_counted", actor, matter, round=matter.round, ballots=result["total"], unsealed=counted,
+           digest=result["ballots_digest"])  # fmt: skip
     matter.result, matter.adopted, matter.closed_at, matter.status = result, result["adopted"], now, Status.CLOSED
     matter.filing_due_on = rules.filing_due_on(timezone.localdate(now), work_calendar(timezone.localdate(now)))
     _save(matter, "result", "adopted", "closed_at", "status", "filing_due_on")

@@ -6,8 +6,32 @@ from typing import Any
 
 from .models import Ballot, Matter, Meeting
 
-# No subtotal of fewer than 5 ballots is shown for a secret ballot (it could reveal a household's choice).
+# No count per option of fewer than 5 ballots in a unit is published (a bulletin with one ballot reveals
+# that voter's choice), and no channel subtotal under 5 of a secret meeting ballot.
 MIN_SECRET_SUBTOTAL = 5
+OPTIONS = ("agree", "disagree", "other")
+
+
+def _too_few(total: int | None) -> bool:
+    return total is not None and 0 < total < MIN_SECRET_SUBTOTAL
+
+
+def suppress_small_counts(result: dict[str, Any]) -> dict[str, Any]:
+    """The counts a public page may show: a unit with 1 to 4 ballots shows only whether it adopted, and so
+    does the whole matter when its own total is that small, or when the hidden units add up to 1 to 4
+    ballots (they could be recovered from the total by subtraction)."""
+    villages = []
+    hidden_total = 0
+    for village in result.get("villages", []):
+        total = sum(village.get(o) or 0 for o in OPTIONS)
+        if _too_few(total):
+            hidden_total += total
+            village = {**village, **dict.fromkeys(OPTIONS), "hidden": True}
+        villages.append(village)
+    shown = {**result, "villages": villages}
+    if _too_few(result.get("total")) or _too_few(hidden_total):
+        shown.update(dict.fromkeys(OPTIONS), counts_hidden=True)
+    return shown
 
 
 def _secret_channels(matter: Matter) -> set[str]:
@@ -16,7 +40,7 @@ def _secret_channels(matter: Matter) -> set[str]:
 
 
 def bulletin(matter: Matter) -> dict[str, Any]:
-    result = matter.result or {}
+    result = suppress_small_counts(matter.result or {})
     secret = _secret_channels(matter)
     channels = {}
     for channel, n in (result.get("channels") or {}).items():
@@ -41,6 +65,7 @@ def bulletin(matter: Matter) -> dict[str, Any]:
         "other": result.get("other"),
         "total": result.get("total"),
         "adopted": result.get("adopted"),
+        "counts_hidden": bool(result.get("counts_hidden")),
         "villages": result.get("villages", []),
         "rules_version": result.get("rules_version"),
         "ballots_digest": result.get("ballots_digest"),

@@ -197,8 +197,22 @@ class Participation(models.Model):
         return f"{self.matter_id}/r{self.round}: {self.household_id} ({self.channel})"
 
 
+class SealedBallot(models.Model):
+    """A ballot in the box until the count: its content sealed with a key outside the database and padded
+    to one size, so this row, though written beside the household's participation, tells nothing
+    (ballot_box.py; docs/architecture.md, "Secret ballots")."""
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="+")
+    round = models.PositiveSmallIntegerField()
+    sealed = models.TextField()
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}/r{self.round}: sealed"
+
+
 class Ballot(models.Model):
-    """What was chosen. No household key, a random token, and only the date (secrecy by design)."""
+    """What was chosen. No household key, no date, a random token; written at the count in a random
+    order (ballot_box.empty_box), so no id, row order or transaction id follows the order of voting."""
 
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="ballots")
     round = models.PositiveSmallIntegerField()
@@ -209,7 +223,6 @@ class Ballot(models.Model):
     token = models.CharField(max_length=32, unique=True)
     # SHA-256 of the receipt code given to an online voter, listed on the public bulletin.
     receipt_hash = models.CharField(max_length=64, blank=True, db_index=True)
-    cast_on = models.DateField()
 
     class Meta:
         indexes = [models.Index(fields=["matter", "round", "village", "choice"])]
@@ -322,13 +335,13 @@ class TeamMember(models.Model):
 
 
 class IdempotencyKey(models.Model):
-    """The receipt returned for an `Idempotency-Key`, so a repeated request gets the same answer."""
+    """The receipt returned for an `Idempotency-Key`, so a repeated request gets the same answer. The
+    receipt is sealed (core.sealing): in clear, its hash would lead from this account to its ballot."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     key = models.CharField(max_length=100)
     matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="+")
-    receipt = models.CharField(max_length=40)
-    created_at = models.DateTimeField(auto_now_add=True)
+    sealed_receipt = models.TextField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_once_per_user")]

@@ -18,7 +18,7 @@ from .access import (
     visible_unit_paths,
     voting_household,
 )
-from .bulletin import bulletin
+from .bulletin import bulletin, suppress_small_counts
 from .console import may_see_queue, may_table
 from .forms import VoteForm
 from .models import COUNTED, Channel, Matter, Notification, Participation, Status
@@ -70,6 +70,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_recognize": matter.status == Status.FILED and can_recognize(request.user, matter),
         "participants": participants,
         "counted": matter.status in COUNTED,
+        "result": suppress_small_counts(matter.result or {}),
     }
     return render(request, "decisions/matter_detail.html", context)
 

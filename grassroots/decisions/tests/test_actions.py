@@ -7,7 +7,7 @@ from django.utils import timezone
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions, clusters
-from grassroots.decisions.models import Ballot, DecisionForm, Matter, Participation, Status, TabledVia
+from grassroots.decisions.models import DecisionForm, Matter, Participation, SealedBallot, Status, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.tests.factories import make_household
 
@@ -62,7 +62,7 @@ def test_one_household_one_vote_and_a_second_attempt_is_refused_and_logged(onlin
     assert created and len(receipt) == 20
     with pytest.raises(actions.AlreadyVoted):
         actions.cast_online_vote(online_matter.pk, user=voter, choice="disagree")
-    assert Ballot.objects.filter(matter=online_matter).count() == 1
+    assert SealedBallot.objects.filter(matter=online_matter).count() == 1
     assert AuditEvent.objects.filter(verb="decisions.second_vote_refused").count() == 1
 
 

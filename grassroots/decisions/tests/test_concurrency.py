@@ -25,9 +25,9 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.accounts.tokens import create_token
 from grassroots.core.audit import verify_chain
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions
-from grassroots.decisions.models import Ballot, DecisionForm, IdempotencyKey, Participation, TabledVia
-from grassroots.decisions.tests.conftest import ONLINE_TEAM
+from grassroots.decisions import actions, ballot_box
+from grassroots.decisions.models import Ballot, DecisionForm, IdempotencyKey, Participation, SealedBallot, TabledVia
+from grassroots.decisions.tests.conftest import ONLINE_TEAM, close_now
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
 
@@ -103,7 +103,7 @@ def test_200_concurrent_submissions_from_100_households_record_exactly_100_votes
     assert not [r for r in results if r["status"] >= 500], statuses
     assert set(statuses) <= {200, 201, 409}, statuses
     assert Participation.objects.filter(matter=matter).count() == HOUSEHOLDS
-    assert Ballot.objects.filter(matter=matter).count() == HOUSEHOLDS
+    assert SealedBallot.objects.filter(matter=matter).count() == HOUSEHOLDS
     # A key is kept with the vote it created (the retries of a key create nothing).
     keyed = sum(1 for r in results if r["key"] and r["status"] == 201)
     assert IdempotencyKey.objects.filter(matter=matter).count() == keyed
@@ -124,7 +124,10 @@ def test_200_concurrent_submissions_from_100_households_record_exactly_100_votes
     assert AuditEvent.objects.filter(verb="decisions.vote_cast").count() == HOUSEHOLDS
     assert AuditEvent.objects.filter(verb="decisions.second_vote_refused").count() == HOUSEHOLDS // 2
     assert verify_chain().ok
-    # Every receipt handed out is on the bulletin (by its hash), and nothing else is.
+    # Every receipt handed out is in the sealed box (by its hash), and nothing else is; after the count,
+    # on the bulletin.
+    assert sorted(actions.receipt_hash(r) for r in created) == sorted(ballot_box.receipt_hashes_in_box(matter))
+    close_now(matter, actor=None)
     assert sorted(actions.receipt_hash(r) for r in created) == sorted(
         Ballot.objects.filter(matter=matter).values_list("receipt_hash", flat=True)
     )

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from grassroots.core.audit import verify_chain
+from grassroots.core.audit import verify_bound_records, verify_chain
 
 
 class Command(BaseCommand):
@@ -15,4 +15,7 @@ class Command(BaseCommand):
         report = verify_chain(anchor=options["anchor"])
         if not report.ok:
             raise CommandError(f"audit chain BROKEN: {report.problem}")
+        bound = verify_bound_records()
+        if bound:
+            raise CommandError("records bound to the audit chain were CHANGED: " + "; ".join(bound))
         self.stdout.write(f"audit chain OK: {report.checked} events, head {report.head_hash}")

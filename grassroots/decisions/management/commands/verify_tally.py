@@ -2,12 +2,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from grassroots.decisions.actions import compute_result
 from grassroots.decisions.models import Matter
+from grassroots.decisions.verification import problems
 
 
 class Command(BaseCommand):
-    help = "Recompute a matter's result from its recorded ballots and compare it with the published one."
+    help = (
+        "Recompute a matter's result from its recorded ballots and compare it with the published one and with "
+        "the digest recorded on the audit chain at the count."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("matter_id", nargs="?", type=int)
@@ -26,14 +29,14 @@ class Command(BaseCommand):
         for matter in matters:
             if matter.result is None:
                 raise CommandError(f"matter {matter.pk} has not been counted yet")
-            recomputed = compute_result(matter)
-            differences = {k: (matter.result.get(k), v) for k, v in recomputed.items() if matter.result.get(k) != v}
-            if differences:
+            found = problems(matter)
+            if found:
                 failures += 1
-                self.stderr.write(f"matter {matter.pk}: DIFFERS from the published result: {differences}")
+                for line in found:
+                    self.stderr.write(line)
             else:
                 self.stdout.write(
-                    f"matter {matter.pk}: OK ({recomputed['total']} ballots, adopted={recomputed['adopted']})"
+                    f"matter {matter.pk}: OK ({matter.result['total']} ballots, adopted={matter.result['adopted']})"
                 )
         if failures:
             raise CommandError(f"{failures} matter(s) differ from their published result")
