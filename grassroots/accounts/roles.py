@@ -51,3 +51,15 @@ def active_roles(user: User, day: dt.date | None = None) -> list[RoleAssignment]
 
 def is_system_admin(user: User) -> bool:
     return bool(user.is_authenticated and (user.is_superuser or role_unit_ids(user, [Role.SYSTEM_ADMIN])))
+
+
+def unit_held_under(user: User, unit: Unit, day: dt.date) -> Unit | None:
+    """The first unit (by path) at or under `unit` where the user holds any role on the day."""
+    held = (
+        RoleAssignment.objects.active_on(day)
+        .filter(user=user, unit__path__startswith=unit.path)
+        .select_related("unit")
+        .order_by("unit__path")
+        .first()
+    )
+    return held.unit if held is not None else None

@@ -4,12 +4,12 @@ from django.shortcuts import render
 
 from grassroots.accounts.roles import active_roles
 from grassroots.people.access import register_scopes
-from grassroots.territory.models import Unit
+from grassroots.territory.models import root_units
 
 
 @login_not_required
 def home(request: HttpRequest) -> HttpResponse:
-    provinces = list(Unit.objects.filter(parent__isnull=True).order_by("name"))
+    provinces = root_units()
     context = {
         "provinces": provinces,
         "roles": active_roles(request.user),

@@ -123,5 +123,18 @@ def under(paths: Iterable[str], field: str = "path") -> Q:
     return query
 
 
+def unit_by_code(code: str) -> Unit | None:
+    return Unit.objects.filter(code=code).first()
+
+
+def root_units() -> list[Unit]:
+    """The top of the tree (provinces and cities), by name."""
+    return list(Unit.objects.filter(parent__isnull=True).order_by("name"))
+
+
+def units_by_path(ids: Iterable[int]) -> UnitQuerySet:
+    return Unit.objects.filter(pk__in=list(ids)).order_by("path")
+
+
 def unit_path(parent: Unit | None, code: str) -> str:
     return f"{parent.path if parent else '/'}{code}/"

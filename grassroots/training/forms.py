@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import Role, User
 from grassroots.core.phone import normalize_phone
 from grassroots.core.uploads import check_upload
-from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit, UnitKind
+from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit, UnitKind, units_by_path
 
-from .models import Conference, Session, Topic
+from . import qa
+from .models import Conference, Difficulty, Session, Topic
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 DATETIME_WIDGET = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
@@ -154,4 +155,61 @@ class SubstituteForm(forms.Form):
         label=_("Your deputy's username or phone number"),
         max_length=150,
         help_text=_("The deputy gets an invitation and a code of their own; yours stops working."),
+    )
+
+
+# --- Questions, answers and difficulties (views_qa) ----------------------------------------------
+class AskForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your question"), max_length=qa.MAX_QUESTION_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    session = forms.ModelChoiceField(
+        label=_("About the session (optional)"),
+        queryset=Session.objects.none(),
+        required=False,
+        empty_label=_("The conference as a whole"),
+    )
+
+    def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = conference.sessions.all()  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Answer"), max_length=qa.MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 8})
+    )
+    answered_by = forms.CharField(label=_("Answered by (speaker)"), max_length=200)
+    publish = forms.BooleanField(label=_("Publish in the FAQ"), required=False, initial=True)
+
+
+class DifficultyForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    text = forms.CharField(
+        label=_("The difficulty"),
+        max_length=qa.MAX_QUESTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: our residential group of 480 households cannot reach half attendance."),
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit] | list[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        ids = [u.pk for u in units]
+        self.fields["unit"].queryset = units_by_path(ids)  # type: ignore[attr-defined]
+        if len(ids) == 1:
+            self.fields["unit"].initial = ids[0]
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(label=_("Who must answer"), queryset=qa.User.objects.none())
+
+    def __init__(self, *args: Any, difficulty: Difficulty, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = qa.assignee_choices(difficulty)  # type: ignore[attr-defined]
+        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("Response"), max_length=qa.MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
     )

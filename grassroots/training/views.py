@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from grassroots.accounts.models import RoleAssignment, User
+from grassroots.accounts.models import User
+from grassroots.accounts.roles import unit_held_under
 from grassroots.core.errors import DomainError
 from grassroots.core.text import fold
 from grassroots.territory.models import Unit
@@ -307,14 +308,7 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 def _unit_of(user: User, conference: Conference) -> Unit:
     """The unit a person invited by name represents: where they hold a role under the organizing unit on
     the conference date, or else the organizing unit itself."""
-    held = (
-        RoleAssignment.objects.active_on(conference.starts_on)
-        .filter(user=user, unit__path__startswith=conference.organizer_unit.path)
-        .select_related("unit")
-        .order_by("unit__path")
-        .first()
-    )
-    return held.unit if held is not None else conference.organizer_unit
+    return unit_held_under(user, conference.organizer_unit, conference.starts_on) or conference.organizer_unit
 
 
 @require_POST

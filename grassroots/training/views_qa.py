@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from grassroots.core.errors import DomainError
-from grassroots.territory.models import Unit
 
 from . import qa
 from .access import (
@@ -29,67 +26,11 @@ from .access import (
     conferences_for,
     reporting_units,
 )
-from .models import Conference, Difficulty, Question, Session
+from .forms import AnswerForm, AskForm, AssignForm, DifficultyForm, ResponseForm
+from .models import Conference, Difficulty, Question
 
 LIVE_REFRESH_SECONDS = 10
 PAGE_SIZE = 30
-
-
-# --- Forms ---------------------------------------------------------------------------------------
-class AskForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your question"), max_length=qa.MAX_QUESTION_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    session = forms.ModelChoiceField(
-        label=_("About the session (optional)"),
-        queryset=Session.objects.none(),
-        required=False,
-        empty_label=_("The conference as a whole"),
-    )
-
-    def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = conference.sessions.all()  # type: ignore[attr-defined]
-
-
-class AnswerForm(forms.Form):
-    answer = forms.CharField(
-        label=_("Answer"), max_length=qa.MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 8})
-    )
-    answered_by = forms.CharField(label=_("Answered by (speaker)"), max_length=200)
-    publish = forms.BooleanField(label=_("Publish in the FAQ"), required=False, initial=True)
-
-
-class DifficultyForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    text = forms.CharField(
-        label=_("The difficulty"),
-        max_length=qa.MAX_QUESTION_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("For example: our residential group of 480 households cannot reach half attendance."),
-    )
-
-    def __init__(self, *args: Any, units: QuerySet[Unit] | list[Unit], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        ids = [u.pk for u in units]
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=ids).order_by("path")  # type: ignore[attr-defined]
-        if len(ids) == 1:
-            self.fields["unit"].initial = ids[0]
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Who must answer"), queryset=qa.User.objects.none())
-
-    def __init__(self, *args: Any, difficulty: Difficulty, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = qa.assignee_choices(difficulty)  # type: ignore[attr-defined]
-        self.fields["assignee"].label_from_instance = lambda u: u.get_full_name() or u.username  # type: ignore[attr-defined]
-
-
-class ResponseForm(forms.Form):
-    response = forms.CharField(
-        label=_("Response"), max_length=qa.MAX_ANSWER_LENGTH, widget=forms.Textarea(attrs={"rows": 6})
-    )
 
 
 def _fail(request: HttpRequest, exc: DomainError) -> None:

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.utils import timezone
 
-from grassroots.territory.models import Unit
+from grassroots.territory.models import unit_by_code
 
 from . import reports
 from .access import can_organize
@@ -46,7 +46,7 @@ def _choices(request: HttpRequest) -> dict[str, Any]:
     units = reports.report_units(request.user)
     code = request.GET.get("unit", "")[:32]
     if code:
-        unit = Unit.objects.filter(code=code).first()
+        unit = unit_by_code(code)
         if unit is None or not can_organize(request.user, unit):
             raise Http404
     elif units:
@@ -60,7 +60,7 @@ def _choices(request: HttpRequest) -> dict[str, Any]:
     # Drilling down from a unit the user organizes for: a link back up to the parent.
     parent = None
     if unit.parent_id is not None and unit.pk not in {u.pk for u in units}:
-        parent = Unit.objects.filter(pk=unit.parent_id).first()
+        parent = unit.parent
     return {
         "unit": unit,
         "units": units,
