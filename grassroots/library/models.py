@@ -2,7 +2,7 @@
 
 Law 10/2022/QH15, Decree 59/2023/ND-CP and Decree 61/2023/ND-CP, organised by chapter and article.
 Every article carries a plain-language summary written by the project from the legal digest
-(../shared/domain/law.md), never the statute's own text. Titles and summaries are content, not
+(docs/law.md), never the statute's own text. Titles and summaries are content, not
 gettext material: each is stored in Vietnamese and English and shown in Vietnamese under the
 default language, in English otherwise (the Russian interface shows English content with a note).
 

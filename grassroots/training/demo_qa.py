@@ -4,7 +4,7 @@ results before and after the course, evaluations, and three difficulties raised 
 Called by the training demo command (`seed_training_demo`) after the conference, its sessions and its
 delegates exist. Deterministic (seeded by the conference id) and idempotent: a conference that already
 has questions is left alone. The content is Vietnamese on purpose: it is what delegates would write.
-The answers restate the legal digest (../shared/domain/law.md); they are demo content, not legal advice.
+The answers restate the legal digest (docs/law.md); they are demo content, not legal advice.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Load the law library from data/articles.json: documents, chapters and articles with the project's
-plain-language summaries (written from ../shared/domain/law.md, never the statute's text)."""
+plain-language summaries (written from docs/law.md, never the statute's text)."""
 
 import datetime as dt
 import json

@@ -14,7 +14,7 @@ from grassroots.library.models import Article, Chapter, Document, QuizQuestion
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Every article the digest (../shared/domain/law.md) describes, singly or as part of a described group.
+# Every article the digest (docs/law.md) describes, singly or as part of a described group.
 DIGEST_ARTICLES = {
     "law-10-2022": {*range(2, 56), 59, 60, 61, 62, 63, *range(64, 75), *range(77, 84), 85, 86, 87, 88, 89, 90, 91},
     "decree-59-2023": {*range(3, 28), 29},
