@@ -282,12 +282,18 @@ def validate_residents(
 
 
 def _insert(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """Batched rows into one table: COPY on PostgreSQL (several times faster than INSERT), executemany on
+    SQLite. Table and column names are ours, never input."""
     if not rows:
         return
-    placeholders = ", ".join(["%s"] * len(columns))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})"  # noqa: S608 (names are ours)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        placeholders = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)  # noqa: S608
 
 
 def _ids_after(table: str, key_column: str, last_id: int) -> dict[str, int]:
