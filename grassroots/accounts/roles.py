@@ -11,13 +11,23 @@ from grassroots.territory.models import Unit
 
 from .models import Role, RoleAssignment, User
 
+# Bumped whenever a role assignment is saved or deleted (signals connected in apps.py): a user object
+# that cached its roles earlier in the request sees the change at its next look-up.
+_generation = 0
+
+
+def roles_changed(**_kwargs: object) -> None:
+    global _generation
+    _generation += 1
+
 
 def _assignments(user: User, day: dt.date) -> list[tuple[str, int]]:
     """(role, unit id) of every role the user holds on the day; fetched once per request."""
-    cache: dict[dt.date, list[tuple[str, int]]] | None = getattr(user, "_role_assignments", None)
-    if cache is None:
-        cache = {}
-        user._role_assignments = cache  # type: ignore[attr-defined]
+    cached: tuple[int, dict[dt.date, list[tuple[str, int]]]] | None = getattr(user, "_role_assignments", None)
+    if cached is None or cached[0] != _generation:
+        cached = (_generation, {})
+        user._role_assignments = cached  # type: ignore[attr-defined]
+    cache = cached[1]
     if day not in cache:
         cache[day] = list(RoleAssignment.objects.active_on(day).filter(user=user).values_list("role", "unit_id"))
     return cache[day]
