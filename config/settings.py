@@ -214,6 +214,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# The scheduled `audit_verify` checks the chain against the last line of this file and appends the head
+# it verified (docs/architecture.md, "Audit anchors"). Keep it, and copies of it, where whoever can write
+# to the database cannot; empty turns anchoring off.
+AUDIT_ANCHOR_FILE = os.environ.get("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.log"))
 # Uploads (the household register import, people.imports): a bigger file is refused. Django keeps an
 # upload in memory only up to FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) and streams the rest to
 # a temporary file, so the limit bounds disk, not memory; cap the request body at the reverse proxy
