@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,12 @@ def _events() -> Iterator[AuditEvent]:
     return AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
 
 
-def verify_chain(*, anchor: str | Anchor | None = None) -> ChainReport:
+def verify_chain(
+    *,
+    anchor: str | Anchor | None = None,
+    events: Iterable[Any] | None = None,
+    head: tuple[int, str] | None = None,
+) -> ChainReport:
     """Recompute every hash in order; report the first event that does not fit.
 
     Catches a row changed (its hash no longer matches its content), removed (a gap in the
@@ -186,6 +191,9 @@ def verify_chain(*, anchor: str | Anchor | None = None) -> ChainReport:
     the scheduled `audit_verify`, must still be event #seq with that hash, and the chain must not end
     before #seq: a tail cut off with the head rewound, or a history rewritten from an earlier point,
     no longer contains it. A bare hash (as printed by `audit_anchor`) must be somewhere on the chain.
+
+    `events` and `head` check a chain read from elsewhere (a backup file before it is restored):
+    objects with the fields of AuditEvent, in order of seq, and the (seq, hash) of its head.
     """
     prev = GENESIS_HASH
     expected_seq = 1
@@ -193,7 +201,7 @@ def verify_chain(*, anchor: str | Anchor | None = None) -> ChainReport:
     anchor_seq = anchor.seq if isinstance(anchor, Anchor) else None
     anchor_seen = anchor_hash is None or (anchor_hash == GENESIS_HASH and anchor_seq in (None, 0))
     checked = 0
-    for event in _events():
+    for event in _events() if events is None else events:
         if event.seq != expected_seq:
             return ChainReport(
                 False, checked, prev, f"event #{expected_seq} is missing (next is #{event.seq})", expected_seq
@@ -217,8 +225,10 @@ def verify_chain(*, anchor: str | Anchor | None = None) -> ChainReport:
         checked += 1
         if not anchor_seen and event.hash == anchor_hash and anchor_seq in (None, event.seq):
             anchor_seen = True
-    head = AuditHead.objects.filter(id=1).first()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    if events is None:
+        row = AuditHead.objects.filter(id=1).first()
+        head = (row.seq, row.hash) if row else None
+    head_seq, head_hash = head or (0, GENESIS_HASH)
     if head_seq != checked or head_hash != prev:
         return ChainReport(
             False, checked, prev, f"the chain ends at #{checked} but its head says #{head_seq}", checked + 1
