@@ -224,6 +224,8 @@ AUDIT_ANCHOR_FILE = os.environ.get("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anc
 # a temporary file, so the limit bounds disk, not memory; cap the request body at the reverse proxy
 # too (nginx client_max_body_size), so that an oversized request is cut before Django reads it.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 200)
+# A running register import with no progress for this long is failed by `fail_stale_imports`.
+IMPORT_STALE_MINUTES = env_int("IMPORT_STALE_MINUTES", 30)
 
 # Background work: Django's Tasks API, database backend (run `manage.py db_worker`).
 TASKS = {
