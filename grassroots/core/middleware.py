@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -47,7 +48,11 @@ def invalid_field(request: HttpRequest) -> str | None:
         return None
     content_type = request.content_type or ""
     if content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        for key, values in request.POST.lists():
+        try:
+            fields = list(request.POST.lists())
+        except MultiPartParserError:
+            return None  # a broken upload: the view's form reports it as before
+        for key, values in fields:
             if _INVALID.search(key) or any(_INVALID.search(v) for v in values):
                 return key
         for key, file in request.FILES.items():

@@ -38,3 +38,9 @@ def test_a_json_body_with_a_lone_surrogate_is_refused(client, english):
 def test_an_escaped_backslash_before_u0000_is_ordinary_text(client):
     response = client.get(reverse("library:index"), {"q": "\\u0000"})
     assert response.status_code == 200
+
+
+def test_the_refusal_is_in_the_language_of_the_page(client):
+    response = client.get("/library/?q=%00")
+    assert response.status_code == 400
+    assert "Trường “q” chứa ký tự không được phép" in response.content.decode()
