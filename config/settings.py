@@ -122,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A NUL byte or a lone surrogate in any input is a 400 naming the field, not a 500 from PostgreSQL.
+    "grassroots.core.middleware.RejectInvalidCharactersMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -214,11 +216,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# The scheduled `audit_verify` checks the chain against the last line of this file and appends the head
+# it verified (docs/architecture.md, "Audit anchors"). Keep it, and copies of it, where whoever can write
+# to the database cannot; empty turns anchoring off.
+AUDIT_ANCHOR_FILE = os.environ.get("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anchors.log"))
 # Uploads (the household register import, people.imports): a bigger file is refused. Django keeps an
 # upload in memory only up to FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB by default) and streams the rest to
 # a temporary file, so the limit bounds disk, not memory; cap the request body at the reverse proxy
 # too (nginx client_max_body_size), so that an oversized request is cut before Django reads it.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 200)
+# A running register import with no progress for this long is failed by `fail_stale_imports`.
+IMPORT_STALE_MINUTES = env_int("IMPORT_STALE_MINUTES", 30)
 
 # Background work: Django's Tasks API, database backend (run `manage.py db_worker`).
 TASKS = {

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db import models, transaction
@@ -109,23 +111,97 @@ class ChainReport:
     broken_seq: int | None = None
 
 
+@dataclass(frozen=True)
+class Anchor:
+    """The head of the chain as it was at `at`, kept outside the database (see `verify_chain`)."""
+
+    seq: int
+    hash: str
+    at: str = ""
+
+    def to_json(self) -> str:
+        return json.dumps({"seq": self.seq, "hash": self.hash, "at": self.at})
+
+
+class AnchorFileDamaged(ValueError):
+    pass
+
+
+def read_last_anchor(path: Path) -> Anchor | None:
+    """The last anchor written to the file (one JSON object a line), or None if there is none yet.
+
+    A last line that is not an anchor is an error, never "no anchor": wiping the line must not switch
+    the check off.
+    """
+    try:
+        with open(path, "rb") as handle:
+            lines = [line for line in handle.read().splitlines() if line.strip()]
+    except FileNotFoundError:
+        return None
+    if not lines:
+        return None
+    try:
+        data = json.loads(lines[-1])
+        anchor = Anchor(seq=int(data["seq"]), hash=str(data["hash"]), at=str(data.get("at", "")))
+    except (ValueError, KeyError, TypeError):
+        raise AnchorFileDamaged(f"the last line of {path} is not an anchor") from None
+    if anchor.seq < 0 or len(anchor.hash) != 64:
+        raise AnchorFileDamaged(f"the last line of {path} is not an anchor")
+    return anchor
+
+
+def append_anchor(path: Path, anchor: Anchor) -> None:
+    """Add the anchor as one line at the end of the file (created readable by its owner only)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(descriptor, "a", encoding="utf-8") as handle:
+        handle.write(anchor.to_json() + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def current_anchor() -> Anchor:
+    head = AuditHead.objects.filter(id=1).first()
+    return Anchor(
+        seq=head.seq if head else 0,
+        hash=head.hash if head else GENESIS_HASH,
+        at=timezone.now().isoformat(timespec="seconds"),
+    )
+
+
 def _events() -> Iterator[AuditEvent]:
     return AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
 
 
-def verify_chain(*, anchor: str | None = None) -> ChainReport:
+def verify_chain(
+    *,
+    anchor: str | Anchor | None = None,
+    events: Iterable[Any] | None = None,
+    head: tuple[int, str] | None = None,
+) -> ChainReport:
     """Recompute every hash in order; report the first event that does not fit.
 
     Catches a row changed (its hash no longer matches its content), removed (a gap in the
     sequence or a prev_hash that points elsewhere), or inserted out of band (a sequence number or
-    prev_hash that does not follow). The head row catches removal of the newest events. An
-    `anchor` (a hash published earlier, see `audit_anchor`) must still be on the chain.
+    prev_hash that does not follow). The head row catches removal of the newest events, unless whoever
+    removed them also rewound the head: an unkeyed chain cannot tell that from a shorter history.
+
+    That is what an anchor is for. An `Anchor` (seq, hash), recorded earlier outside the database by
+    the scheduled `audit_verify`, must still be event #seq with that hash, and the chain must not end
+    before #seq: a tail cut off with the head rewound, or a history rewritten from an earlier point,
+    no longer contains it. A bare hash (as printed by `audit_anchor`) must be somewhere on the chain.
+
+    `events` and `head` check a chain read from elsewhere (a backup file before it is restored):
+    objects with the fields of AuditEvent, in order of seq, and the (seq, hash) of its head.
     """
     prev = GENESIS_HASH
     expected_seq = 1
-    anchor_seen = anchor is None or anchor == GENESIS_HASH
+    anchor_hash = anchor.hash if isinstance(anchor, Anchor) else anchor
+    anchor_seq = anchor.seq if isinstance(anchor, Anchor) else None
+    anchor_seen = anchor_hash is None or (anchor_hash == GENESIS_HASH and anchor_seq in (None, 0))
     checked = 0
-    for event in _events():
+    for event in _events() if events is None else events:
         if event.seq != expected_seq:
             return ChainReport(
                 False, checked, prev, f"event #{expected_seq} is missing (next is #{event.seq})", expected_seq
@@ -147,16 +223,31 @@ def verify_chain(*, anchor: str | None = None) -> ChainReport:
         prev = event.hash
         expected_seq += 1
         checked += 1
-        if not anchor_seen and event.hash == anchor:
+        if not anchor_seen and event.hash == anchor_hash and anchor_seq in (None, event.seq):
             anchor_seen = True
-    head = AuditHead.objects.filter(id=1).first()
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS_HASH)
+    if events is None:
+        row = AuditHead.objects.filter(id=1).first()
+        head = (row.seq, row.hash) if row else None
+    head_seq, head_hash = head or (0, GENESIS_HASH)
     if head_seq != checked or head_hash != prev:
         return ChainReport(
             False, checked, prev, f"the chain ends at #{checked} but its head says #{head_seq}", checked + 1
         )
+    if anchor_seq is not None and checked < anchor_seq:
+        when = f" on {anchor.at}" if isinstance(anchor, Anchor) and anchor.at else ""
+        return ChainReport(
+            False,
+            checked,
+            prev,
+            f"the chain ends at #{checked} but an anchor recorded{when} saw #{anchor_seq}: "
+            f"events after #{checked} were cut off",
+            checked + 1,
+        )
     if not anchor_seen:
-        return ChainReport(False, checked, prev, "the anchor hash is not on the chain: the log was rewritten")
+        where = f" as event #{anchor_seq}" if anchor_seq is not None else ""
+        return ChainReport(
+            False, checked, prev, f"the anchor hash is not on the chain{where}: the log was rewritten", anchor_seq
+        )
     return ChainReport(True, checked, prev)
 
 

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -7,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from grassroots.core import csvexport
 from grassroots.core.errors import DomainError
 
 from . import actions, notifications
@@ -121,7 +120,7 @@ def bulletin_csv(request: HttpRequest, pk: int) -> HttpResponse:
     data = bulletin(_counted_matter(pk))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bulletin-{pk}.csv"'
-    writer = csv.writer(response)
+    writer = csvexport.writer(response)
     writer.writerow(["section", "key", "value"])
     for key in [
         "title",

@@ -6,12 +6,13 @@ also exercises the validation and the fast write path. Same seed, same data.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from grassroots.core import csvexport
 
 SURNAMES = [
     ("Nguyễn", 31),
@@ -194,7 +195,7 @@ def unit_specs(scale: Scale) -> list[UnitSpec]:
 
 def write_units_csv(path: Path, specs: list[UnitSpec]) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csvexport.writer(handle)
         writer.writerow(["code", "name", "kind", "parent_code", "valid_from", "valid_to", "successor_codes"])
         for s in specs:
             writer.writerow([s.code, s.name, s.kind, s.parent_code, s.valid_from, s.valid_to, s.successor_codes])
@@ -279,7 +280,7 @@ def resident_rows(scale: Scale, *, seed: int, today: dt.date) -> Iterator[list[s
 def write_residents_csv(path: Path, scale: Scale, *, seed: int, today: dt.date) -> int:
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csvexport.writer(handle)
         writer.writerow(
             [
                 "household_code",

@@ -9,12 +9,14 @@ outcome, and deletes the file, which holds personal data, whatever happens.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import logging
 import os
 import re
 import time
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -128,7 +131,7 @@ class _Progress:
         if phase == self.phase and now - self.written_at < PROGRESS_EVERY:
             return
         self.phase, self.written_at = phase, now
-        ImportJob.objects.filter(pk=self.job_id).update(phase=phase, rows_done=count)
+        ImportJob.objects.filter(pk=self.job_id).update(phase=phase, rows_done=count, progress_at=timezone.now())
 
 
 def _count_rows(path: Path) -> int:
@@ -167,8 +170,9 @@ def run_resident_import(job_id: int) -> None:
 
     A job runs once: a task delivered twice finds it no longer queued and does nothing.
     """
+    now = timezone.now()
     claimed = ImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
-        status=ImportJobStatus.RUNNING, started_at=timezone.now()
+        status=ImportJobStatus.RUNNING, started_at=now, progress_at=now
     )
     if not claimed:
         return
@@ -203,3 +207,83 @@ def run_resident_import(job_id: int) -> None:
                 household_count=result.households,
                 resident_count=result.residents,
             )
+
+
+@dataclass(frozen=True)
+class StaleSweep:
+    jobs: list[int]
+    files: list[str]
+
+
+def fail_stale_imports(*, now: dt.datetime, stale_after: dt.timedelta, dry_run: bool = False) -> StaleSweep:
+    """Fail every running import whose worker is gone, and delete register files no live job needs.
+
+    A job is stale when it is "running" but has written no progress (nor started) for `stale_after`:
+    its worker was killed (out of memory, a reboot) and will never finish it. Its transaction died with
+    the worker, so nothing was imported; the job is failed with a message saying so, its file deleted
+    and an audit event written. A file under MEDIA_ROOT/imports/ that no queued or running job names
+    and older than `stale_after` (a web process killed between saving the upload and creating its job)
+    is deleted too: these files hold personal data. Idempotent: a second run finds nothing.
+
+    A healthy import writes progress at least every few seconds while it checks the file; its final
+    writing phase runs in one transaction, whose progress is not visible outside it, so `stale_after`
+    must be longer than that phase (about a minute for a million rows, bench/README.md).
+    """
+    cutoff = now - stale_after
+    stale = Q(status=ImportJobStatus.RUNNING) & (
+        Q(progress_at__lt=cutoff) | Q(progress_at__isnull=True, started_at__lt=cutoff)
+    )
+    failed: list[int] = []
+    for job in ImportJob.objects.filter(stale).select_related("unit").order_by("pk"):
+        if dry_run:
+            failed.append(job.pk)
+            continue
+        with translation.override(job.language or settings.LANGUAGE_CODE), transaction.atomic():
+            message = _(
+                "the import stopped without finishing because its worker was stopped; nothing was imported. "
+                "Upload the file again."
+            )
+            problems = _problem_rows([Problem(0, "", message)])
+            # Only if it is still stale: a worker that wrote progress meanwhile keeps its job.
+            done = ImportJob.objects.filter(stale, pk=job.pk).update(
+                status=ImportJobStatus.FAILED,
+                finished_at=now,
+                stored_name="",
+                problems=problems,
+                error_count=1,
+                warning_count=0,
+            )
+            if not done:
+                continue
+            audit.record(
+                "people.register_import_abandoned",
+                target=job,
+                unit_id=job.unit_id,
+                data={"minutes_without_progress": int(stale_after.total_seconds() // 60)},
+            )
+        if job.stored_name:
+            stored_path(job.stored_name).unlink(missing_ok=True)
+        failed.append(job.pk)
+    return StaleSweep(jobs=failed, files=_remove_orphan_files(cutoff, dry_run=dry_run))
+
+
+def _remove_orphan_files(cutoff: dt.datetime, *, dry_run: bool) -> list[str]:
+    folder = Path(settings.MEDIA_ROOT) / IMPORTS_DIR
+    if not folder.is_dir():
+        return []
+    needed = set(
+        ImportJob.objects.filter(status__in=[ImportJobStatus.QUEUED, ImportJobStatus.RUNNING])
+        .exclude(stored_name="")
+        .values_list("stored_name", flat=True)
+    )
+    removed = []
+    for path in sorted(folder.iterdir()):
+        name = f"{IMPORTS_DIR}/{path.name}"
+        if not path.is_file() or name in needed:
+            continue
+        if dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC) >= cutoff:
+            continue  # perhaps an upload whose job is being created right now
+        if not dry_run:
+            path.unlink(missing_ok=True)
+        removed.append(name)
+    return removed

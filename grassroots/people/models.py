@@ -224,6 +224,9 @@ class ImportJob(models.Model):
     language = models.CharField(max_length=16, blank=True)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    # The last progress the worker wrote (people.imports._Progress): a running job whose worker was
+    # killed stops moving, and `fail_stale_imports` fails it after IMPORT_STALE_MINUTES.
+    progress_at = models.DateTimeField(null=True, blank=True, editable=False)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:

@@ -166,22 +166,13 @@ def totals(rows: list[CoverageRow], years: Iterable[int]) -> list[Cell]:
 
 
 # --- CSV ---------------------------------------------------------------------------------------
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> object:
-    """Spreadsheets run a cell starting with "=" as a formula; a quote in front keeps it text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
+# The rows are written by core.csvexport, which keeps a cell that looks like a formula as text.
 def never_trained_rows(assignments: QuerySet[RoleAssignment]) -> Iterator[list[object]]:
     yield ["unit_code", "unit", "role", "name", "holds_role_since"]
     for a in assignments.iterator(chunk_size=2000):
         name = a.user.get_full_name() or a.user.username
         row: list[object] = [a.unit.code, a.unit.name, str(Role(a.role).label), name, a.valid_from.isoformat()]
-        yield [csv_cell(v) for v in row]
+        yield row
 
 
 def coverage_rows(rows: list[CoverageRow]) -> Iterator[list[object]]:
@@ -197,4 +188,4 @@ def coverage_rows(rows: list[CoverageRow]) -> Iterator[list[object]]:
                 cell.trained,
                 "" if cell.percent is None else cell.percent,
             ]
-            yield [csv_cell(v) for v in values]
+            yield values

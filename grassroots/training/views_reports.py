@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import render
 from django.utils import timezone
 
+from grassroots.core import csvexport
 from grassroots.territory.models import unit_by_code
 
 from . import reports
@@ -28,7 +28,7 @@ class _Echo:
 
 
 def _stream_csv(rows: Iterable[list[Any]], filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
+    writer = csvexport.writer(_Echo())
     # A byte-order mark so that spreadsheet programs read the Vietnamese letters as UTF-8.
     lines = (writer.writerow(row) for row in rows)
     response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")

@@ -4,11 +4,15 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from grassroots.core.audit import verify_chain
-from grassroots.core.backup import restore, table_counts
+from grassroots.core.backup import RestoreRefused, restore, table_counts
 
 
 class Command(BaseCommand):
-    help = "Replace the whole database with a backup made by `backup`, then check counts and the audit chain."
+    help = (
+        "Replace the whole database with a backup made by `backup`. The file must match the SHA-256 in its "
+        "manifest (PATH.json); a SQLite file must also pass integrity_check and match the manifest's counts "
+        "and audit head before it replaces the database, which a refused restore leaves untouched."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path")
@@ -22,13 +26,15 @@ class Command(BaseCommand):
             answer = input(f"This replaces EVERYTHING in the database with {path}. Type 'yes' to continue: ")
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled; nothing was changed.")
-        manifest = restore(path)
+        try:
+            manifest = restore(path)
+        except RestoreRefused as exc:
+            raise CommandError(f"Restore refused, the database was not changed: {exc}") from None
         report = verify_chain()
         if not report.ok:
             raise CommandError(f"restored, but the audit chain is BROKEN: {report.problem}")
-        if manifest:
-            counts = table_counts()
-            different = {t: (n, counts.get(t)) for t, n in manifest["counts"].items() if counts.get(t) != n}
-            if different:
-                raise CommandError(f"restored, but counts differ from the backup's manifest: {different}")
+        counts = table_counts()
+        different = {t: (n, counts.get(t)) for t, n in manifest["counts"].items() if counts.get(t) != n}
+        if different:
+            raise CommandError(f"restored, but counts differ from the backup's manifest: {different}")
         self.stdout.write(f"Restored {path}: counts match the manifest; audit chain OK ({report.checked} events).")
