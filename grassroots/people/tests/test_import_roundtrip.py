@@ -39,7 +39,7 @@ def residents(draw, *, adult: bool):  # type: ignore[no-untyped-def]
 def registers(draw):  # type: ignore[no-untyped-def]
     households = []
     for h in range(draw(st.integers(1, 6))):
-        members = [draw(residents(adult=True))] + draw(st.lists(residents(adult=False), max_size=3))
+        members = [draw(residents(adult=True)), *draw(st.lists(residents(adult=False), max_size=3))]
         address = draw(st.text(alphabet=LETTERS + " 0123456789,/", min_size=1, max_size=40).map(str.strip))
         households.append(
             {
@@ -47,7 +47,7 @@ def registers(draw):  # type: ignore[no-untyped-def]
                 "village": draw(st.sampled_from(["AC-1", "AC-2"])),
                 "address": address or "Xóm 1",
                 "members": members,
-            }  # fmt: skip
+            }
         )
     serial = 0
     for household in households:  # a unique, well-formed national ID that agrees with birth and sex
@@ -82,7 +82,7 @@ def _read_back() -> list[dict]:  # type: ignore[type-arg]
                 "phone": r.phone or "",
                 "national_id": decrypt_national_id(r.national_id_encrypted),
                 "representative": r.pk in reps,
-            }  # fmt: skip
+            }
             for r in (m.resident for m in Membership.objects.filter(household=household).select_related("resident"))
         ]
         found.append({"code": household.code, "village": household.unit.code, "address": household.address,
@@ -110,7 +110,7 @@ def test_a_generated_register_comes_back_from_the_database_as_it_was_written(reg
                     ({**m, "representative": i == 0} for i, m in enumerate(h["members"])),
                     key=lambda m: m["national_id"],
                 ),
-            }  # fmt: skip
+            }
             for h in sorted(register, key=lambda h: h["code"])
         ]
         assert _read_back() == expected
