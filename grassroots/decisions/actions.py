@@ -291,6 +291,8 @@ def open_matter(matter: Matter, *, actor: User, form: str, closes_at: dt.datetim
         )
     today = timezone.localdate()
     _snapshot(matter, today)
+    if form == DecisionForm.BALLOT and closes_at is not None and closes_at <= timezone.now():
+        raise DomainError(_("The day the slips are due back must be in the future."), field="closes_at")
     if form == DecisionForm.ONLINE:
         blockers = online_blockers(matter, matter.household_count)
         if blockers:
@@ -579,11 +581,14 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
 
 
 @transaction.atomic
-def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting) -> Matter:
-    """Too few households came: decide by household ballots instead (Art 19(1)(b); D61 Art 10)."""
+def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting, closes_at: dt.datetime | None = None) -> Matter:
+    """Too few households came: decide by household ballots instead (Art 19(1)(b); D61 Art 10), with
+    the day the slips are due back (D59 Art 4(4)) when it is already known."""
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     _require_current_meeting(matter, meeting)
+    if closes_at is not None and closes_at <= timezone.now():
+        raise DomainError(_("The day the slips are due back must be in the future."), field="closes_at")
     outlook = meeting_outlook(meeting)
     if not outlook["falls_short"]:
         raise DomainError(_("Enough households are present to decide at the meeting."))
@@ -591,8 +596,9 @@ def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting) -> Matte
     # the households of the day the ballots start (law.md 10.A.2).
     matter.round += 1
     matter.form = DecisionForm.BALLOT
+    matter.closes_at = closes_at
     _snapshot(matter, timezone.localdate())
-    _save(matter, "round", "form", "household_count", "village_count", "rules_version")
+    _save(matter, "round", "form", "closes_at", "household_count", "village_count", "rules_version")
     _event("switched_to_ballots", actor, matter, present=outlook["present"], households=outlook["households"])
     return matter
 

@@ -53,6 +53,7 @@ from .forms import (
     ScheduleMeetingForm,
     SecretaryForm,
     SlipForm,
+    SwitchForm,
     TeamForm,
 )
 from .models import (
@@ -530,21 +531,6 @@ def file_record(request: HttpRequest, pk: int) -> HttpResponse:
         _("The decision record was filed with the commune."))  # fmt: skip
 
 
-def _confirm(
-    request: HttpRequest, matter: Matter, run: Callable[[], object], done: str, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    """An irreversible step: GET asks for confirmation, POST does it."""
-    if request.method == "POST":
-        try:
-            run()
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, done)
-        return redirect("decisions:console", pk=matter.pk)
-    return render(request, template, {"matter": matter, **context})
-
-
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     """Close the vote and count it (Art 21(1)); starts the 5-working-day filing clock (Art 20(3)).
 
@@ -581,9 +567,21 @@ def switch(request: HttpRequest, pk: int) -> HttpResponse:
     """Too few households at the meeting: household ballots instead (Art 19(1)(b)). Irreversible."""
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
-    return _confirm(request, matter, lambda: actions.switch_to_ballots(matter, actor=request.user, meeting=meeting),
-                    _("The matter is now decided by household ballots."), "decisions/console/switch.html",
-                    {"meeting": meeting, "outlook": actions.meeting_outlook(meeting)})  # fmt: skip
+    form = SwitchForm(request.POST if request.method == "POST" else None, prefix="switch")
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.switch_to_ballots(matter, actor=request.user, meeting=meeting,
+                                      closes_at=form.cleaned_data["closes_at"])  # fmt: skip
+        except DomainError as exc:
+            if exc.field not in form.fields:
+                messages.error(request, exc.message)
+                return redirect("decisions:console", pk=matter.pk)
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("The matter is now decided by household ballots."))
+            return redirect("decisions:console", pk=matter.pk)
+    context = {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting), "form": form}
+    return render(request, "decisions/console/switch.html", context, status=422 if form.errors else 200)
 
 
 # --- The meeting: attendance, procedural votes, count ----------------------------------------------

@@ -182,6 +182,15 @@ class OpenMatterForm(forms.Form):
     )
 
 
+class SwitchForm(forms.Form):
+    closes_at = forms.DateTimeField(
+        label=_("Slips due back by"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Announced with the ballot (D59 Art 4(4)); slips are not counted before it while some are out."),
+    )
+
+
 class ScheduleMeetingForm(forms.Form):
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
     place = forms.CharField(label=_("Place"), max_length=200)

@@ -350,3 +350,23 @@ def test_the_console_shows_the_history_of_corrections(online_matter, village, si
     assert [c.reason for c in page.context["corrections"]] == ["Ghi nhầm."]
     assert b"Corrections after the matter opened" in page.content
     assert TeamMember.objects.filter(matter=online_matter, team="online_team").count() == 3
+
+
+def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not_counted_earlier(village, sign_in):
+    matter = _agreed(village, item=4)
+    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3), place="x",
+                             notice_sent_on=timezone.localdate())  # fmt: skip
+    head = sign_in(Client(), village["head"])
+    url = reverse("decisions:console-switch", args=[matter.pk])
+    past = timezone.localtime(timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    refused = head.post(url, {"switch-closes_at": past})
+    assert refused.status_code == 422 and refused.context["form"].errors["closes_at"]
+    due = timezone.localtime(timezone.now() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
+    assert head.post(url, {"switch-closes_at": due}).status_code == 302
+    matter.refresh_from_db()
+    assert matter.form == DecisionForm.BALLOT and matter.closes_at > timezone.now()
+    ballot_teams(matter, village["head"])
+    with pytest.raises(DomainError) as refused_count:
+        actions.close_matter(matter, actor=village["head"])
+    assert refused_count.value.field == "reason"
