@@ -370,3 +370,18 @@ def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not
     with pytest.raises(DomainError) as refused_count:
         actions.close_matter(matter, actor=village["head"])
     assert refused_count.value.field == "reason"
+
+
+def test_the_commune_front_standing_in_sees_only_the_front_agreement_on_the_console(village, sign_in):
+    head_a2 = UserFactory(username="head_a2")
+    grant(head_a2, village["a"]["village2"], Role.VILLAGE_HEAD)
+    matter = _new(village, actor=head_a2, unit=village["a"]["village2"])
+    mttq = sign_in(Client(), village["commune_front"])
+    page = mttq.get(reverse("decisions:console", args=[matter.pk]))
+    assert page.status_code == 200 and page.context["may"] == {"front_agreed"}
+    assert b'name="who" value="front"' in page.content and b"console/open/" not in page.content
+    assert mttq.post(reverse("decisions:console-agree", args=[matter.pk]), {"who": "front"}).status_code == 302
+    matter.refresh_from_db()
+    assert matter.front_agreed_at is not None
+    # Where the village has its own Front work committee head, the commune Front has no console.
+    assert mttq.get(reverse("decisions:console", args=[_new(village).pk])).status_code == 404
