@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+import datetime as dt
 
-from grassroots.accounts.models import Role, User
+from django.http import Http404
+from django.utils import timezone
+
+from grassroots.accounts.models import Role, RoleAssignment, User
 from grassroots.accounts.roles import role_units
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
 from . import rules
-from .models import Matter
+from .models import Matter, TabledVia
 
 # Roles that see every matter under their unit (officials, boards, steering committees).
 OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COMMUNE_FRONT, Role.INSPECTION_BOARD,
@@ -64,6 +67,59 @@ def can_manage(user: User, matter: Matter) -> bool:
     else:
         units = role_units(user, frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL}))
     return any(matter.unit.path.startswith(u.path) for u in units)
+
+
+def _holds(user: User, unit: Unit, roles: frozenset[str]) -> bool:
+    """The user holds one of the roles over the unit (in it or above it) today."""
+    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+
+
+def has_front_head(village: Unit, day: dt.date | None = None) -> bool:
+    """The village has a head of its Front work committee today (MTTQ Law Art 6(3))."""
+    day = day or timezone.localdate()
+    return RoleAssignment.objects.active_on(day).filter(unit=village, role=Role.VILLAGE_FRONT_HEAD).exists()
+
+
+def may_table_as(user: User, unit: Unit, tabled_via: str) -> bool:
+    """A matter is tabled only in the way its proposer may use (Law Art 16):
+    - as the commune chair (Art 16(1)): the chair of that commune, for a commune-wide matter;
+    - as the village head (Art 16(2)): the head of that village;
+    - a citizen initiative (Art 16(3)): recorded by the village head or the Front work committee head.
+    """
+    if tabled_via == TabledVia.COMMUNE_CHAIR:
+        return unit.is_commune_level and _holds(user, unit, frozenset({Role.COMMUNE_CHAIR}))
+    if tabled_via == TabledVia.VILLAGE_HEAD:
+        return unit.is_village_level and _holds(user, unit, frozenset({Role.VILLAGE_HEAD}))
+    if tabled_via == TabledVia.INITIATIVE:
+        return unit.is_village_level and _holds(user, unit, VILLAGE_ROLES)
+    return False
+
+
+def can_agree(user: User, matter: Matter, who: str) -> bool:
+    """Each agreement of Law Art 16(2) is recorded by the person who gives it:
+    - "head": the village head of the matter's village;
+    - "front": the head of its Front work committee, or, where the village has none, the commune Front
+      (which sets the committees up, MTTQ Law Art 6(3)).
+    """
+    if matter.scope != rules.Scope.VILLAGE:
+        return False
+    if who == "head":
+        return _holds(user, matter.unit, frozenset({Role.VILLAGE_HEAD}))
+    if who == "front":
+        if _holds(user, matter.unit, frozenset({Role.VILLAGE_FRONT_HEAD})):
+            return True
+        # The commune Front stands in only where the village has no Front work committee head.
+        return not has_front_head(matter.unit) and _holds(user, matter.unit, frozenset({Role.COMMUNE_FRONT}))
+    return False
+
+
+def can_count_early(user: User, matter: Matter) -> bool:
+    """Who may count ballot slips before the announced end while some are still out, with a reason:
+    the village head who runs the ballot (D59 Art 4), or for a commune-wide ballot the commune chair
+    who chose it (Law Art 19(1)(a))."""
+    if matter.scope == rules.Scope.VILLAGE:
+        return _holds(user, matter.unit, frozenset({Role.VILLAGE_HEAD}))
+    return _holds(user, matter.unit, frozenset({Role.COMMUNE_CHAIR}))
 
 
 def can_recognize(user: User, matter: Matter) -> bool:

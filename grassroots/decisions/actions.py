@@ -20,7 +20,15 @@ from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
 from . import ballot_box, notify, rules
-from .access import can_manage, can_receive_filings, can_recognize, voting_household
+from .access import (
+    can_agree,
+    can_count_early,
+    can_manage,
+    can_receive_filings,
+    can_recognize,
+    may_table_as,
+    voting_household,
+)
 from .calendar import work_calendar
 from .models import (
     Attendance,
@@ -36,9 +44,13 @@ from .models import (
     Participation,
     SlipDistribution,
     Status,
+    StepCorrection,
     TabledVia,
     TeamMember,
 )
+
+# Before these states the preparation steps may still change; from the opening on they are frozen.
+PREPARING = frozenset({Status.DRAFT, Status.GATHERING})
 
 
 class AlreadyVoted(DomainError):
@@ -79,10 +91,13 @@ def _event(verb: str, actor: Any, matter: Matter, **data: Any) -> None:
     audit.record(f"decisions.{verb}", actor=actor, target=matter, unit_id=matter.unit_id, data=data)
 
 
-def village_units(matter: Matter) -> list[Unit]:
+def village_units(matter: Matter, day: dt.date | None = None) -> list[Unit]:
+    """The villages a matter counts: its own, or every village of the commune that exists on the day
+    (a merged or ended village is not in V; law.md 10.A.2)."""
     if matter.scope == rules.Scope.VILLAGE:
         return [matter.unit]
-    return list(Unit.objects.filter(parent=matter.unit).villages().order_by("code"))
+    villages = Unit.objects.filter(parent=matter.unit).villages()
+    return list(villages.valid_on(day or timezone.localdate()).order_by("code"))
 
 
 @transaction.atomic
@@ -99,17 +114,55 @@ def create_matter(
                     tabled_via=tabled_via, created_by=actor)  # fmt: skip
     if not can_manage(actor, matter):
         raise DomainError(_("You may not table matters for this unit."))
+    if not may_table_as(actor, unit, tabled_via):
+        # A village head tabling "as the commune chair" would skip the agreements of Art 16(2).
+        raise DomainError(
+            _(
+                "You may not table the matter this way: the commune chair tables commune-wide matters, the village head village matters, and either the village head or the Front work committee head records a citizen initiative. (Law Art 16)"
+            ),
+            field="tabled_via",
+        )
     matter.status = Status.GATHERING if tabled_via == TabledVia.INITIATIVE else Status.DRAFT
     matter.save()
     _event("matter_created", actor, matter, item=item, scope=scope.value, tabled_via=tabled_via)
     return matter
 
 
+def _require_preparing(matter: Matter) -> None:
+    if matter.status not in PREPARING:
+        raise DomainError(
+            _("The matter is already open: its agreements and notices are fixed and cannot be recorded again.")
+        )
+
+
+def _correction(matter: Matter, *, actor: User, step: str, old: Any, new: Any, reason: str) -> None:
+    """After the opening a step is changed only by a new, audited entry that keeps the old value."""
+    if not reason.strip():
+        raise DomainError(
+            _("The matter is already open: give the reason for the correction. The old value is kept."),
+            field="reason",
+        )
+    StepCorrection.objects.create(matter=matter, step=step, old_value=old, new_value=new, reason=reason.strip(),
+                                  corrected_by=actor)  # fmt: skip
+    _event("step_corrected", actor, matter, step=step, old=old, new=new)
+
+
 @transaction.atomic
 def record_agreement(matter: Matter, *, actor: User, who: str) -> None:
-    """The village head and the Front work committee head agree (Art 16(2); D59 Art 5(1)(b))."""
-    _require_manager(actor, matter)
+    """The village head and the Front work committee head agree (Art 16(2); D59 Art 5(1)(b)), each
+    for themselves (`access.can_agree`), once, before the matter opens."""
     field = {"head": "head_agreed_at", "front": "front_agreed_at"}[who]
+    if not can_agree(actor, matter, who):
+        raise DomainError(
+            _("Only the village head records the village head's agreement. (Law Art 16(2))")
+            if who == "head"
+            else _(
+                "Only the head of the village's Front work committee records the committee's agreement, or the commune Front where the village has none. (Law Art 16(2))"
+            )
+        )
+    _require_preparing(matter)
+    if getattr(matter, field) is not None:
+        raise DomainError(_("This agreement was already recorded."))
     setattr(matter, field, timezone.now())
     _save(matter, field)
     _event("agreement_recorded", actor, matter, who=who)
@@ -117,29 +170,59 @@ def record_agreement(matter: Matter, *, actor: User, who: str) -> None:
 
 @transaction.atomic
 def record_notification(matter: Matter, *, actor: User, body: str) -> None:
-    """The commune People's Committee / commune Front were told before an online vote (D59 Art 5(2)(a))."""
+    """The commune People's Committee / commune Front were told before an online vote (D59 Art 5(2)(a)):
+    recorded once, before the matter opens."""
     _require_manager(actor, matter)
+    _require_preparing(matter)
     field = {"committee": "commune_committee_notified_at", "front": "commune_front_notified_at"}[body]
+    if getattr(matter, field) is not None:
+        raise DomainError(_("This notification was already recorded."))
     setattr(matter, field, timezone.now())
     _save(matter, field)
     _event("commune_notified", actor, matter, body=body)
 
 
+def _households_now(matter: Matter) -> int:
+    """H: the snapshot once the matter is open, else today's count."""
+    if matter.household_count is not None:
+        return matter.household_count
+    return household_count_on(matter.unit, timezone.localdate())
+
+
 @transaction.atomic
-def record_optin_poll(matter: Matter, *, actor: User, yes: int) -> None:
-    """The result of the prior poll on using online voting (D59 Art 5(1)(c))."""
+def record_optin_poll(matter: Matter, *, actor: User, yes: int, reason: str = "") -> None:
+    """The result of the prior poll on using online voting (D59 Art 5(1)(c)). No more households can
+    choose than there are; once the matter is open, a change is a correction with its reason."""
     _require_manager(actor, matter)
+    _require_status(matter, *PREPARING, Status.OPEN)
     if yes < 0:
-        raise DomainError(_("The number of households cannot be negative."), field="optin_yes")
+        raise DomainError(_("The number of households cannot be negative."), field="yes")
+    households = _households_now(matter)
+    if yes > households:
+        raise DomainError(
+            _("The village has %(households)s households: no more can have chosen online voting.")
+            % {"households": households},
+            field="yes",
+        )
+    old = matter.optin_yes
+    if matter.status not in PREPARING:
+        _correction(matter, actor=actor, step=StepCorrection.Step.OPTIN, old=old, new=yes, reason=reason)
     matter.optin_yes = yes
     _save(matter, "optin_yes")
-    _event("optin_recorded", actor, matter, yes=yes)
+    _event("optin_recorded", actor, matter, yes=yes, previous=old)
+
+
+def _members(matter: Matter, team: str) -> list[list[Any]]:
+    rows = TeamMember.objects.filter(matter=matter, team=team).order_by("pk")
+    return [[m.name, m.role, m.is_lead] for m in rows]
 
 
 @transaction.atomic
-def set_team(matter: Matter, *, actor: User, team: str, members: list[tuple[str, str, bool]]) -> None:
-    """Ballot team, counting committee or online-vote team: 3–5 members, led by the Front representative."""
+def set_team(matter: Matter, *, actor: User, team: str, members: list[tuple[str, str, bool]], reason: str = "") -> None:
+    """Ballot team, counting committee or online-vote team: 3–5 members, led by the Front representative.
+    Once the matter is open, replacing a team already recorded is a correction with its reason."""
     _require_manager(actor, matter)
+    _require_status(matter, *PREPARING, Status.OPEN)
     if team == TeamMember.Team.WITNESS:
         if not rules.witnesses_ok(len(members)):
             raise DomainError(
@@ -153,6 +236,10 @@ def set_team(matter: Matter, *, actor: User, team: str, members: list[tuple[str,
             _("Mark the Front work committee representative who leads the team. (D59 Art 4(3), Art 5(2)(b))"),
             field="members",
         )
+    old = _members(matter, team)
+    if old and matter.status not in PREPARING:
+        new = [[n, r, lead] for n, r, lead in members]
+        _correction(matter, actor=actor, step=team, old=old, new=new, reason=reason)
     TeamMember.objects.filter(matter=matter, team=team).delete()
     TeamMember.objects.bulk_create(
         [TeamMember(matter=matter, team=team, name=n, role=r, is_lead=lead) for n, r, lead in members]
@@ -161,7 +248,8 @@ def set_team(matter: Matter, *, actor: User, team: str, members: list[tuple[str,
 
 
 def _snapshot(matter: Matter, today: dt.date) -> None:
-    villages = village_units(matter)
+    """H of each village and V on the day of the vote (law.md 10.A.2)."""
+    villages = village_units(matter, today)
     if not villages:
         raise DomainError(_("The commune has no villages in the register."))
     MatterVillage.objects.filter(matter=matter).delete()
@@ -189,9 +277,8 @@ def open_matter(matter: Matter, *, actor: User, form: str, closes_at: dt.datetim
     """Open the matter for decision in the chosen form, snapshotting H (and V) now (law.md 10.A.2)."""
     _require_manager(actor, matter)
     _require_status(matter, Status.DRAFT)
-    if matter.tabled_via != TabledVia.COMMUNE_CHAIR and (
-        matter.head_agreed_at is None or matter.front_agreed_at is None
-    ):
+    # Every village matter needs both agreements, however it was tabled (Art 16(2)).
+    if matter.scope == rules.Scope.VILLAGE and (matter.head_agreed_at is None or matter.front_agreed_at is None):
         raise DomainError(
             _(
                 "The village head and the head of the Front work committee must agree before the matter goes to households. (Law Art 16(2))"
@@ -204,6 +291,8 @@ def open_matter(matter: Matter, *, actor: User, form: str, closes_at: dt.datetim
         )
     today = timezone.localdate()
     _snapshot(matter, today)
+    if form == DecisionForm.BALLOT and closes_at is not None and closes_at <= timezone.now():
+        raise DomainError(_("The day the slips are due back must be in the future."), field="closes_at")
     if form == DecisionForm.ONLINE:
         blockers = online_blockers(matter, matter.household_count)
         if blockers:
@@ -429,10 +518,11 @@ def _require_cluster_open(meeting: Meeting, cluster: Cluster | None) -> None:
 
 
 def meeting_outlook(meeting: Meeting) -> dict[str, Any]:
-    """Households present, H, and whether the threshold can still be reached (10.C.11–12)."""
+    """Households present, H on the day of the meeting, and whether the threshold can still be reached
+    (10.A.2, 10.C.11–12)."""
     matter = meeting.matter
     present = meeting.attendance.count()
-    households = matter.household_count or 0
+    households = household_count_on(matter.unit, timezone.localdate(meeting.starts_at))
     by_cluster = dict(
         meeting.attendance.filter(cluster__isnull=False).values_list("cluster_id").annotate(n=Count("id"))
     )
@@ -464,6 +554,15 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
         )
     if Participation.objects.filter(matter=matter, round=matter.round).exists():
         raise DomainError(_("The result of this round was already recorded."))
+    outlook = meeting_outlook(meeting)
+    if outlook["falls_short"]:
+        # Art 19(1)(b); D61 Art 10: such a meeting decides nothing; the matter goes to household ballots.
+        raise DomainError(
+            _(
+                "Too few households are present for this meeting to decide (%(present)s of %(households)s): switch to household ballots. (Law Art 19(1)(b); D61 Art 10)"
+            )
+            % {"present": outlook["present"], "households": outlook["households"]}
+        )
     clusters = list(meeting.clusters.all())
     if clusters:
         # The village result is the sum of the cluster results (D59 Art 3(6)).
@@ -479,6 +578,9 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
     if meeting.method == Meeting.Method.SECRET and not rules.witnesses_ok(matter.team.filter(team="witness").count()):
         raise DomainError(_("Record the 2 household representatives who witness the count first. (D59 Art 3(5)(c))"))
     today = timezone.localdate()
+    # H is the number of households on the day of the meeting (law.md 10.A.2), not on the day it opened.
+    _snapshot(matter, timezone.localdate(meeting.starts_at))
+    _save(matter, "household_count", "village_count", "rules_version")
     Participation.objects.bulk_create([
         Participation(matter=matter, round=matter.round, household_id=h, channel=Channel.MEETING, recorded_on=today, recorded_by=actor)
         for h, _u in present
@@ -494,18 +596,24 @@ def record_meeting_result(meeting: Meeting, *, actor: User, agree: int, disagree
 
 
 @transaction.atomic
-def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting) -> Matter:
-    """Too few households came: decide by household ballots instead (Art 19(1)(b); D61 Art 10)."""
+def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting, closes_at: dt.datetime | None = None) -> Matter:
+    """Too few households came: decide by household ballots instead (Art 19(1)(b); D61 Art 10), with
+    the day the slips are due back (D59 Art 4(4)) when it is already known."""
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     _require_current_meeting(matter, meeting)
+    if closes_at is not None and closes_at <= timezone.now():
+        raise DomainError(_("The day the slips are due back must be in the future."), field="closes_at")
     outlook = meeting_outlook(meeting)
     if not outlook["falls_short"]:
         raise DomainError(_("Enough households are present to decide at the meeting."))
-    # The meeting's own round is closed without effect; the ballots are a new round.
+    # The meeting's own round is closed without effect; the ballots are a new round, counted against
+    # the households of the day the ballots start (law.md 10.A.2).
     matter.round += 1
     matter.form = DecisionForm.BALLOT
-    _save(matter, "round", "form")
+    matter.closes_at = closes_at
+    _snapshot(matter, timezone.localdate())
+    _save(matter, "round", "form", "closes_at", "household_count", "village_count", "rules_version")
     _event("switched_to_ballots", actor, matter, present=outlook["present"], households=outlook["households"])
     return matter
 
@@ -612,13 +720,75 @@ def ballots_digest(matter: Matter) -> str:
     return digest.hexdigest()
 
 
+def outstanding_slips(matter: Matter) -> int:
+    """Households of the ballot round whose slip has not come back yet."""
+    returned = Participation.objects.filter(matter=matter, round=matter.round).count()
+    return max((matter.household_count or 0) - returned, 0)
+
+
+def counts_early(matter: Matter, now: dt.datetime) -> bool:
+    """A ballot count before the announced end while slips are still out (D59 Art 4(4)–(6))."""
+    return (
+        matter.form == DecisionForm.BALLOT
+        and matter.closes_at is not None
+        and now < matter.closes_at
+        and outstanding_slips(matter) > 0
+    )
+
+
+def _current_meeting(matter: Matter) -> Meeting | None:
+    return matter.meetings.filter(round=matter.round).order_by("-pk").first()
+
+
+def filing_starts_on(matter: Matter, now: dt.datetime) -> dt.date:
+    """The day the 5 working days of Art 20(3) count from: the day of the meeting, or the end of the
+    ballot or online-vote period (its announced end, or the count if it came earlier); never the day
+    somebody clicked "close" after the end."""
+    meeting = _current_meeting(matter) if matter.form == DecisionForm.MEETING else None
+    return rules.filing_starts_on(
+        meeting_on=timezone.localdate(meeting.starts_at) if meeting is not None else None,
+        period_ends_on=timezone.localdate(matter.closes_at) if matter.closes_at is not None else None,
+        counted_on=timezone.localdate(now),
+    )
+
+
 @transaction.atomic
-def close_matter(matter: Matter, *, actor: User | None) -> Matter:
-    """Count, publish the result and start the 5-working-day filing clock (Art 20(3))."""
+def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Matter:
+    """Count, publish the result and start the 5-working-day filing clock (Art 20(3)).
+
+    Ballot slips are counted before their announced end, while some are still out, only by the
+    village head (the commune chair for a commune-wide ballot) who records why.
+    """
     if actor is not None:
         _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     now = timezone.now()
+    if counts_early(matter, now):
+        if actor is None or not can_count_early(actor, matter):
+            raise DomainError(
+                _(
+                    "The ballot slips are due back by %(time)s and %(outstanding)s are still out: only the village head may count them earlier, giving the reason. (D59 Art 4(4))"
+                )
+                % {
+                    "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M"),
+                    "outstanding": outstanding_slips(matter),
+                }
+            )
+        if not reason.strip():
+            raise DomainError(
+                _("Write why the slips are counted before the announced end while some are still out."),
+                field="reason",
+            )
+        matter.early_count_reason = reason.strip()
+    if matter.form == DecisionForm.MEETING:
+        meeting = _current_meeting(matter)
+        if meeting is None or meeting.closed_at is None:
+            # Art 19(1)(b): a meeting without its count (or too few households to count) decides nothing.
+            raise DomainError(
+                _(
+                    "Record the count of the meeting first; if too few households came, switch to household ballots. (Law Art 19(1)(b))"
+                )
+            )
     if matter.form == DecisionForm.ONLINE and matter.closes_at is not None and now < matter.closes_at:
         # The announced voting window is kept (D59 Art 5(3)): nobody closes it early.
         raise DomainError(_("The online vote is open until %(time)s; it cannot be closed earlier.") % {
@@ -636,9 +806,11 @@ def close_matter(matter: Matter, *, actor: User | None) -> Matter:
     _event("ballots_counted", actor, matter, round=matter.round, ballots=result["total"], unsealed=counted,
            digest=result["ballots_digest"])  # fmt: skip
     matter.result, matter.adopted, matter.closed_at, matter.status = result, result["adopted"], now, Status.CLOSED
-    matter.filing_due_on = rules.filing_due_on(timezone.localdate(now), work_calendar(timezone.localdate(now)))
-    _save(matter, "result", "adopted", "closed_at", "status", "filing_due_on")
-    _event("matter_closed", actor, matter, adopted=result["adopted"], agree=result["agree"], total=result["total"])
+    starts_on = filing_starts_on(matter, now)
+    matter.filing_due_on = rules.filing_due_on(starts_on, work_calendar(starts_on))
+    _save(matter, "result", "adopted", "closed_at", "status", "filing_due_on", "early_count_reason")
+    _event("matter_closed", actor, matter, adopted=result["adopted"], agree=result["agree"], total=result["total"],
+           early_count_reason=matter.early_count_reason or None)  # fmt: skip
     transaction.on_commit(lambda: notify.result_published.enqueue(matter.pk))
     return matter
 

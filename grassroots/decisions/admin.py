@@ -6,7 +6,9 @@ from .models import Matter, NonWorkingDay
 
 @admin.register(NonWorkingDay)
 class NonWorkingDayAdmin(admin.ModelAdmin):
-    """The government's day swaps and compensatory days off, on top of the public holidays."""
+    """The government's day swaps and compensatory days off, on top of the public holidays and of the
+    make-up Saturdays shipped in `calendar.SWAPPED_WORKING_DAYS` (a row here wins over both: tick to add
+    a working day, untick to cancel a shipped one)."""
 
     list_display = ["day", "is_working_day", "note"]
     list_filter = ["is_working_day"]

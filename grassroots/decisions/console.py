@@ -33,11 +33,13 @@ from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from . import actions, clusters, console_actions, rules
-from .access import VILLAGE_ROLES, access_matter, can_manage, can_recognize
+from .access import VILLAGE_ROLES, access_matter, can_agree, can_count_early, can_manage, can_recognize
 from .forms import (
+    CloseForm,
     ClusterPlanForm,
     ClusterResultForm,
     ConsentForm,
+    CorrectOptinForm,
     DeliveryForm,
     FileRecordForm,
     HouseholdByCodeForm,
@@ -51,12 +53,24 @@ from .forms import (
     ScheduleMeetingForm,
     SecretaryForm,
     SlipForm,
+    SwitchForm,
     TeamForm,
 )
-from .models import Attendance, ChoiceValue, Cluster, Consent, Matter, Meeting, Participation, Status, TeamMember
+from .models import (
+    Attendance,
+    ChoiceValue,
+    Cluster,
+    Consent,
+    Matter,
+    Meeting,
+    Participation,
+    Status,
+    TeamMember,
+)
 from .steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
 
-COMMUNE_TABLING_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
+# Art 16(1): the commune chair tables commune-wide matters (after agreeing with the commune Front).
+COMMUNE_TABLING_ROLES = frozenset({Role.COMMUNE_CHAIR})
 COMMUNE_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT})
 SEARCH_LIMIT = 30
 RECENT_ATTENDANCE = 10
@@ -97,6 +111,25 @@ def _managed_matter(request: HttpRequest, pk: int) -> Matter:
     if not can_manage(request.user, matter):
         raise Http404
     return matter
+
+
+def _console_matter(request: HttpRequest, pk: int) -> Matter:
+    """The console: those who run the matter, and the commune Front where it records the Front work
+    committee's agreement for a village that has no committee head (Art 16(2))."""
+    matter = access_matter(request.user, pk)
+    if not (can_manage(request.user, matter) or can_agree(request.user, matter, "front")):
+        raise Http404
+    return matter
+
+
+def may_record(user: User, matter: Matter, key: str) -> bool:
+    """Whether the user records this step: each agreement by the person who gives it (Art 16(2)),
+    every other step by those who run the matter."""
+    if key == "head_agreed":
+        return can_agree(user, matter, "head")
+    if key == "front_agreed":
+        return can_agree(user, matter, "front")
+    return can_manage(user, matter)
 
 
 def _recognizable_matter(request: HttpRequest, pk: int) -> Matter:
@@ -205,10 +238,16 @@ def _console_page(
     for team in DIRECT_TEAMS:
         forms_[team] = _team_form(matter, team, members.get(team, []))
     forms_.update(bound)
+    may = {s.key for s in steps if may_record(request.user, matter, s.key)}
+    corrections = list(matter.corrections.select_related("corrected_by"))
+    if matter.status not in actions.PREPARING:
+        forms_.setdefault("correct_optin", CorrectOptinForm(prefix="correct_optin", initial={"yes": matter.optin_yes}))
     context = {
         "matter": matter,
         "steps": steps,
-        "next": next_step(steps),
+        "may": may,
+        "corrections": corrections,
+        "next": next_step([s for s in steps if s.key in may]),
         "facts": facts,
         "meeting": meeting,
         "forms": forms_,
@@ -402,13 +441,13 @@ def new_matter(request: HttpRequest) -> HttpResponse:
 
 # --- The console of one matter ---------------------------------------------------------------
 def console(request: HttpRequest, pk: int) -> HttpResponse:
-    return _console_page(request, _managed_matter(request, pk), {})
+    return _console_page(request, _console_matter(request, pk), {})
 
 
 @require_POST
 def agree(request: HttpRequest, pk: int) -> HttpResponse:
-    """The village head's or the Front work committee head's agreement (Art 16(2))."""
-    matter = _managed_matter(request, pk)
+    """The village head's or the Front work committee head's agreement (Art 16(2)), each by its own holder."""
+    matter = _console_matter(request, pk)
     who = request.POST.get("who")
     if who not in {"head", "front"}:
         raise Http404
@@ -436,6 +475,15 @@ def optin(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+def correct_optin(request: HttpRequest, pk: int) -> HttpResponse:
+    """After the opening: a new, audited entry with the reason; the old count is kept in the history."""
+    matter = _managed_matter(request, pk)
+    form = CorrectOptinForm(request.POST, prefix="correct_optin")
+    return _step(request, matter, form, lambda d: actions.record_optin_poll(
+        matter, actor=request.user, yes=d["yes"], reason=d["reason"]), _("The correction was recorded."))  # fmt: skip
+
+
+@require_POST
 def consent(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     form = ConsentForm(request.POST, matter=matter, prefix="consent")
@@ -451,8 +499,8 @@ def team(request: HttpRequest, pk: int, team: str) -> HttpResponse:
     if team not in DIRECT_TEAMS:
         raise Http404
     form = TeamForm(request.POST, team=team, prefix=team)
-    return _step(request, matter, form, lambda _d: actions.set_team(matter, actor=request.user, team=team,
-                                                                     members=form.members()),
+    return _step(request, matter, form, lambda d: actions.set_team(matter, actor=request.user, team=team,
+                                                                    members=form.members(), reason=d["reason"]),
                  _("The members were recorded."))  # fmt: skip
 
 
@@ -483,37 +531,57 @@ def file_record(request: HttpRequest, pk: int) -> HttpResponse:
         _("The decision record was filed with the commune."))  # fmt: skip
 
 
-def _confirm(
-    request: HttpRequest, matter: Matter, run: Callable[[], object], done: str, template: str, context: dict[str, Any]
-) -> HttpResponse:
-    """An irreversible step: GET asks for confirmation, POST does it."""
-    if request.method == "POST":
-        try:
-            run()
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, done)
-        return redirect("decisions:console", pk=matter.pk)
-    return render(request, template, {"matter": matter, **context})
-
-
 def close(request: HttpRequest, pk: int) -> HttpResponse:
-    """Close the vote and count it (Art 21(1)); starts the 5-working-day filing clock (Art 20(3))."""
+    """Close the vote and count it (Art 21(1)); starts the 5-working-day filing clock (Art 20(3)).
+
+    GET states the consequence; when ballot slips are still out before their announced end, it warns
+    and asks the village head for the reason, which POST records with the count (D59 Art 4(4)).
+    """
     matter = _managed_matter(request, pk)
-    counted = Participation.objects.filter(matter=matter, round=matter.round).count()
-    return _confirm(request, matter, lambda: actions.close_matter(matter, actor=request.user),
-                    _("The vote was closed and counted."), "decisions/console/close.html",
-                    {"counted": counted, "households": _households(matter)})  # fmt: skip
+    early = actions.counts_early(matter, timezone.now())
+    form = CloseForm(request.POST if request.method == "POST" else None, prefix="close", early=early)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.close_matter(matter, actor=request.user, reason=form.cleaned_data.get("reason", ""))
+        except DomainError as exc:
+            if exc.field not in form.fields:
+                messages.error(request, exc.message)
+                return redirect("decisions:console", pk=matter.pk)
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("The vote was closed and counted."))
+            return redirect("decisions:console", pk=matter.pk)
+    context = {
+        "matter": matter,
+        "form": form,
+        "early": early,
+        "may_count_early": can_count_early(request.user, matter),
+        "outstanding": actions.outstanding_slips(matter) if early else 0,
+        "counted": Participation.objects.filter(matter=matter, round=matter.round).count(),
+        "households": _households(matter),
+    }
+    return render(request, "decisions/console/close.html", context, status=422 if form.errors else 200)
 
 
 def switch(request: HttpRequest, pk: int) -> HttpResponse:
     """Too few households at the meeting: household ballots instead (Art 19(1)(b)). Irreversible."""
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
-    return _confirm(request, matter, lambda: actions.switch_to_ballots(matter, actor=request.user, meeting=meeting),
-                    _("The matter is now decided by household ballots."), "decisions/console/switch.html",
-                    {"meeting": meeting, "outlook": actions.meeting_outlook(meeting)})  # fmt: skip
+    form = SwitchForm(request.POST if request.method == "POST" else None, prefix="switch")
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.switch_to_ballots(matter, actor=request.user, meeting=meeting,
+                                      closes_at=form.cleaned_data["closes_at"])  # fmt: skip
+        except DomainError as exc:
+            if exc.field not in form.fields:
+                messages.error(request, exc.message)
+                return redirect("decisions:console", pk=matter.pk)
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("The matter is now decided by household ballots."))
+            return redirect("decisions:console", pk=matter.pk)
+    context = {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting), "form": form}
+    return render(request, "decisions/console/switch.html", context, status=422 if form.errors else 200)
 
 
 # --- The meeting: attendance, procedural votes, count ----------------------------------------------

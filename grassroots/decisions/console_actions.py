@@ -76,7 +76,11 @@ def approve_counting_committee(
     present = _procedural_vote(meeting, actor=actor, yes=yes)
     if rules.team_size_ok(len(members)) and sum(1 for _n, _r, lead in members if lead) != 1:
         raise DomainError(_("Mark the head of the vote-counting committee. (D59 Art 3(5)(c))"), field="members")
-    actions.set_team(meeting.matter, actor=actor, team=TeamMember.Team.COUNTING_COMMITTEE, members=members)
+    # A committee approved again replaces the earlier one as a correction that keeps it (the new vote is the reason).
+    reason = _("Approved again by the meeting: %(yes)s of %(present)s households present in favour.") % {
+        "yes": yes, "present": present}  # fmt: skip
+    actions.set_team(meeting.matter, actor=actor, team=TeamMember.Team.COUNTING_COMMITTEE, members=members,
+                     reason=str(reason))  # fmt: skip
     _event("counting_committee_approved", actor, meeting.matter, meeting=meeting.pk, yes=yes, present=present)
 
 

@@ -105,6 +105,26 @@ class OptinForm(forms.Form):
     yes = forms.IntegerField(label=_("Households that chose online voting"), min_value=0)
 
 
+REASON_WIDGET = forms.Textarea(attrs={"rows": 2})
+
+
+class CorrectOptinForm(OptinForm):
+    """A correction after the opening: a new entry with its reason; the old count stays in the history."""
+
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=2000, widget=REASON_WIDGET)
+
+
+class CloseForm(forms.Form):
+    """Closing and counting; counting slips before their announced end needs the reason (D59 Art 4(4))."""
+
+    def __init__(self, *args: Any, early: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if early:
+            self.fields["reason"] = forms.CharField(
+                label=_("Why the slips are counted before the announced end"), max_length=2000, widget=REASON_WIDGET
+            )
+
+
 class TeamForm(forms.Form):
     """Up to 5 members (2 for the witnesses), each with a name and a role; one leads the team."""
 
@@ -128,6 +148,10 @@ class TeamForm(forms.Form):
             )  # fmt: skip
         if with_yes:
             self.fields["yes"] = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+        # Needed only to change a team already recorded once the matter is open (a correction).
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason for the correction"), max_length=2000, required=False, widget=REASON_WIDGET
+        )
 
     def rows_of_fields(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
         return [(i, self[f"name_{i}"], self[f"role_{i}"]) for i in range(1, self.rows + 1)]
@@ -155,6 +179,15 @@ class OpenMatterForm(forms.Form):
         required=False,
         widget=DATETIME_WIDGET,
         help_text=_("Required for online voting; the deadline for returning ballot slips."),
+    )
+
+
+class SwitchForm(forms.Form):
+    closes_at = forms.DateTimeField(
+        label=_("Slips due back by"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Announced with the ballot (D59 Art 4(4)); slips are not counted before it while some are out."),
     )
 
 

@@ -107,6 +107,8 @@ class Matter(models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Why the village head counted the slips before the announced end while some were still out.
+    early_count_reason = models.TextField(_("reason for counting before the announced end"), blank=True)
     # The published result (what verify_tally recomputes from the ballots).
     result = models.JSONField(_("published result"), null=True, blank=True)
     adopted = models.BooleanField(_("adopted"), null=True, blank=True)
@@ -332,6 +334,35 @@ class TeamMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_team_display()}: {self.name}"
+
+
+class StepCorrection(models.Model):
+    """A change to a preparation step after the matter opened (opt-in poll, a team). Never an edit in
+    place without a trace: this row keeps the old and the new value, who changed it, when and why.
+    Append-only: no action updates or deletes it."""
+
+    class Step(models.TextChoices):
+        OPTIN = "optin", _("prior poll on online voting")
+        BALLOT_TEAM = "ballot_team", _("ballot team")
+        COUNTING_COMMITTEE = "counting", _("vote-counting committee")
+        ONLINE_TEAM = "online_team", _("online-vote team")
+        WITNESS = "witness", _("count witnesses")
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="corrections")
+    step = models.CharField(_("step"), max_length=12, choices=Step.choices)
+    old_value = models.JSONField(_("old value"))
+    new_value = models.JSONField(_("new value"))
+    reason = models.TextField(_("reason for the correction"))
+    corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    corrected_at = models.DateTimeField(_("corrected at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["corrected_at", "pk"]
+        verbose_name = _("correction of a step")
+        verbose_name_plural = _("corrections of steps")
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}: {self.step} at {self.corrected_at:%Y-%m-%d %H:%M}"
 
 
 class IdempotencyKey(models.Model):

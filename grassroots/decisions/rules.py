@@ -16,7 +16,7 @@ from enum import IntEnum, StrEnum
 from django.utils.translation import gettext_lazy as _
 
 # Bumped whenever a rule below changes; stored with every result so it can be recomputed.
-RULES_VERSION = "2026.11-1"
+RULES_VERSION = "2026.12-1"
 
 
 class Item(IntEnum):
@@ -313,9 +313,27 @@ def add_working_days(start: dt.date, days: int, calendar: WorkCalendar) -> dt.da
     return day
 
 
-def filing_due_on(closed_on: dt.date, calendar: WorkCalendar) -> dt.date:
-    """Art 20(3); D59 Arts 3(7), 4(7), 5(5): filed with UBND xã and MTTQ xã within 5 working days (10.G.20)."""
-    return add_working_days(closed_on, FILING_WORKING_DAYS, calendar)
+def filing_starts_on(*, meeting_on: dt.date | None, period_ends_on: dt.date | None, counted_on: dt.date) -> dt.date:
+    """Art 20(3): "trong thời hạn 05 ngày làm việc kể từ ngày tổ chức cuộc họp hoặc kết thúc thời hạn
+    phát phiếu, biểu quyết trực tuyến" (within 5 working days from the meeting, or from the end of the
+    ballot or online-vote period; 10.G.20).
+
+    - a meeting: its day;
+    - ballots or an online vote: the announced end of the period, or the day of the count if it came
+      earlier (the period ended then); with no announced end, the day of the count.
+    Never later than the count: a late click on "close" does not move the deadline.
+    """
+    if meeting_on is not None:
+        return meeting_on
+    if period_ends_on is not None:
+        return min(period_ends_on, counted_on)
+    return counted_on
+
+
+def filing_due_on(starts_on: dt.date, calendar: WorkCalendar) -> dt.date:
+    """Art 20(3); D59 Arts 3(7), 4(7), 5(5): filed with UBND xã and MTTQ xã within 5 working days
+    (10.G.20), counted from `filing_starts_on`."""
+    return add_working_days(starts_on, FILING_WORKING_DAYS, calendar)
 
 
 def recognition_due_on(received_on: dt.date, calendar: WorkCalendar) -> dt.date:

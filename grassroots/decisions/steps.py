@@ -94,8 +94,9 @@ def _team(facts: Facts, team: str) -> TeamFacts:
 
 def agreements_needed(matter: Matter) -> bool:
     """Law Art 16(2): a village matter goes to households once the village head and the head of the Front
-    work committee agree; a commune-wide one is tabled by the chair with the commune Front (Art 16(1))."""
-    return matter.tabled_via != TabledVia.COMMUNE_CHAIR
+    work committee agree, however it was tabled; a commune-wide one is tabled by the chair with the
+    commune Front (Art 16(1))."""
+    return matter.rule_scope is rules.Scope.VILLAGE
 
 
 def online_possible(matter: Matter) -> bool:

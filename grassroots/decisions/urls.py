@@ -25,6 +25,7 @@ urlpatterns = [
     path("decisions/<int:pk>/console/agree/", console.agree, name="console-agree"),
     path("decisions/<int:pk>/console/consent/", console.consent, name="console-consent"),
     path("decisions/<int:pk>/console/optin/", console.optin, name="console-optin"),
+    path("decisions/<int:pk>/console/optin/correct/", console.correct_optin, name="console-correct-optin"),
     path("decisions/<int:pk>/console/notify/", console.notify, name="console-notify"),
     path("decisions/<int:pk>/console/team/<str:team>/", console.team, name="console-team"),
     path("decisions/<int:pk>/console/open/", console.open_matter, name="console-open"),

@@ -21,7 +21,7 @@ def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
     matter = actions.create_matter(actor=head, unit=village["a1"], item=item, title="T", question="Q",
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
-    actions.record_agreement(matter, actor=head, who="front")
+    actions.record_agreement(matter, actor=village["front"], who="front")
     actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
     meeting = actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                                        notice_sent_on=timezone.localdate(), documents_delivered_on=timezone.localdate())  # fmt: skip

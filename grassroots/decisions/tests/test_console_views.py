@@ -83,7 +83,12 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     assert options["online"].reasons[0].article.startswith("D59 Art 5(1)(a)")
 
     assert _step(head, _url("console-agree", matter), {"who": "head"}).status_code == 302
-    assert _step(head, _url("console-agree", matter), {"who": "front"}).status_code == 302
+    # The head cannot record the Front work committee head's agreement; the Front head records it (Art 16(2)).
+    assert head.post(_url("console-agree", matter), {"who": "front"}).status_code == 302
+    matter.refresh_from_db()
+    assert matter.front_agreed_at is None
+    front = sign_in(Client(), village["front"])
+    assert _step(front, _url("console-agree", matter), {"who": "front"}).status_code == 302
     assert _step(head, _url("console-open", matter), {"open-form": "meeting"}).status_code == 302
     matter.refresh_from_db()
     assert matter.status == Status.OPEN and matter.form == DecisionForm.MEETING and matter.household_count == 10
@@ -202,7 +207,7 @@ def test_an_online_vote_is_blocked_with_the_d59_art_5_reasons_until_its_conditio
     assert matter.status == Status.DRAFT
 
     _step(head, _url("console-agree", matter), {"who": "head"})
-    _step(head, _url("console-agree", matter), {"who": "front"})
+    _step(sign_in(Client(), village["front"]), _url("console-agree", matter), {"who": "front"})
     # 5 of 10 is not more than half: still blocked by the poll.
     _step(head, _url("console-optin", matter), {"optin-yes": "5"})
     options = {o.value: o for o in head.get(_url("console", matter)).context["form_options"]}
@@ -272,7 +277,7 @@ def test_the_commune_front_refuses_an_item_5_decision_with_reasons(village, sign
     matter = actions.create_matter(actor=head, unit=village["a1"], item=5, title="Bầu Ban TTND", question="?",
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
-    actions.record_agreement(matter, actor=head, who="front")
+    actions.record_agreement(matter, actor=village["front"], who="front")
     actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
     meeting = actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                                        notice_sent_on=timezone.localdate())  # fmt: skip
