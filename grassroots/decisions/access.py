@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from grassroots.accounts.models import Role, User
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.models import OFFICIAL_ROLES, Role, User
+from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
@@ -19,8 +19,13 @@ VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
 
 
 def represented_household(user: User) -> Household | None:
-    """The household this account represents today (a verified resident who is its representative)."""
+    """The household this account represents today (a verified resident who is its representative).
+
+    None for an account that holds an official role today, even if it was linked before linking
+    refused that (people.linking): nobody who runs a vote also votes for a household."""
     if not user.is_authenticated or user.resident_id is None:
+        return None
+    if role_unit_ids(user, OFFICIAL_ROLES):
         return None
     rep = (
         Representation.objects.filter(
