@@ -123,3 +123,15 @@ def test_the_grant_role_command_calls_the_action_and_reports_refusals(world):
         call_command("grant_role", account.username, "AC-1", Role.VILLAGE_HEAD)
     with pytest.raises(CommandError, match="no unit"):
         call_command("grant_role", "lan", "NOPE", Role.VILLAGE_HEAD)
+
+
+def test_the_admin_still_anonymizes_a_resident_through_its_audited_action(client, world, root, sign_in):
+    resident = Membership.objects.filter(household=world["households"]["a1"]).first().resident
+    sign_in(client, root)
+    response = client.post(
+        "/admin/people/resident/",
+        {"action": "anonymize", "_selected_action": [resident.pk], "confirmed": "yes", "index": "0"},
+    )
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.anonymized_at is not None
