@@ -104,9 +104,12 @@ def test_an_online_vote_from_tabling_to_the_decision_in_effect(
     # 130 other households vote on their own phones (through the action, to keep the journey short), so
     # that with the resident's vote more than half of the 250 households agree (D59 Art 5(4)).
     head = User.objects.get(username="villagehead")
+    chair = User.objects.get(username="chair")
     theirs = represented_household(User.objects.get(username="resident"))
     others = Household.objects.active().filter(unit=village).exclude(pk=theirs.pk).order_by("code")[:OTHERS]
-    for voter in link_representatives(village, list(others), by=head, password_hash=make_password(None)):
+    for voter in link_representatives(
+        village, list(others), by=head, confirmed_by=chair, password_hash=make_password(None)
+    ):
         actions.cast_online_vote(matter.pk, user=voter, choice="agree")
 
     # The resident (a household representative, password only) votes from the matter page.

@@ -4,24 +4,34 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.core.admin import ReadOnlyAdminMixin
+
 from .models import RoleAssignment, SignIn, User
 from .sessions import end_sessions
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """Read-only: roles are granted and ended by `manage.py grant_role` / `end_role` (accounts.actions),
+    which validate and audit them."""
+
     model = RoleAssignment
     fk_name = "user"
     extra = 0
-    raw_id_fields = ["unit", "granted_by"]
+    fields = ["role", "unit", "valid_from", "valid_to", "granted_by"]
+    readonly_fields = fields
 
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "phone", "is_staff", "is_active"]
     search_fields = ["username", "first_name", "last_name"]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Grassroots", {"fields": ("phone", "resident", "resident_verified_at")}))
-    raw_id_fields = ["resident"]
-    readonly_fields = ["resident_verified_at"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("Grassroots", {"fields": ("phone", "resident", "resident_verified_at", "resident_verified_by")}),
+    )
+    # Who an account represents changes only through people.linking (two officials, or the
+    # resident's own proof), never by editing this page.
+    readonly_fields = ["resident", "resident_verified_at", "resident_verified_by"]
     inlines = [RoleInline]
     actions = ["log_out_everywhere"]
 

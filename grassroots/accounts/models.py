@@ -29,6 +29,10 @@ class Role(models.TextChoices):
 REGISTER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
 # Roles that may confirm that an account belongs to a resident (accounts verification).
 VERIFIER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.VILLAGE_HEAD})
+# Every role but household representative: those who run grassroots democracy rather than vote in it.
+# An account holding one never represents a household (people.linking), so nobody who runs a vote
+# also casts a household's ballot in it.
+OFFICIAL_ROLES = frozenset(Role) - {Role.HOUSEHOLD_REPRESENTATIVE}
 
 
 class User(AbstractUser):

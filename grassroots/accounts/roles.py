@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.db.models import Q
 from django.utils import timezone
 
 from grassroots.territory.models import Unit
 
-from .models import Role, RoleAssignment, User
+from .models import OFFICIAL_ROLES, Role, RoleAssignment, User
 
 # Bumped whenever a role assignment is saved or deleted (signals connected in apps.py): a user object
 # that cached its roles earlier in the request sees the change at its next look-up.
@@ -42,11 +43,12 @@ def role_unit_ids(user: User, roles: Iterable[str], day: dt.date | None = None) 
 
 
 def role_units(user: User, roles: Iterable[str], day: dt.date | None = None) -> list[Unit]:
-    """The units where the user holds any of the roles, by path; a superuser holds them over every root."""
+    """The units where the user holds any of the roles, by path.
+
+    A superuser holds no role by being one: the Django admin is theirs, but the register, national ID
+    numbers and the village consoles need the role for that unit (docs/privacy.md)."""
     if not user.is_authenticated:
         return []
-    if user.is_superuser:
-        return list(Unit.objects.filter(parent__isnull=True).order_by("path"))
     return list(Unit.objects.filter(id__in=role_unit_ids(user, roles, day)).order_by("path"))
 
 
@@ -56,6 +58,17 @@ def active_roles(user: User, day: dt.date | None = None) -> list[RoleAssignment]
     day = day or timezone.localdate()
     return list(
         RoleAssignment.objects.active_on(day).filter(user=user).select_related("unit").order_by("unit__path", "role")
+    )
+
+
+def holds_official_role(user: User, day: dt.date | None = None) -> bool:
+    """Whether the account holds an official role (OFFICIAL_ROLES) on the day or from a later day:
+    a role that starts next week already keeps the account from representing a household."""
+    day = day or timezone.localdate()
+    return (
+        RoleAssignment.objects.filter(user=user, role__in=OFFICIAL_ROLES)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=day))
+        .exists()
     )
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 from django.http import Http404
 from django.utils import timezone
 
-from grassroots.accounts.models import Role, RoleAssignment, User
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.models import OFFICIAL_ROLES, Role, RoleAssignment, User
+from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
@@ -22,8 +22,13 @@ VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
 
 
 def represented_household(user: User) -> Household | None:
-    """The household this account represents today (a verified resident who is its representative)."""
+    """The household this account represents today (a verified resident who is its representative).
+
+    None for an account that holds an official role today, even if it was linked before linking
+    refused that (people.linking): nobody who runs a vote also votes for a household."""
     if not user.is_authenticated or user.resident_id is None:
+        return None
+    if role_unit_ids(user, OFFICIAL_ROLES):
         return None
     rep = (
         Representation.objects.filter(

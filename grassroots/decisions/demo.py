@@ -33,7 +33,7 @@ from django.utils import timezone
 from grassroots.accounts.models import Role, RoleAssignment, User
 from grassroots.core import audit
 from grassroots.people import demo as people_demo
-from grassroots.people.linking import confirm_resident_link
+from grassroots.people.linking import confirm_link_proposal, propose_resident_link
 from grassroots.people.management.commands.seed_demo import DEMO_PASSWORD, create_demo_official
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
@@ -167,10 +167,13 @@ def _representatives(unit: Unit, households: Iterable[Household]) -> dict[int, R
     return {rep.household_id: rep for rep in reps}
 
 
-def link_representatives(unit: Unit, households: list[Household], *, by: User, password_hash: str) -> list[User]:
+def link_representatives(
+    unit: Unit, households: list[Household], *, by: User, confirmed_by: User, password_hash: str
+) -> list[User]:
     """Accounts `ho-<household code>` for the representatives of these households, linked to the register
-    as the village head `by` does it in person (people.linking.confirm_resident_link), each with its
-    role of household representative (both audited). `password_hash`: the hashed demo password."""
+    as two officials do it: the village head `by` proposes, `confirmed_by` of the commune confirms
+    (people.linking), each with its role of household representative (all audited).
+    `password_hash`: the hashed demo password."""
     reps = _representatives(unit, households)
     users = []
     for household in households:
@@ -179,7 +182,9 @@ def link_representatives(unit: Unit, households: list[Household], *, by: User, p
         user = User.objects.create(
             username=f"ho-{household.code}", first_name=given, last_name=surname, password=password_hash
         )
-        confirm_resident_link(user, rep.resident, actor=by, unit_id=unit.pk)
+        proposal = propose_resident_link(user, rep.resident, household, actor=by)
+        confirm_link_proposal(proposal, actor=confirmed_by)
+        user.refresh_from_db()
         RoleAssignment.objects.create(
             user=user, unit=unit, role=Role.HOUSEHOLD_REPRESENTATIVE, valid_from=people_demo.REGISTERED_ON
         )
@@ -195,7 +200,9 @@ def link_representatives(unit: Unit, households: list[Household], *, by: User, p
 
 
 def _link_accounts(cast: Cast, unit: Unit, households: list[Household]) -> list[User]:
-    return link_representatives(unit, households, by=cast.head(unit.code), password_hash=cast.password_hash)
+    return link_representatives(
+        unit, households, by=cast.head(unit.code), confirmed_by=cast.chair, password_hash=cast.password_hash
+    )
 
 
 def _choices(rng: random.Random, split: tuple[int, int, int]) -> list[str]:

@@ -3,6 +3,7 @@
 Officials see the register of their own commune (commune official, commune chair); a village
 head sees the households of the village; a system administrator those under the unit of the
 assignment. Anything else is a 404, so that a commune cannot learn what another one holds.
+Being a superuser opens none of it: the register needs a role for the unit (docs/privacy.md).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from grassroots.accounts.models import REGISTER_ROLES, Role, User
+from grassroots.accounts.models import REGISTER_ROLES, VERIFIER_ROLES, Role, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.territory.models import Unit
 
@@ -90,3 +91,31 @@ def access_import_job(user: User, pk: int) -> ImportJob:
     if not can_import_register(user, job.unit):
         raise Http404
     return job
+
+
+def _holds_local_role(user: User, roles: frozenset[str], unit: Unit) -> bool:
+    """A role on the commune or village of `unit` itself: not on a province above it, not elsewhere."""
+    return any(
+        unit.path.startswith(scope.path) and (scope.is_commune_level or scope.is_village_level)
+        for scope in role_units(user, roles)
+    )
+
+
+def can_reveal_national_id(user: User, household: Household) -> bool:
+    """Showing a national ID number in full: an official of the household's commune, or the village
+    head of its village (docs/privacy.md); not an administrator, not a superuser."""
+    # Anonymous visitors hold no role.
+    if not user.is_authenticated:
+        return False
+    # A register role on the commune, or village head of the village.
+    return _holds_local_role(user, frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD}), household.unit)
+
+
+def can_verify_links(user: User, household: Household) -> bool:
+    """Proposing or confirming that an account is a member's of this household: a commune official,
+    the commune chair or the village head, of this household's commune or village (people.linking)."""
+    # Anonymous visitors hold no role.
+    if not user.is_authenticated:
+        return False
+    # A verifier role on the household's commune or village.
+    return _holds_local_role(user, VERIFIER_ROLES, household.unit)

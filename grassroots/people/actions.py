@@ -13,6 +13,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.accounts.models import User
+from grassroots.accounts.roles import holds_official_role
 from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.territory.models import Unit
@@ -35,6 +37,20 @@ def _require_village(unit: Unit) -> None:
 def _require_adult(resident: Resident, on: dt.date) -> None:
     if not rules.is_adult(resident.birth_date, on):
         raise DomainError(_("The household representative must be at least 18 years old."), field="representative")
+
+
+def _require_not_official(resident: Resident, on: dt.date) -> None:
+    """Nobody who runs a vote also votes for a household: a resident whose account holds an official
+    role cannot become a representative (people.linking keeps the same rule when linking)."""
+    account = User.objects.filter(resident=resident).first()
+    if account is not None and holds_official_role(account, on):
+        raise DomainError(
+            _(
+                "This resident's account holds an official role, so the resident cannot represent a household. "
+                "Choose another adult member."
+            ),
+            field="representative",
+        )
 
 
 def _members_on(household: Household, on: dt.date) -> list[Resident]:
@@ -72,6 +88,7 @@ def change_representative(household: Household, resident: Resident, *, on: dt.da
     if resident not in _members_on(household, on):
         raise DomainError(_("The representative must be a member of the household."), field="representative")
     _require_adult(resident, on)
+    _require_not_official(resident, on)
     _close(Representation.objects.filter(household=household), on)
     Representation.objects.create(household=household, resident=resident, valid_from=on)
     audit.record(
@@ -111,6 +128,7 @@ def split_household(
     if representative not in members:
         raise DomainError(_("The representative must be a member of the household."), field="representative")
     _require_adult(representative, on)
+    _require_not_official(representative, on)
     if Household.objects.filter(code=new_code).exists():
         raise DomainError(_("This household code is already in use."), field="code")
     staying_rep = Representation.objects.filter(household=household, valid_to__isnull=True).first()

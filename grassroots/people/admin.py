@@ -4,20 +4,41 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .models import Household, Resident
+from grassroots.core.admin import ReadOnlyAdminMixin
+
+from .models import Household, LinkProposal, Membership, Representation, Resident
 from .privacy import anonymize_resident
+
+# The register changes only through people.actions, people.linking and the imports, each validated
+# and audited: these admin pages are for viewing, and anonymizing a resident (an audited action).
 
 
 @admin.register(Household)
-class HouseholdAdmin(admin.ModelAdmin):
+class HouseholdAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["code", "unit", "address", "formed_on", "dissolved_on"]
     search_fields = ["code", "address"]
-    raw_id_fields = ["unit"]
-    filter_horizontal = ["derived_from"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["resident", "household", "valid_from", "valid_to"]
+    search_fields = ["household__code"]
+
+
+@admin.register(Representation)
+class RepresentationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["resident", "household", "valid_from", "valid_to"]
+    search_fields = ["household__code"]
+
+
+@admin.register(LinkProposal)
+class LinkProposalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ["account", "resident", "household", "proposed_by", "proposed_at", "outcome", "decided_by"]
+    list_filter = ["outcome"]
 
 
 @admin.register(Resident)
-class ResidentAdmin(admin.ModelAdmin):
+class ResidentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     # The national ID number is not shown here: it is read only on the register screens, audited.
     list_display = ["full_name", "birth_date", "sex"]
     search_fields = ["full_name"]

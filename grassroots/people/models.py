@@ -172,6 +172,68 @@ class Representation(models.Model):
         return f"{self.resident_id} represents {self.household_id} {self.valid_from}–{self.valid_to or ''}"
 
 
+class LinkProposal(models.Model):
+    """An official proposes that an account is a resident's; another official of the commune confirms it.
+
+    Linking an account to a resident decides who votes for a household (Law Art 18(2)), so no single
+    official can do it alone: one proposes, a second official of the same commune (not the proposer)
+    confirms. The resident can also link their own account with their own proof (people.linking).
+    """
+
+    class Outcome(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.CASCADE, related_name="+"
+    )
+    resident = models.ForeignKey(
+        Resident, verbose_name=_("resident"), on_delete=models.CASCADE, related_name="link_proposals"
+    )
+    household = models.ForeignKey(
+        Household, verbose_name=_("household"), on_delete=models.CASCADE, related_name="link_proposals"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("account link proposal")
+        verbose_name_plural = _("account link proposals")
+        constraints = [
+            # At most one open proposal per resident.
+            models.UniqueConstraint(
+                fields=["resident"], condition=Q(decided_at__isnull=True), name="one_open_link_proposal_per_resident"
+            ),
+            # Decided means by someone, at a time, with an outcome; open means none of the three.
+            models.CheckConstraint(
+                condition=Q(decided_at__isnull=True, decided_by__isnull=True, outcome="")
+                | (Q(decided_at__isnull=False, decided_by__isnull=False) & ~Q(outcome="")),
+                name="link_proposal_decided_consistently",
+            ),
+            # Nobody confirms their own proposal: a second official does.
+            models.CheckConstraint(
+                condition=~Q(outcome="confirmed") | ~Q(decided_by=models.F("proposed_by")),
+                name="link_proposal_confirmed_by_another",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} → {self.resident_id} ({self.outcome or 'open'})"
+
+
 class ImportJobStatus(models.TextChoices):
     QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")

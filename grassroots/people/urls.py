@@ -13,4 +13,6 @@ urlpatterns = [
     path("register/household/<int:pk>/", views.household_detail, name="household-detail"),
     path("register/household/<int:pk>/reveal/", views.reveal_id, name="reveal-id"),
     path("register/household/<int:pk>/link/", views.link_account, name="link-account"),
+    path("register/household/<int:pk>/link/<int:proposal_pk>/confirm/", views.confirm_link, name="confirm-link"),
+    path("register/household/<int:pk>/link/<int:proposal_pk>/withdraw/", views.withdraw_link, name="withdraw-link"),
 ]

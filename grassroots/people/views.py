@@ -2,6 +2,7 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import mask_phone
 from grassroots.core.text import fold
@@ -20,6 +22,8 @@ from .access import (
     access_import_unit,
     access_register_unit,
     can_import_register,
+    can_reveal_national_id,
+    can_verify_links,
     register_scopes,
 )
 from .actions import reveal_national_id
@@ -27,8 +31,8 @@ from .crypto import decrypt_national_id, mask_national_id
 from .forms import LinkAccountForm, RegisterImportForm, VerifyResidentForm
 from .importing import COLUMNS
 from .imports import MAX_STORED_PROBLEMS, start_resident_import
-from .linking import confirm_resident_link, verify_resident_link
-from .models import Household, ImportJob, Membership, Representation, Resident
+from .linking import confirm_link_proposal, propose_resident_link, verify_resident_link, withdraw_link_proposal
+from .models import Household, ImportJob, LinkProposal, Membership, Representation, Resident
 from .privacy import export_person, record_export
 
 PER_PAGE = 50
@@ -79,7 +83,9 @@ def register_unit(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-def _members(household: Household, revealed: dict[int, str] | None = None) -> list[dict[str, object]]:
+def _members(
+    household: Household, revealed: dict[int, str] | None = None, proposals: dict[int, LinkProposal] | None = None
+) -> list[dict[str, object]]:
     today = timezone.localdate()
     rep = Representation.objects.filter(household=household, valid_to__isnull=True).first()
     rows = []
@@ -99,15 +105,21 @@ def _members(household: Household, revealed: dict[int, str] | None = None) -> li
                 "phone_masked": mask_phone(resident.phone),
                 "account": getattr(resident, "user", None),
                 "revealed": (revealed or {}).get(resident.pk, ""),
+                "proposal": (proposals or {}).get(resident.pk),
             }
         )
     return rows
 
 
-def _detail_context(household: Household, revealed: dict[int, str] | None = None) -> dict[str, object]:
+def _detail_context(user: User, household: Household, revealed: dict[int, str] | None = None) -> dict[str, object]:
+    proposals = LinkProposal.objects.filter(household=household, decided_at__isnull=True).select_related(
+        "account", "resident", "proposed_by"
+    )
     return {
+        "can_reveal": can_reveal_national_id(user, household),
+        "can_link": can_verify_links(user, household),
         "household": household,
-        "members": _members(household, revealed),
+        "members": _members(household, revealed, {p.resident_id: p for p in proposals}),
         "locations": list(household.locations.select_related("unit").order_by("-valid_from")),
         "derived_from": list(household.derived_from.all()),
         "link_form": LinkAccountForm(),
@@ -116,13 +128,16 @@ def _detail_context(household: Household, revealed: dict[int, str] | None = None
 
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     household = access_household(request.user, pk)
-    return render(request, "people/household_detail.html", _detail_context(household))
+    return render(request, "people/household_detail.html", _detail_context(request.user, household))
 
 
 @require_POST
 def reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
     """Show one national ID number in full (POST, so it never lands in a URL or a history)."""
     household = access_household(request.user, pk)
+    # Reading the register is not enough: only an official of the commune or the village head (privacy.md).
+    if not can_reveal_national_id(request.user, household):
+        raise PermissionDenied
     resident = Resident.objects.filter(
         pk=request.POST.get("resident", "0") or 0, memberships__household=household
     ).first()
@@ -133,13 +148,16 @@ def reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
         response = render(request, "people/household_detail.html#national-id", {"number": number})
         response["Cache-Control"] = "no-store"
         return response
-    response = render(request, "people/household_detail.html", _detail_context(household, {resident.pk: number}))
+    response = render(
+        request, "people/household_detail.html", _detail_context(request.user, household, {resident.pk: number})
+    )
     response["Cache-Control"] = "no-store"
     return response
 
 
 @require_POST
 def link_account(request: HttpRequest, pk: int) -> HttpResponse:
+    """An official proposes that an account is a member's; a second official confirms it (people.linking)."""
     household = access_household(request.user, pk)
     form = LinkAccountForm(request.POST)
     if form.is_valid():
@@ -147,14 +165,50 @@ def link_account(request: HttpRequest, pk: int) -> HttpResponse:
         if resident is None:
             raise Http404
         try:
-            confirm_resident_link(form.cleaned_data["account"], resident, actor=request.user, unit_id=household.unit_id)
+            propose_resident_link(form.cleaned_data["account"], resident, household, actor=request.user)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("The account is now linked to %(name)s.") % {"name": resident.full_name})
+            messages.success(
+                request,
+                _("The link to %(name)s is proposed. Another official of the commune must now confirm it.")
+                % {"name": resident.full_name},
+            )
     else:
         for error in form.errors.get("account", []):
             messages.error(request, error)
+    return redirect("people:household-detail", pk=household.pk)
+
+
+def _proposal(request: HttpRequest, pk: int, proposal_pk: int) -> tuple[Household, LinkProposal]:
+    household = access_household(request.user, pk)
+    proposal = LinkProposal.objects.filter(pk=proposal_pk, household=household).select_related("household").first()
+    if proposal is None:
+        raise Http404
+    return household, proposal
+
+
+@require_POST
+def confirm_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    household, proposal = _proposal(request, pk, proposal_pk)
+    try:
+        confirm_link_proposal(proposal, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The account is now linked to %(name)s.") % {"name": proposal.resident.full_name})
+    return redirect("people:household-detail", pk=household.pk)
+
+
+@require_POST
+def withdraw_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    household, proposal = _proposal(request, pk, proposal_pk)
+    try:
+        withdraw_link_proposal(proposal, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The proposed link has been withdrawn."))
     return redirect("people:household-detail", pk=household.pk)
 
 

@@ -17,9 +17,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     return {
         "nav": {
             # From the role assignments fetched once per request: no unit query just to draw a link.
-            "register": user.is_superuser or bool(role_unit_ids(user, SCOPE_ROLES)),
-            "decisions": user.is_superuser
-            or bool(role_unit_ids(user, OVERSIGHT_ROLES | VILLAGE_ROLES))
+            # A superuser holds no role by being one (the Django admin is theirs, the register is not).
+            "register": bool(role_unit_ids(user, SCOPE_ROLES)),
+            "decisions": bool(role_unit_ids(user, OVERSIGHT_ROLES | VILLAGE_ROLES))
             or represented_household(user) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),

@@ -1,13 +1,14 @@
 from django.contrib import admin
 
+from grassroots.core.admin import ReadOnlyAdminMixin
+
 from .models import Unit
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
+class UnitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: units come from `import_units`, which validates the whole file and audits it."""
+
+    list_display = ["code", "name", "kind", "parent", "path", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["code", "name"]
-    raw_id_fields = ["parent"]
-    filter_horizontal = ["successors"]
-    readonly_fields = ["path"]

@@ -21,7 +21,7 @@ from grassroots.core.csvimport import (
     read_rows,
 )
 
-from .models import ALLOWED_PARENT_KINDS, Unit, UnitKind, unit_path
+from .models import Unit, UnitKind, parent_kind_problem
 
 REQUIRED = ["code", "name", "kind", "parent_code"]
 OPTIONAL = ["valid_from", "valid_to", "successor_codes"]
@@ -130,25 +130,10 @@ def validate_units(path: str | Path) -> list[UnitRow]:
                     Problem(r.row, "parent_code", _("unknown parent unit %(code)s") % {"code": r.parent_code})
                 )
                 continue
-        allowed = ALLOWED_PARENT_KINDS.get(r.kind)
-        if allowed is not None:
-            if parent_kind is None and allowed:
-                problems.append(
-                    Problem(
-                        r.row,
-                        "parent_code",
-                        _("a unit of kind “%(kind)s” needs a parent unit") % {"kind": UnitKind(r.kind).label},
-                    )
-                )
-            elif parent_kind is not None and parent_kind not in allowed:
-                problems.append(
-                    Problem(
-                        r.row,
-                        "parent_code",
-                        _("a unit of kind “%(kind)s” cannot be placed under a unit of kind “%(parent)s”")
-                        % {"kind": UnitKind(r.kind).label, "parent": UnitKind(parent_kind).label},
-                    )
-                )
+        # The same check Unit.save() makes, reported here for every row before anything is written.
+        problem = parent_kind_problem(r.kind, parent_kind) if r.kind in kinds else None
+        if problem is not None:
+            problems.append(Problem(r.row, "parent_code", problem))
         old = existing.get(r.code)
         if old is not None:
             old_parent = old.parent.code if old.parent_id else ""
@@ -205,7 +190,6 @@ def import_units(path: str | Path, *, actor: Any = None) -> UnitImportResult:
                     name=r.name,
                     kind=r.kind,
                     parent=parent,
-                    path=unit_path(parent, r.code),
                     valid_from=r.valid_from,
                     valid_to=r.valid_to,
                 )

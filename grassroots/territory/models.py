@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +45,21 @@ ALLOWED_PARENT_KINDS: dict[str, frozenset[str]] = {
     UnitKind.VILLAGE: COMMUNE_KINDS,
     UnitKind.RESIDENTIAL_GROUP: COMMUNE_KINDS,
 }
+
+
+def parent_kind_problem(kind: str, parent_kind: str | None) -> str | None:
+    """Why a unit of `kind` cannot sit under a unit of `parent_kind` (None for no parent), or None if it can."""
+    allowed = ALLOWED_PARENT_KINDS.get(kind)
+    if allowed is None:
+        return None
+    if parent_kind is None and allowed:
+        return str(_("a unit of kind “%(kind)s” needs a parent unit") % {"kind": UnitKind(kind).label})
+    if parent_kind is not None and parent_kind not in allowed:
+        return str(
+            _("a unit of kind “%(kind)s” cannot be placed under a unit of kind “%(parent)s”")
+            % {"kind": UnitKind(kind).label, "parent": dict(UnitKind.choices).get(parent_kind, parent_kind)}
+        )
+    return None
 
 
 class UnitQuerySet(models.QuerySet["Unit"]):
@@ -94,11 +111,42 @@ class Unit(FoldedFieldsMixin, models.Model):
                 | Q(valid_from__isnull=True)
                 | Q(valid_to__gt=models.F("valid_from")),
                 name="unit_valid_range",
-            )
+            ),
+            # An empty path lies under every path: a role on such a unit would open every register.
+            models.CheckConstraint(
+                condition=Q(path__startswith="/") & Q(path__endswith="/") & ~Q(path="/"),
+                name="unit_path_not_empty",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Every save path (import_units, demo data, the shell) checks the parent's kind and derives
+        the materialized path from the parent here, in one place."""
+        self._check_place()
+        path = unit_path(self.parent if self.parent_id else None, self.code)
+        if path != self.path:
+            # Moving a unit would leave the paths of the units under it stale.
+            if self.pk is not None and self.path and Unit.objects.filter(parent_id=self.pk).exists():
+                raise ValidationError({"parent": _("A unit with units under it cannot be moved or recoded.")})
+            self.path = path
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "path"}
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        self._check_place()
+
+    def _check_place(self) -> None:
+        problem = parent_kind_problem(self.kind, self.parent.kind if self.parent_id else None)
+        if problem is not None:
+            raise ValidationError({"parent": problem})
+        if self.code and "/" in self.code:
+            raise ValidationError({"code": _("A unit code cannot contain “/”.")})
 
     @property
     def is_commune_level(self) -> bool:

@@ -60,9 +60,6 @@ def can_read_faq(user: User) -> bool:
     # Nobody anonymous.
     if not user.is_authenticated:
         return False
-    # The system's superuser.
-    if user.is_superuser:
-        return True
     # Any active role other than household representative, anywhere.
     return bool(role_unit_ids(user, RUNNER_ROLES))
 
@@ -117,7 +114,7 @@ INACTIVE_DELEGATE = frozenset({Delegate.Status.DECLINED, Delegate.Status.REPLACE
 
 
 def organizer_paths(user: User) -> list[str]:
-    """Paths of the units the user organizes for ("/" for a superuser)."""
+    """Paths of the units the user organizes for (a superuser organizes nowhere without a role)."""
     return _organizer_paths(user)
 
 
@@ -141,7 +138,7 @@ def has_training(user: User) -> bool:
     At most one query beyond the user's roles (which are fetched once per request)."""
     if not user.is_authenticated:
         return False
-    if user.is_superuser or role_unit_ids(user, ORGANIZER_ROLES):
+    if role_unit_ids(user, ORGANIZER_ROLES):
         return True
     return Delegate.objects.filter(user=user).exists()
 

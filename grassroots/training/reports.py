@@ -43,9 +43,8 @@ YEARS_SHOWN = 3
 
 
 def report_units(user: User) -> list[Unit]:
-    """The units whose training the user may report on: those where they organize training."""
-    if user.is_superuser:
-        return list(Unit.objects.filter(parent__isnull=True).order_by("path"))
+    """The units whose training the user may report on: those where they organize training (a
+    superuser needs the role too)."""
     return list(Unit.objects.filter(id__in=role_unit_ids(user, ORGANIZER_ROLES)).order_by("path"))
 
 

@@ -27,6 +27,7 @@ from grassroots.decisions.models import (
     TeamMember,
 )
 from grassroots.people.management.commands.seed_demo import demo_totp_key_hex
+from grassroots.people.models import LinkProposal
 
 
 @pytest.fixture
@@ -67,8 +68,11 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
     household = represented_household(resident)
     assert household is not None and household.unit.code == demo.group(1)
     assert not online.participations.filter(household=household).exists()
-    linked = User.objects.filter(username__startswith="ho-1475801", resident_verified_by__username="villagehead")
+    # Each link proposed by the village head and confirmed by a second official (the commune chair).
+    linked = User.objects.filter(username__startswith="ho-1475801", resident_verified_by__username="chair")
     assert linked.count() == demo.OPEN_VOTE_ACCOUNTS
+    proposals = LinkProposal.objects.filter(account__in=linked, outcome=LinkProposal.Outcome.CONFIRMED)
+    assert set(proposals.values_list("proposed_by__username", flat=True)) == {"villagehead"}
     # The resident can vote from the matter page, once.
     client = sign_in(Client(), resident, second_factor=False)
     page = client.get(f"/decisions/{online.pk}/")

@@ -124,8 +124,9 @@ def test_revealing_a_resident_of_another_household_is_404(client, world, sign_in
     assert response.status_code == 404
 
 
-def test_an_official_links_an_account_to_a_resident(client, world, sign_in):
+def test_an_official_proposes_and_a_second_official_links_an_account_to_a_resident(client, world, sign_in):
     from grassroots.accounts.tests.factories import UserFactory
+    from grassroots.people.models import LinkProposal
 
     sign_in(client, world["official_a"])
     household = world["households"]["a1"]
@@ -135,8 +136,12 @@ def test_an_official_links_an_account_to_a_resident(client, world, sign_in):
         f"/register/household/{household.pk}/link/", {"resident": resident.pk, "account": "newcomer"}
     )
     assert response.status_code == 302
+    proposal = LinkProposal.objects.get(resident=resident)
+    sign_in(client, world["head_a1"])
+    response = client.post(f"/register/household/{household.pk}/link/{proposal.pk}/confirm/")
+    assert response.status_code == 302
     account.refresh_from_db()
-    assert account.resident == resident and account.resident_verified_by == world["official_a"]
+    assert account.resident == resident and account.resident_verified_by == world["head_a1"]
     assert AuditEvent.objects.filter(verb="accounts.resident_linked", data__method="confirmed").exists()
 
 
@@ -165,3 +170,55 @@ def test_a_history_restore_gets_the_whole_page(client, world, sign_in):
     sign_in(client, world["official_a"])
     response = client.get(_unit_url("AC"), headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in response.content.decode()
+
+
+# --- The superuser is not a commune official (docs/privacy.md) -------------------------------------------
+
+
+def _superuser():  # type: ignore[no-untyped-def]
+    from grassroots.accounts.tests.factories import UserFactory
+
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+def test_a_superuser_without_a_role_sees_no_register_and_reveals_no_national_id(client, world, sign_in):
+    root = _superuser()
+    sign_in(client, root)
+    household = world["households"]["a1"]
+    resident = Membership.objects.filter(household=household).first().resident
+    assert client.get("/register/").status_code == 404
+    assert client.get(_unit_url("AC")).status_code == 404
+    assert client.get(f"/register/household/{household.pk}/").status_code == 404
+    assert client.post(f"/register/household/{household.pk}/reveal/", {"resident": resident.pk}).status_code == 404
+    assert client.get("/api/v1/register/AC/households").status_code == 404
+    assert not AuditEvent.objects.filter(verb="people.national_id_viewed").exists()
+
+
+def test_a_superuser_with_the_commune_role_reveals_a_national_id(client, world, sign_in):
+    from grassroots.accounts.models import Role
+    from grassroots.accounts.tests.factories import grant
+
+    root = _superuser()
+    grant(root, world["a"]["commune"], Role.COMMUNE_OFFICIAL)
+    sign_in(client, root)
+    household = world["households"]["a1"]
+    resident = Membership.objects.filter(household=household).first().resident
+    response = client.post(f"/register/household/{household.pk}/reveal/", {"resident": resident.pk})
+    assert response.status_code == 200
+    assert decrypt_national_id(resident.national_id_encrypted) in response.content.decode()
+
+
+def test_a_system_administrator_reads_the_register_but_reveals_no_national_id(client, world, sign_in):
+    from grassroots.accounts.models import Role
+    from grassroots.accounts.tests.factories import UserFactory, grant
+
+    admin = UserFactory(username="admin_a")
+    grant(admin, world["a"]["province"], Role.SYSTEM_ADMIN)
+    sign_in(client, admin)
+    household = world["households"]["a1"]
+    resident = Membership.objects.filter(household=household).first().resident
+    page = client.get(f"/register/household/{household.pk}/")
+    assert page.status_code == 200
+    assert f"/register/household/{household.pk}/reveal/" not in page.content.decode()
+    assert client.post(f"/register/household/{household.pk}/reveal/", {"resident": resident.pk}).status_code == 403
+    assert not AuditEvent.objects.filter(verb="people.national_id_viewed").exists()
