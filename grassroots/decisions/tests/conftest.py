@@ -41,20 +41,24 @@ def village(world):  # type: ignore[no-untyped-def]
     }
 
 
-@pytest.fixture
-def online_matter(village):  # type: ignore[no-untyped-def]
-    """An item-6 matter of village A1, open for online voting for a week."""
-    head = village["head"]
-    matter = actions.create_matter(actor=head, unit=village["a1"], item=6, title="Lắp đèn đường ngõ 5",
+def open_online_matter(*, head, front, unit, optin: int):  # type: ignore[no-untyped-def]
+    """An item-6 matter of `unit`, through every step to an online vote open for a week."""
+    matter = actions.create_matter(actor=head, unit=unit, item=6, title="Lắp đèn đường ngõ 5",
                                    question="Đồng ý lắp đèn đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
-    actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.record_optin_poll(matter, actor=head, yes=6)
+    actions.record_agreement(matter, actor=front, who="front")
+    actions.record_optin_poll(matter, actor=head, yes=optin)
     actions.record_notification(matter, actor=head, body="committee")
     actions.record_notification(matter, actor=head, body="front")
     actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
     actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
     return matter
+
+
+@pytest.fixture
+def online_matter(village):  # type: ignore[no-untyped-def]
+    """An item-6 matter of village A1, open for online voting for a week."""
+    return open_online_matter(head=village["head"], front=village["front"], unit=village["a1"], optin=6)
 
 
 ONLINE_TEAM = [("Ngô Thị Công Tác", "Ban công tác Mặt trận", True), ("Đỗ Văn Tổ", "đại diện thôn", False),

@@ -10,7 +10,6 @@ PostgreSQL.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 import pytest
 from django.db import connection, transaction
 from django.test import Client
-from django.utils import timezone
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
@@ -26,8 +24,8 @@ from grassroots.accounts.tokens import create_token
 from grassroots.core.audit import verify_chain
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions, ballot_box
-from grassroots.decisions.models import Ballot, DecisionForm, IdempotencyKey, Participation, SealedBallot, TabledVia
-from grassroots.decisions.tests.conftest import ONLINE_TEAM, close_now
+from grassroots.decisions.models import Ballot, IdempotencyKey, Participation, SealedBallot
+from grassroots.decisions.tests.conftest import close_now, open_online_matter
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
 
@@ -37,19 +35,9 @@ THREADS = 16
 
 def _open_online_matter(world: dict[str, Any], households: int) -> Any:
     """The steps of the conftest `online_matter`, with an opt-in poll that fits this village."""
-    head, village = world["head_a1"], world["a"]["village1"]
     front = UserFactory(username="front_a1")
-    grant(front, village, Role.VILLAGE_FRONT_HEAD)
-    matter = actions.create_matter(actor=head, unit=village, item=6, title="Lắp đèn đường ngõ 5",
-                                   question="Đồng ý lắp đèn đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
-    actions.record_agreement(matter, actor=head, who="head")
-    actions.record_agreement(matter, actor=front, who="front")
-    actions.record_optin_poll(matter, actor=head, yes=households)
-    actions.record_notification(matter, actor=head, body="committee")
-    actions.record_notification(matter, actor=head, body="front")
-    actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
-    return matter
+    grant(front, world["a"]["village1"], Role.VILLAGE_FRONT_HEAD)
+    return open_online_matter(head=world["head_a1"], front=front, unit=world["a"]["village1"], optin=households)
 
 
 def _post(client: Client, request: dict[str, Any]) -> dict[str, Any]:

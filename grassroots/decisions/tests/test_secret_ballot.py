@@ -15,7 +15,6 @@ import random
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
@@ -25,14 +24,12 @@ from grassroots.decisions import actions
 from grassroots.decisions.ballot_box import PLAINTEXT_BYTES
 from grassroots.decisions.models import (
     Ballot,
-    DecisionForm,
     IdempotencyKey,
     Matter,
     Participation,
     SealedBallot,
-    TabledVia,
 )
-from grassroots.decisions.tests.conftest import ONLINE_TEAM, close_now
+from grassroots.decisions.tests.conftest import close_now, open_online_matter
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
 
@@ -47,18 +44,9 @@ def _open_online_matter(world) -> tuple[Matter, list]:  # type: ignore[no-untype
         UserFactory(username=f"voter{i}", resident=rep.resident)
         for i, rep in enumerate(Representation.objects.filter(household__unit=village).select_related("resident"))
     ]
-    head = world["head_a1"]
     front = UserFactory(username="front_a1")
     grant(front, village, Role.VILLAGE_FRONT_HEAD)
-    matter = actions.create_matter(actor=head, unit=village, item=6, title="Lắp đèn đường ngõ 5",
-                                   question="Đồng ý lắp đèn đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
-    actions.record_agreement(matter, actor=head, who="head")
-    actions.record_agreement(matter, actor=front, who="front")
-    actions.record_optin_poll(matter, actor=head, yes=VOTERS)
-    actions.record_notification(matter, actor=head, body="committee")
-    actions.record_notification(matter, actor=head, body="front")
-    actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
+    matter = open_online_matter(head=world["head_a1"], front=front, unit=village, optin=VOTERS)
     return matter, voters
 
 

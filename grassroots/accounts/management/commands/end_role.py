@@ -4,9 +4,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from grassroots.accounts.actions import end_role
-from grassroots.accounts.models import RoleAssignment, User
-from grassroots.core.csvimport import parse_date
+from grassroots.accounts.models import RoleAssignment
 from grassroots.core.errors import DomainError
+
+from ._lookups import actor_named, day
 
 
 class Command(BaseCommand):
@@ -21,15 +22,8 @@ class Command(BaseCommand):
         assignment = RoleAssignment.objects.filter(pk=options["assignment_id"]).select_related("user").first()
         if assignment is None:
             raise CommandError(f"no role assignment {options['assignment_id']}")
-        actor = None
-        if options["by"]:
-            actor = User.objects.filter(username=options["by"]).first()
-            if actor is None:
-                raise CommandError(f"no user {options['by']!r}")
-        try:
-            on = parse_date(options["on"]) if options["on"] else timezone.localdate()
-        except ValueError as exc:
-            raise CommandError(f"not a date: {exc}") from None
+        actor = actor_named(options["by"])
+        on = day(options["on"], timezone.localdate())
         try:
             end_role(assignment, on=on, actor=actor)
         except DomainError as exc:

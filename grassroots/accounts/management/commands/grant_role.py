@@ -4,10 +4,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from grassroots.accounts.actions import grant_role
-from grassroots.accounts.models import Role, User
-from grassroots.core.csvimport import parse_date
+from grassroots.accounts.models import Role
 from grassroots.core.errors import DomainError
 from grassroots.territory.models import Unit
+
+from ._lookups import actor_named, day, user_named
 
 
 class Command(BaseCommand):
@@ -22,22 +23,13 @@ class Command(BaseCommand):
         parser.add_argument("--by", help="username of the administrator granting it, for the audit trail")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        user = User.objects.filter(username=options["username"]).first()
-        if user is None:
-            raise CommandError(f"no user {options['username']!r}")
+        user = user_named(options["username"])
         unit = Unit.objects.filter(code=options["unit_code"]).first()
         if unit is None:
             raise CommandError(f"no unit {options['unit_code']!r}")
-        actor = None
-        if options["by"]:
-            actor = User.objects.filter(username=options["by"]).first()
-            if actor is None:
-                raise CommandError(f"no user {options['by']!r}")
-        try:
-            valid_from = parse_date(options["valid_from"]) if options["valid_from"] else timezone.localdate()
-            valid_to = parse_date(options["valid_to"]) if options["valid_to"] else None
-        except ValueError as exc:
-            raise CommandError(f"not a date: {exc}") from None
+        actor = actor_named(options["by"])
+        valid_from = day(options["valid_from"], timezone.localdate())
+        valid_to = day(options["valid_to"], None)
         try:
             assignment = grant_role(user, unit, options["role"], valid_from=valid_from, valid_to=valid_to, actor=actor)
         except DomainError as exc:
