@@ -174,6 +174,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
+    # The per-address ceiling, for every login form (/login/ and /admin/login/ alike).
+    "grassroots.accounts.backends.AddressCeilingBackend",
     "grassroots.accounts.backends.PhoneOrUsernameBackend",
 ]
 PASSWORD_HASHERS = [

@@ -16,7 +16,6 @@ from .middleware import second_factor_exempt
 from .models import SignIn
 from .roles import active_roles
 from .sessions import end_sessions, is_active, live_session_keys
-from .throttle import address_is_throttled, lockout_response
 from .twofactor import (
     confirm_device,
     has_confirmed_device,
@@ -41,12 +40,6 @@ class LoginView(auth_views.LoginView):
             target = "accounts:two-factor" if has_confirmed_device(user) else "accounts:two-factor-setup"
             return f"{resolve_url(target)}?{urlencode({'next': url})}"
         return url
-
-    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        # A ceiling per address across all accounts (password spraying); per account is django-axes.
-        if address_is_throttled(request):
-            return lockout_response(request)
-        return super().post(request, *args, **kwargs)
 
 
 def _next_url(request: HttpRequest) -> str:
