@@ -7,8 +7,11 @@ SQLite file in `var/`, with secrets generated once into `var/` (development only
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -61,6 +64,40 @@ def env_secret(name: str, *, generate_into: str | None = None) -> str:
     return path.read_text().strip()
 
 
+FIELD_KEY_MIN_BYTES = 32
+
+
+def field_encryption_key(value: str) -> str:
+    """FIELD_ENCRYPTION_KEY must be a real key: at least 32 random bytes, written as 64 or more hex
+    digits or as base64 (standard or URL-safe, `=` padding optional), e.g. the output of
+    `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`. A passphrase, a placeholder or a
+    truncated copy is refused at start, before any ID number is encrypted with it.
+
+    The value is returned unchanged: people.crypto derives its two keys from the text itself, so
+    numbers stored under an existing valid key stay readable.
+    """
+    text = value.strip()
+    if re.fullmatch(r"[0-9a-fA-F]+", text):
+        # Only hex digits: read as hex (a random base64 key is never made of hex digits alone).
+        raw = bytes.fromhex(text) if len(text) % 2 == 0 else b""
+    elif re.fullmatch(r"[A-Za-z0-9+/_-]+={0,2}", text):
+        try:
+            raw = base64.urlsafe_b64decode(
+                text.replace("+", "-").replace("/", "_").rstrip("=") + "=" * (-len(text.rstrip("=")) % 4)
+            )
+        except (binascii.Error, ValueError):
+            raw = b""
+    else:
+        raw = b""
+    if len(raw) < FIELD_KEY_MIN_BYTES:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEY must be at least 32 random bytes written as base64 (43 or more characters) "
+            "or as hex (64 or more digits); generate one with: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 PRODUCTION = env_bool("PRODUCTION", False)
 
@@ -68,7 +105,9 @@ PRODUCTION = env_bool("PRODUCTION", False)
 SECRET_KEY = env_secret("SECRET_KEY", generate_into=None if PRODUCTION else "secret_key")
 # Key for the national ID number: encryption and the keyed look-up hash. It lives outside the
 # database (PDP law, Law 91/2025/QH15): losing it makes stored numbers unreadable.
-FIELD_ENCRYPTION_KEY = env_secret("FIELD_ENCRYPTION_KEY", generate_into=None if PRODUCTION else "field_encryption_key")
+FIELD_ENCRYPTION_KEY = field_encryption_key(
+    env_secret("FIELD_ENCRYPTION_KEY", generate_into=None if PRODUCTION else "field_encryption_key")
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
