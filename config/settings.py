@@ -228,6 +228,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "grassroots.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Not a check: Django tells every validator when a password was saved, whatever saved it (the
+    # account page, the admin, manage.py changepassword), and this one revokes the API tokens then.
+    {"NAME": "grassroots.accounts.passwords.RevokeApiTokensOnChange"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
@@ -309,6 +312,11 @@ LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 50)
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted (0: none).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# API tokens (accounts.tokens) expire this many days after they are made.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+if API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS must be at least 1, not {API_TOKEN_DAYS}")
 
 # Two-factor authentication (django-otp): issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Grassroots")
