@@ -296,11 +296,16 @@ NINJA_PAGINATION_PER_PAGE = 50
 # Login throttling (django-axes): five wrong passwords in a row are answered as such; the 6th, and
 # every attempt after it, is refused for
 # AXES_COOLOFF_TIME, whatever address it comes from; a per-address ceiling stops spraying across
-# accounts (accounts.throttle). The same message whether the account exists or not.
+# accounts (accounts.backends.AddressCeilingBackend, so every login form obeys it). The same
+# message whether the account exists or not.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 6)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
+# An attempt refused while locked out (the account, or the address over its ceiling) is not counted
+# again: otherwise every try from a throttled address would count against the account typed, and
+# one address could lock any number of accounts. The cool-off runs from the failure that locked.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are kept by accounts.SignIn, which users can see
 AXES_USERNAME_CALLABLE = "grassroots.accounts.throttle.axes_username"
 AXES_CLIENT_IP_CALLABLE = "grassroots.accounts.throttle.client_ip"

@@ -211,5 +211,9 @@ def test_the_address_ceiling_also_holds_on_the_admin_login(client, world, settin
     refused = client.post("/admin/login/", {"username": "boss", "password": PASSWORD})
     assert refused.status_code == 429
     assert "_auth_user_id" not in client.session
+    # Refused before the password is checked, and not counted against the account itself.
+    from axes.models import AccessAttempt
+
+    assert not AccessAttempt.objects.filter(username="boss").exists()
     other = client.__class__(REMOTE_ADDR="10.9.9.9")
     assert other.post("/admin/login/", {"username": "boss", "password": PASSWORD}).status_code == 302
