@@ -36,8 +36,9 @@ $(VENV)/pyvenv.cfg:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# setuptools is pinned too (constraints.txt): the copy a new venv gets can be years old, with known CVEs.
 $(STAMPS)/venv-run: $(VENV)/pyvenv.cfg requirements.txt constraints.txt | $(STAMPS)
-	$(BIN)/pip install -q -r requirements.txt -c constraints.txt
+	$(BIN)/pip install -q -r requirements.txt setuptools -c constraints.txt
 	touch $@
 
 $(STAMPS)/venv-test: $(STAMPS)/venv-run requirements-dev.txt constraints.txt

@@ -175,7 +175,7 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
         for user in users:
             user.set_unusable_password()
         users = User.objects.bulk_create(users)
-        tokens = [create_token(user, "bench") for user in users]
+        tokens = [create_token(user, "bench", scope="vote") for user in users]
     opened = []
     for n in range(matters):
         matter = actions.create_matter(

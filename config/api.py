@@ -1,14 +1,24 @@
 """The JSON API (django-ninja) at /api/v1/, OpenAPI schema at /api/v1/openapi.json."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
-from grassroots.accounts.api_auth import verified_session
+from grassroots.accounts.api_auth import verified_session, www_authenticate
 
 # No interactive docs page: django-ninja's loads Swagger UI from a CDN, and communes run on
 # intranets. The OpenAPI schema itself is served at /api/v1/openapi.json.
 api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api", docs_url=None)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    """Every 401 says how to authenticate (RFC 9110 section 11.6.1)."""
+    response = api.create_response(request, {"detail": str(exc)}, status=401)
+    response["WWW-Authenticate"] = www_authenticate(exc)
+    return response
 
 
 def register_routers() -> None:

@@ -7,8 +7,11 @@ SQLite file in `var/`, with secrets generated once into `var/` (development only
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -61,6 +64,40 @@ def env_secret(name: str, *, generate_into: str | None = None) -> str:
     return path.read_text().strip()
 
 
+FIELD_KEY_MIN_BYTES = 32
+
+
+def field_encryption_key(value: str) -> str:
+    """FIELD_ENCRYPTION_KEY must be a real key: at least 32 random bytes, written as 64 or more hex
+    digits or as base64 (standard or URL-safe, `=` padding optional), e.g. the output of
+    `python3 -c 'import secrets; print(secrets.token_urlsafe(32))'`. A passphrase, a placeholder or a
+    truncated copy is refused at start, before any ID number is encrypted with it.
+
+    The value is returned unchanged: people.crypto derives its two keys from the text itself, so
+    numbers stored under an existing valid key stay readable.
+    """
+    text = value.strip()
+    if re.fullmatch(r"[0-9a-fA-F]+", text):
+        # Only hex digits: read as hex (a random base64 key is never made of hex digits alone).
+        raw = bytes.fromhex(text) if len(text) % 2 == 0 else b""
+    elif re.fullmatch(r"[A-Za-z0-9+/_-]+={0,2}", text):
+        try:
+            raw = base64.urlsafe_b64decode(
+                text.replace("+", "-").replace("/", "_").rstrip("=") + "=" * (-len(text.rstrip("=")) % 4)
+            )
+        except (binascii.Error, ValueError):
+            raw = b""
+    else:
+        raw = b""
+    if len(raw) < FIELD_KEY_MIN_BYTES:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEY must be at least 32 random bytes written as base64 (43 or more characters) "
+            "or as hex (64 or more digits); generate one with: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
+        )
+    return value
+
+
 DEBUG = env_bool("DEBUG", False)
 PRODUCTION = env_bool("PRODUCTION", False)
 
@@ -68,7 +105,9 @@ PRODUCTION = env_bool("PRODUCTION", False)
 SECRET_KEY = env_secret("SECRET_KEY", generate_into=None if PRODUCTION else "secret_key")
 # Key for the national ID number: encryption and the keyed look-up hash. It lives outside the
 # database (PDP law, Law 91/2025/QH15): losing it makes stored numbers unreadable.
-FIELD_ENCRYPTION_KEY = env_secret("FIELD_ENCRYPTION_KEY", generate_into=None if PRODUCTION else "field_encryption_key")
+FIELD_ENCRYPTION_KEY = field_encryption_key(
+    env_secret("FIELD_ENCRYPTION_KEY", generate_into=None if PRODUCTION else "field_encryption_key")
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -176,6 +215,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out account before the password is even checked.
     "axes.backends.AxesStandaloneBackend",
+    # The per-address ceiling, for every login form (/login/ and /admin/login/ alike).
+    "grassroots.accounts.backends.AddressCeilingBackend",
     "grassroots.accounts.backends.PhoneOrUsernameBackend",
 ]
 PASSWORD_HASHERS = [
@@ -189,6 +230,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "grassroots.accounts.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Not a check: Django tells every validator when a password was saved, whatever saved it (the
+    # account page, the admin, manage.py changepassword), and this one revokes the API tokens then.
+    {"NAME": "grassroots.accounts.passwords.RevokeApiTokensOnChange"},
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
@@ -261,11 +305,16 @@ NINJA_PAGINATION_PER_PAGE = 50
 # Login throttling (django-axes): five wrong passwords in a row are answered as such; the 6th, and
 # every attempt after it, is refused for
 # AXES_COOLOFF_TIME, whatever address it comes from; a per-address ceiling stops spraying across
-# accounts (accounts.throttle). The same message whether the account exists or not.
+# accounts (accounts.backends.AddressCeilingBackend, so every login form obeys it). The same
+# message whether the account exists or not.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 6)
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
+# An attempt refused while locked out (the account, or the address over its ceiling) is not counted
+# again: otherwise every try from a throttled address would count against the account typed, and
+# one address could lock any number of accounts. The cool-off runs from the failure that locked.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True  # sign-ins are kept by accounts.SignIn, which users can see
 AXES_USERNAME_CALLABLE = "grassroots.accounts.throttle.axes_username"
 AXES_CLIENT_IP_CALLABLE = "grassroots.accounts.throttle.client_ip"
@@ -277,6 +326,11 @@ LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 50)
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 # Number of reverse proxies in front of the app whose X-Forwarded-For can be trusted (0: none).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# API tokens (accounts.tokens) expire this many days after they are made.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+if API_TOKEN_DAYS < 1:
+    raise ImproperlyConfigured(f"API_TOKEN_DAYS must be at least 1, not {API_TOKEN_DAYS}")
 
 # Two-factor authentication (django-otp): issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Grassroots")

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.admin import ReadOnlyAdminMixin
 
-from .models import RoleAssignment, SignIn, User
+from .models import ApiToken, RoleAssignment, SignIn, User
 from .sessions import end_sessions
+from .tokens import revoke_tokens
 
 
 class RoleInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -58,3 +59,27 @@ class SignInAdmin(admin.ModelAdmin):
         for sign_in in queryset.filter(ended_at__isnull=True).select_related("user"):
             count += end_sessions(sign_in.user, actor=request.user, sign_in_id=sign_in.pk)
         self.message_user(request, _("Sessions ended: %(count)s.") % {"count": count})
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Read-only: tokens are made by `manage.py create_api_token` and revoked by the audited action."""
+
+    list_display = ["id", "user", "name", "prefix", "scope", "created_at", "expires_at", "last_used_at", "revoked_at"]
+    list_filter = ["scope"]
+    search_fields = ["user__username", "name", "prefix"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: ApiToken | None = None) -> bool:
+        return False
+
+    @admin.action(description=_("Revoke the selected API tokens"), permissions=["view"])
+    def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
+        count = revoke_tokens(queryset, actor=request.user, reason="administrator")
+        self.message_user(request, _("API tokens revoked: %(count)s.") % {"count": count})

@@ -1,11 +1,13 @@
-"""Session authentication for the JSON API that also requires the second factor where it is due."""
+"""Authentication for the JSON API: a verified session, or a bearer token for machine clients."""
 
 from typing import Any
 
 from django.http import HttpRequest
+from ninja.errors import AuthenticationError, HttpError
 from ninja.security import HttpBearer, SessionAuth
 
-from .tokens import user_for_token
+from .models import TokenScope
+from .tokens import token_for
 from .twofactor import needs_second_factor
 
 
@@ -24,14 +26,42 @@ class VerifiedSessionAuth(SessionAuth):
 verified_session = VerifiedSessionAuth()
 
 
+class InvalidToken(AuthenticationError):
+    """A bearer token was given and is not good: 401 with `WWW-Authenticate` (RFC 6750), never 403."""
+
+    def __init__(self) -> None:
+        super().__init__(401, "The API token is invalid, expired or revoked. Ask for a new one.")
+
+
 class TokenAuth(HttpBearer):
-    """`Authorization: Bearer gr_…` for machine clients (tokens from `manage.py create_api_token`)."""
+    """`Authorization: Bearer gr_…` for machine clients (tokens from `manage.py create_api_token`).
+
+    A request that carries a bearer token is judged on that token alone: a bad one is refused at
+    once (401) rather than falling through to the session check, whose CSRF refusal is a 403.
+    """
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_token(token)
-        if user is not None:
-            request.user = user
-        return user
+        found = token_for(token)
+        if found is None:
+            raise InvalidToken
+        request.user = found.user
+        request.api_token = found  # type: ignore[attr-defined]
+        return found.user
 
 
 token_auth = TokenAuth()
+
+
+def require_scope(request: HttpRequest, scope: str) -> None:
+    """Refuse (403) a request made with a token whose scope does not cover `scope`; sessions pass."""
+    token = getattr(request, "api_token", None)
+    if token is None or scope == TokenScope.READ or token.scope == scope:
+        return
+    raise HttpError(403, "This API token may only read. Casting a vote needs a token with the vote scope.")
+
+
+def www_authenticate(exc: AuthenticationError) -> str:
+    """The `WWW-Authenticate` header of a 401 (RFC 6750 section 3)."""
+    if isinstance(exc, InvalidToken):
+        return 'Bearer realm="grassroots", error="invalid_token"'
+    return 'Bearer realm="grassroots"'

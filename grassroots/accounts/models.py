@@ -116,20 +116,43 @@ class SignIn(models.Model):
         return f"{self.user} @ {self.signed_in_at:%Y-%m-%d %H:%M}"
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("read only")
+    VOTE = "vote", _("read and vote")
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable_at(self, now: dt.datetime) -> ApiTokenQuerySet:
+        """Neither revoked nor expired at `now`."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+
 class ApiToken(models.Model):
-    """A token for machine clients of the JSON API (`Authorization: Bearer …`); only its hash is stored."""
+    """A token for machine clients of the JSON API (`Authorization: Bearer …`); only its hash is stored.
+
+    It expires (`expires_at`), carries a scope (read, or read and vote), and is revoked by its owner,
+    by an administrator, or when the owner's password changes (accounts.tokens).
+    """
 
     user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100)
-    prefix = models.CharField(max_length=12, editable=False)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    scope = models.CharField(_("scope"), max_length=8, choices=TokenScope.choices, default=TokenScope.READ)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
+        ordering = ["-created_at"]
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+    def is_usable_at(self, now: dt.datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now

@@ -13,5 +13,7 @@ urlpatterns = [
     path("account/two-factor/setup/", views.two_factor_setup, name="two-factor-setup"),
     path("account/two-factor/recovery-codes/", views.recovery_codes, name="recovery-codes"),
     path("account/sign-ins/", views.sign_ins, name="sign-ins"),
+    path("account/api-tokens/", views.api_tokens, name="api-tokens"),
+    path("account/api-tokens/<int:token_id>/revoke/", views.api_token_revoke, name="api-token-revoke"),
     path("account/password/", views.PasswordChangeView.as_view(), name="password-change"),
 ]

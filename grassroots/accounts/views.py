@@ -1,7 +1,8 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,10 +14,10 @@ from grassroots.core.errors import DomainError
 
 from .forms import LoginForm, SetupTokenForm, TokenForm
 from .middleware import second_factor_exempt
-from .models import SignIn
+from .models import ApiToken, SignIn
 from .roles import active_roles
 from .sessions import end_sessions, is_active, live_session_keys
-from .throttle import address_is_throttled, lockout_response
+from .tokens import revoke_token_of_owner
 from .twofactor import (
     confirm_device,
     has_confirmed_device,
@@ -41,12 +42,6 @@ class LoginView(auth_views.LoginView):
             target = "accounts:two-factor" if has_confirmed_device(user) else "accounts:two-factor-setup"
             return f"{resolve_url(target)}?{urlencode({'next': url})}"
         return url
-
-    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        # A ceiling per address across all accounts (password spraying); per account is django-axes.
-        if address_is_throttled(request):
-            return lockout_response(request)
-        return super().post(request, *args, **kwargs)
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -152,6 +147,26 @@ def sign_ins(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_ins.html", {"rows": rows})
 
 
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    """The user's API tokens: name, scope, dates; never the token itself, which is shown only once."""
+    now = timezone.now()
+    rows = [
+        {"token": t, "state": "revoked" if t.revoked_at else ("active" if t.is_usable_at(now) else "expired")}
+        for t in ApiToken.objects.filter(user=request.user)[:100]
+    ]
+    return render(request, "accounts/api_tokens.html", {"rows": rows})
+
+
+def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+    """Confirm (GET), then revoke (POST) one of the user's own tokens; anyone else's is a 404."""
+    token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
+    if request.method == "POST":
+        if revoke_token_of_owner(request.user, token.pk):
+            messages.success(request, _("The API token “%(name)s” was revoked.") % {"name": token.name})
+        return redirect("accounts:api-tokens")
+    return render(request, "accounts/api_token_revoke.html", {"token": token})
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
 
@@ -160,7 +175,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         audit.record("accounts.password_changed", actor=self.request.user, target=self.request.user)
         # Other sessions of this account end with the old password.
         end_sessions(self.request.user, actor=self.request.user, keep_session_key=self.request.session.session_key)
-        messages.success(self.request, _("Your password was changed. Your other sessions were ended."))
+        # The API tokens were revoked when the new password was saved (passwords.RevokeApiTokensOnChange).
+        messages.success(
+            self.request, _("Your password was changed. Your other sessions were ended and your API tokens revoked.")
+        )
         return response
 
     def get_success_url(self) -> str:

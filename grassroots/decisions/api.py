@@ -11,7 +11,8 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from grassroots.accounts.api_auth import token_auth, verified_session
+from grassroots.accounts.api_auth import require_scope, token_auth, verified_session
+from grassroots.accounts.models import TokenScope
 from grassroots.core.errors import DomainError
 from grassroots.core.pagination import BoundedPagination, error_responses
 
@@ -111,6 +112,7 @@ def get_matter(request: HttpRequest, matter_id: int) -> Matter:
 )
 def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> Reply[dict[str, Any]]:
     access_matter(request.user, matter_id)  # 404 for matters the caller may not see
+    require_scope(request, TokenScope.VOTE)  # a read-only token may not vote (403)
     key = request.headers.get("Idempotency-Key", "").strip()[:100] or None
     try:
         receipt, created = actions.cast_online_vote(

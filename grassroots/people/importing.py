@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -257,25 +258,47 @@ def validate_residents(
                 )
             )
 
-    # Against the database: household codes and national ID numbers already registered.
+    # Against the database: household codes and national ID numbers already registered. An import
+    # into one commune (`within`) learns only "here" or "in another commune", never which one:
+    # where a person or a household is registered is the other commune's register, not this one's.
     codes = list(households)
     for i in range(0, len(codes), 900):
-        for code in Household.objects.filter(code__in=codes[i : i + 900]).values_list("code", flat=True):
-            add(
-                Problem(
-                    households[code].first_row,
-                    "household_code",
-                    _("household %(code)s is already in the register") % {"code": code},
-                )
-            )
+        for code, unit_path in Household.objects.filter(code__in=codes[i : i + 900]).values_list("code", "unit__path"):
+            if within is None:
+                message = _("household %(code)s is already in the register") % {"code": code}
+            elif unit_path.startswith(within.path):
+                message = _("household %(code)s is already in the register of this commune") % {"code": code}
+            else:
+                message = _(
+                    "household code %(code)s is already used in another commune; give this household another code"
+                ) % {"code": code}
+            add(Problem(households[code].first_row, "household_code", message))
     if Resident.objects.exists():
         by_hash = {national_id_hash(f"{key:012d}"): row for key, row in national_ids.items()}
         hashes = list(by_hash)
         for i in range(0, len(hashes), 900):
-            for h in Resident.objects.filter(national_id_hash__in=hashes[i : i + 900]).values_list(
-                "national_id_hash", flat=True
-            ):
-                add(Problem(by_hash[h], "national_id", _("this national ID number is already in the register")))
+            found = Resident.objects.filter(national_id_hash__in=hashes[i : i + 900])
+            if within is not None:
+                found = found.annotate(
+                    here=Exists(
+                        Membership.objects.filter(
+                            resident=OuterRef("pk"),
+                            valid_to__isnull=True,
+                            household__unit__path__startswith=within.path,
+                        )
+                    )
+                )
+            for h, here in found.values_list("national_id_hash", "here" if within is not None else "pk"):
+                if within is None:
+                    message = _("this national ID number is already in the register")
+                elif here:
+                    message = _("this national ID number is already in the register of this commune")
+                else:
+                    message = _(
+                        "this national ID number is already registered in another commune; a person is registered "
+                        "in one place only, so if they moved here, the commune they left must first record the move"
+                    )
+                add(Problem(by_hash[h], "national_id", message))
     if problems:
         raise ImportFailed(sorted(problems))
     return _Validated(households, count, warnings)

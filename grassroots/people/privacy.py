@@ -4,24 +4,81 @@
   household (other members appear by name, birth date and sex only: never their ID or phone).
 - `anonymize_resident`: removes what identifies a person and keeps the rows that counts and
   results depend on (memberships, representation periods), so every past count, vote and the audit
-  chain stay valid. The audit trail itself holds no personal data (see core.audit.record).
+  chain stay valid. The audit trail itself holds no personal data (see core.audit.record). The
+  name is also replaced wherever it was copied as text: Django admin's history (`django_admin_log`)
+  and the free-text fields listed in NAME_BEARING_FIELDS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from grassroots.accounts.models import RoleAssignment, SignIn, User
 from grassroots.accounts.sessions import end_sessions
+from grassroots.accounts.tokens import revoke_all_tokens
 from grassroots.core import audit
 from grassroots.core.models import AuditEvent
 
 from .crypto import decrypt_national_id
 from .models import Membership, Representation, Resident
+
+# Free text that officials type and that can hold a resident's name, by model label (strings, so
+# that people imports nothing from the apps built on it). A new free-text field that may name a
+# person is added here; test_privacy checks every label resolves.
+NAME_BEARING_FIELDS: dict[str, tuple[str, ...]] = {
+    "decisions.Matter": ("title", "question", "description", "refusal_reason", "decision_text"),
+    "decisions.Ballot": ("comment",),
+    "decisions.Meeting": ("secretary",),
+    "decisions.Cluster": ("chair",),
+    "decisions.TeamMember": ("name",),
+    "training.Session": ("speaker",),
+    "training.Question": ("text", "answer", "answered_by"),
+    "training.Difficulty": ("text", "response"),
+    "training.Feedback": ("comment",),
+}
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """The whole name as words (any case, any run of spaces), not inside a longer word."""
+    words = [re.escape(w) for w in name.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def scrub_name(name: str, placeholder: str) -> int:
+    """Replace the name by the placeholder in admin history and in NAME_BEARING_FIELDS; rows changed."""
+    if not name.split():
+        return 0
+    pattern = _name_pattern(name)
+    # The database finds the candidates (the name as typed in the register, case-insensitive where
+    # the database folds case); the pattern decides what is replaced.
+    whole = " ".join(name.split())
+    changed = 0
+    for entry in LogEntry.objects.filter(object_repr__icontains=whole) | LogEntry.objects.filter(
+        change_message__icontains=whole
+    ):
+        repr_, message = pattern.sub(placeholder, entry.object_repr), pattern.sub(placeholder, entry.change_message)
+        if (repr_, message) != (entry.object_repr, entry.change_message):
+            LogEntry.objects.filter(pk=entry.pk).update(object_repr=repr_[:200], change_message=message)
+            changed += 1
+    for label, fields in NAME_BEARING_FIELDS.items():
+        model = apps.get_model(label)
+        for field in fields:
+            for row in model.objects.filter(**{f"{field}__icontains": whole}):
+                value = getattr(row, field)
+                new = pattern.sub(placeholder, value)
+                if new != value:
+                    setattr(row, field, new[: model._meta.get_field(field).max_length or None])
+                    row.save(update_fields=[field])  # through save(): folded search copies follow
+                    changed += 1
+    return changed
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -120,6 +177,7 @@ def anonymize_resident(resident: Resident, *, actor: User) -> None:
     """Erase what identifies the person; keep the periods that counts and results rest on."""
     if resident.anonymized_at is not None:
         return
+    old_name = resident.full_name
     resident.full_name = f"— #{resident.pk}"
     # The year stays (age bands in statistics); the day and month go.
     resident.birth_date = dt.date(resident.birth_date.year, 1, 1)
@@ -140,4 +198,13 @@ def anonymize_resident(resident: Resident, *, actor: User) -> None:
         user.set_unusable_password()
         user.save()
         SignIn.objects.filter(user=user).update(ip_address=None, user_agent="")
+        revoke_all_tokens(user, actor=actor, reason="anonymized")
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)).update(
+            object_repr=str(user)
+        )
+    # The admin's history names the record as it was when it was edited.
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Resident), object_id=str(resident.pk)
+    ).update(object_repr=str(resident))
+    scrub_name(old_name, resident.full_name)
     audit.record("people.resident_anonymized", actor=actor, target=resident)

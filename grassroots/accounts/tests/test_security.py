@@ -200,3 +200,20 @@ def test_password_rules_follow_asvs(password, ok):
         assert not ok
     else:
         assert ok
+
+
+def test_the_address_ceiling_also_holds_on_the_admin_login(client, world, settings):
+    # The ceiling lives in authentication itself, so no login form can go around it (issue 8).
+    settings.LOGIN_FAILURES_PER_ADDRESS = 6
+    UserFactory(username="boss", is_staff=True, is_superuser=True)
+    for i in range(6):
+        client.post("/admin/login/", {"username": f"someone{i}", "password": "wrong"})
+    refused = client.post("/admin/login/", {"username": "boss", "password": PASSWORD})
+    assert refused.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Refused before the password is checked, and not counted against the account itself.
+    from axes.models import AccessAttempt
+
+    assert not AccessAttempt.objects.filter(username="boss").exists()
+    other = client.__class__(REMOTE_ADDR="10.9.9.9")
+    assert other.post("/admin/login/", {"username": "boss", "password": PASSWORD}).status_code == 302

@@ -14,7 +14,7 @@ def test_check_deploy_with_production_settings_reports_nothing(tmp_path):
         "PRODUCTION": "1",
         "DEBUG": "0",
         "SECRET_KEY": "k" * 20 + "Zr9!xQ2@pL7#mN4$vB8%cD1^fG6&hJ3*",
-        "FIELD_ENCRYPTION_KEY": "test-field-key-for-check-deploy",
+        "FIELD_ENCRYPTION_KEY": "Qm9yZGVyLWtleS1mb3ItY2hlY2stZGVwbG95LTMyYnl0ZXMhIQ",
         "ALLOWED_HOSTS": "dan-chu.example.gov.vn",
         "VAR_DIR": str(tmp_path),
         "DATABASE_URL": f"sqlite:///{tmp_path}/deploy.sqlite3",

@@ -69,7 +69,7 @@ def test_200_concurrent_submissions_from_100_households_record_exactly_100_votes
             household = make_household(village, members=1)
             rep = Representation.objects.get(household=household, valid_to__isnull=True)
             user = UserFactory(username=f"voter{i}", resident=rep.resident)
-            tokens.append(create_token(user, "concurrency test"))
+            tokens.append(create_token(user, "concurrency test", scope="vote"))
         matter = _open_online_matter(world, HOUSEHOLDS)
     url = f"/api/v1/matters/{matter.pk}/votes"
 

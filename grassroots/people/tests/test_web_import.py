@@ -12,6 +12,7 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.csvimport import ImportFailed, Problem
 from grassroots.core.models import AuditEvent
 from grassroots.people import imports
+from grassroots.people.crypto import decrypt_national_id
 from grassroots.people.importing import validate_residents
 from grassroots.people.models import Household, ImportJob, Resident
 from grassroots.people.tasks import run_import_job
@@ -127,6 +128,39 @@ def test_a_village_of_another_commune_is_refused_by_row(client, world, sign_in, 
     assert [(p["row"], p["field"]) for p in job.problems] == [(7, "unit_code")]
     assert job.problems[0]["message"] == "unit BC-1 is not a village or residential group of Xã A"
     assert not Household.objects.filter(code__in=["W1", "W4"]).exists()
+
+
+def test_a_duplicate_in_another_commune_is_reported_without_saying_where(
+    client, world, sign_in, django_capture_on_commit_callbacks
+):
+    """Issue 8: the import of commune A is no oracle on commune B's register."""
+    sign_in(client, world["official_a"])
+    in_b, in_a = world["households"]["b1"], world["households"]["a1"]
+    id_in_b = decrypt_national_id(in_b.memberships.first().resident.national_id_encrypted)
+    id_in_a = decrypt_national_id(in_a.memberships.first().resident.national_id_encrypted)
+    rows = [
+        f"{in_b.code},AC-1,Xóm 1,Hà Văn Phúc,1975-05-05,M,001075000013,,1",  # 2: a household code of B
+        f"W7,AC-2,Xóm 2,Hồ Văn Quý,1980-05-17,M,{id_in_b},,1",  # 3: a person registered in B
+        f"W8,AC-2,Xóm 3,Lò Văn Sơn,1980-05-17,M,{id_in_a},,1",  # 4: a person registered in A
+        f"{in_a.code},AC-1,Xóm 4,Mai Văn Tú,1976-05-05,M,001076000014,,1",  # 5: a household code of A
+    ]
+    _upload(client, _csv(rows), django_capture_on_commit_callbacks)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.FAILED
+    messages = {(p["row"], p["field"]): p["message"] for p in job.problems}
+    assert messages == {
+        (2, "household_code"): f"household code {in_b.code} is already used in another commune; "
+        "give this household another code",
+        (3, "national_id"): "this national ID number is already registered in another commune; a person is "
+        "registered in one place only, so if they moved here, the commune they left must first record the move",
+        (4, "national_id"): "this national ID number is already in the register of this commune",
+        (5, "household_code"): f"household {in_a.code} is already in the register of this commune",
+    }
+    commune_b = world["b"]["commune"]
+    village_b = world["b"]["village1"]
+    said = " ".join(messages.values())
+    for secret in [commune_b.name, commune_b.code, village_b.name, village_b.code, in_b.address]:
+        assert secret not in said
 
 
 def test_the_commune_restriction_changes_nothing_without_a_commune(world, tmp_path):
