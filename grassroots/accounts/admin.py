@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.admin import ReadOnlyAdminMixin
 
+from .http import signed_in
 from .models import ApiToken, RoleAssignment, SignIn, User
 from .sessions import end_sessions
 from .tokens import revoke_tokens
@@ -18,7 +19,7 @@ class RoleInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = RoleAssignment
     fk_name = "user"
     extra = 0
-    fields = ["role", "unit", "valid_from", "valid_to", "granted_by"]
+    fields = ("role", "unit", "valid_from", "valid_to", "granted_by")
     readonly_fields = fields
 
 
@@ -27,7 +28,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "first_name", "last_name", "phone", "is_staff", "is_active"]
     search_fields = ["username", "first_name", "last_name"]
     fieldsets = (
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),
         ("Grassroots", {"fields": ("phone", "resident", "resident_verified_at", "resident_verified_by")}),
     )
     # Who an account represents changes only through people.linking (two officials, or the
@@ -38,7 +39,7 @@ class UserAdmin(BaseUserAdmin):
 
     @admin.action(description=_("Log the selected users out everywhere"))
     def log_out_everywhere(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
-        count = sum(end_sessions(user, actor=request.user) for user in queryset)
+        count = sum(int(end_sessions(user, actor=signed_in(request))) for user in queryset)
         self.message_user(request, _("Sessions ended: %(count)s.") % {"count": count})
 
 
@@ -57,7 +58,7 @@ class SignInAdmin(admin.ModelAdmin):
     def revoke(self, request: HttpRequest, queryset: QuerySet[SignIn]) -> None:
         count = 0
         for sign_in in queryset.filter(ended_at__isnull=True).select_related("user"):
-            count += end_sessions(sign_in.user, actor=request.user, sign_in_id=sign_in.pk)
+            count += end_sessions(sign_in.user, actor=signed_in(request), sign_in_id=sign_in.pk)
         self.message_user(request, _("Sessions ended: %(count)s.") % {"count": count})
 
 
@@ -81,5 +82,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected API tokens"), permissions=["view"])
     def revoke(self, request: HttpRequest, queryset: QuerySet[ApiToken]) -> None:
-        count = revoke_tokens(queryset, actor=request.user, reason="administrator")
+        count = revoke_tokens(queryset, actor=signed_in(request), reason="administrator")
         self.message_user(request, _("API tokens revoked: %(count)s.") % {"count": count})

@@ -26,7 +26,7 @@ class TokenForm(forms.Form):
     )
 
     def clean_token(self) -> str:
-        return self.cleaned_data["token"].replace(" ", "").strip()
+        return str(self.cleaned_data["token"]).replace(" ", "").strip()
 
 
 class SetupTokenForm(TokenForm):

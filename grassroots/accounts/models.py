@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser, AnonymousUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +53,10 @@ class User(AbstractUser):
         "self", verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = UserManager()
+    objects = UserManager()  # type: ignore[misc]  # AbstractUser declares it a ClassVar
+
+    # Set on each request by django_otp's OTPMiddleware: whether this session passed the second factor.
+    is_verified: Callable[[], bool]
 
     class Meta:
         verbose_name = _("user")
@@ -61,6 +65,10 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         # Vietnamese order: family name first (Nguyễn Thị Lan).
         return f"{self.last_name} {self.first_name}".strip()
+
+
+# Whoever makes a request: a signed-in user or an anonymous visitor (functions that answer both).
+AnyUser = User | AnonymousUser
 
 
 class RoleAssignmentQuerySet(models.QuerySet["RoleAssignment"]):

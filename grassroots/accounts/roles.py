@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from grassroots.territory.models import Unit
 
-from .models import OFFICIAL_ROLES, Role, RoleAssignment, User
+from .models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 
 # Bumped whenever a role assignment is saved or deleted (signals connected in apps.py): a user object
 # that cached its roles earlier in the request sees the change at its next look-up.
@@ -34,7 +34,7 @@ def _assignments(user: User, day: dt.date) -> list[tuple[str, int]]:
     return cache[day]
 
 
-def role_unit_ids(user: User, roles: Iterable[str], day: dt.date | None = None) -> list[int]:
+def role_unit_ids(user: AnyUser, roles: Iterable[str], day: dt.date | None = None) -> list[int]:
     """Ids of the units where the user holds any of the roles on the day."""
     if not user.is_authenticated:
         return []
@@ -42,7 +42,7 @@ def role_unit_ids(user: User, roles: Iterable[str], day: dt.date | None = None) 
     return sorted({unit_id for role, unit_id in _assignments(user, day or timezone.localdate()) if role in wanted})
 
 
-def role_units(user: User, roles: Iterable[str], day: dt.date | None = None) -> list[Unit]:
+def role_units(user: AnyUser, roles: Iterable[str], day: dt.date | None = None) -> list[Unit]:
     """The units where the user holds any of the roles, by path.
 
     A superuser holds no role by being one: the Django admin is theirs, but the register, national ID
@@ -52,7 +52,7 @@ def role_units(user: User, roles: Iterable[str], day: dt.date | None = None) -> 
     return list(Unit.objects.filter(id__in=role_unit_ids(user, roles, day)).order_by("path"))
 
 
-def active_roles(user: User, day: dt.date | None = None) -> list[RoleAssignment]:
+def active_roles(user: AnyUser, day: dt.date | None = None) -> list[RoleAssignment]:
     if not user.is_authenticated:
         return []
     day = day or timezone.localdate()

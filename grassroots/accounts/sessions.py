@@ -25,7 +25,7 @@ def record_sign_in(sender: Any, request: HttpRequest | None, user: User, **kwarg
         request.session.save()
     SignIn.objects.create(
         user=user,
-        session_key=request.session.session_key,
+        session_key=request.session.session_key or "",
         signed_in_at=timezone.now(),
         ip_address=client_ip(request),
         user_agent=request.headers.get("User-Agent", "")[:200],

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -13,6 +13,7 @@ from grassroots.core import audit
 from grassroots.core.errors import DomainError
 
 from .forms import LoginForm, SetupTokenForm, TokenForm
+from .http import AuthedRequest, signed_in
 from .middleware import second_factor_exempt
 from .models import ApiToken, SignIn
 from .roles import active_roles
@@ -36,7 +37,7 @@ class LoginView(auth_views.LoginView):
     def get_success_url(self) -> str:
         # Officials go straight on to the second step rather than meeting it on the next page.
         url = super().get_success_url()
-        user = self.request.user
+        user = signed_in(self.request)
         # A fresh login is never verified yet (django-otp marks the session only after the code).
         if needs_second_factor(user):
             target = "accounts:two-factor" if has_confirmed_device(user) else "accounts:two-factor-setup"
@@ -44,7 +45,7 @@ class LoginView(auth_views.LoginView):
         return url
 
 
-def _next_url(request: HttpRequest) -> str:
+def _next_url(request: AuthedRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
@@ -52,7 +53,7 @@ def _next_url(request: HttpRequest) -> str:
 
 
 @second_factor_exempt
-def two_factor(request: HttpRequest) -> HttpResponse:
+def two_factor(request: AuthedRequest) -> HttpResponse:
     """Second step of the login: a code from the authenticator app, or a recovery code."""
     if request.user.is_verified():
         return redirect(_next_url(request))
@@ -80,7 +81,7 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 
 @second_factor_exempt
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: AuthedRequest) -> HttpResponse:
     """Set up an authenticator app: scan the QR code (or type the key), then confirm with a code."""
     if has_confirmed_device(request.user) and not request.user.is_verified():
         # Replacing the authenticator needs the current second factor first.
@@ -106,7 +107,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def recovery_codes(request: HttpRequest) -> HttpResponse:
+def recovery_codes(request: AuthedRequest) -> HttpResponse:
     """New recovery codes (the old ones stop working); only after the second factor."""
     from .twofactor import new_recovery_codes
 
@@ -117,7 +118,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": resolve_url("accounts:profile")})
 
 
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: AuthedRequest) -> HttpResponse:
     context = {
         "roles": active_roles(request.user),
         "has_device": has_confirmed_device(request.user),
@@ -126,7 +127,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", context)
 
 
-def sign_ins(request: HttpRequest) -> HttpResponse:
+def sign_ins(request: AuthedRequest) -> HttpResponse:
     """Where and when this account signed in; any session can be ended from here."""
     if request.method == "POST":
         sign_in_id = request.POST.get("sign_in")
@@ -147,7 +148,7 @@ def sign_ins(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/sign_ins.html", {"rows": rows})
 
 
-def api_tokens(request: HttpRequest) -> HttpResponse:
+def api_tokens(request: AuthedRequest) -> HttpResponse:
     """The user's API tokens: name, scope, dates; never the token itself, which is shown only once."""
     now = timezone.now()
     rows = [
@@ -157,7 +158,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/api_tokens.html", {"rows": rows})
 
 
-def api_token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def api_token_revoke(request: AuthedRequest, token_id: int) -> HttpResponse:
     """Confirm (GET), then revoke (POST) one of the user's own tokens; anyone else's is a 404."""
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     if request.method == "POST":
@@ -172,9 +173,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
     def form_valid(self, form):  # type: ignore[no-untyped-def]
         response = super().form_valid(form)
-        audit.record("accounts.password_changed", actor=self.request.user, target=self.request.user)
+        user = signed_in(self.request)
+        audit.record("accounts.password_changed", actor=user, target=user)
         # Other sessions of this account end with the old password.
-        end_sessions(self.request.user, actor=self.request.user, keep_session_key=self.request.session.session_key)
+        end_sessions(user, actor=user, keep_session_key=self.request.session.session_key)
         # The API tokens were revoked when the new password was saved (passwords.RevokeApiTokensOnChange).
         messages.success(
             self.request, _("Your password was changed. Your other sessions were ended and your API tokens revoked.")

@@ -182,7 +182,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
     if not mpath.exists():
         raise RestoreRefused(f"no manifest beside the backup ({mpath.name}): its content cannot be checked")
     try:
-        manifest = json.loads(mpath.read_text())
+        manifest: dict[str, Any] = json.loads(mpath.read_text())
         expected = str(manifest["sha256"])
         counts = dict(manifest["counts"])
     except (ValueError, KeyError, TypeError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def open_csv(path: str | Path) -> io.TextIOWrapper:
 
 
 def read_rows(
-    handle: io.TextIOBase, *, required: list[str], optional: list[str] = ()
+    handle: io.TextIOBase, *, required: Sequence[str], optional: Sequence[str] = ()
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield (row number, {column: stripped value}); the header is row 1."""
     reader = csv.reader(handle)

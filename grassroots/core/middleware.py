@@ -55,8 +55,8 @@ def invalid_field(request: HttpRequest) -> str | None:
         for key, values in fields:
             if _INVALID.search(key) or any(_INVALID.search(v) for v in values):
                 return key
-        for key, file in request.FILES.items():
-            if _INVALID.search(file.name or ""):
+        for key in request.FILES:
+            if any(_INVALID.search(file.name or "") for file in request.FILES.getlist(key)):
                 return key
     elif content_type == "application/json" or content_type.endswith("+json"):
         try:

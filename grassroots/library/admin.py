@@ -14,7 +14,7 @@ from grassroots.core.text import fold
 from .models import Article, Chapter, Document, QuizOption, QuizQuestion
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
@@ -47,14 +47,14 @@ class ArticleAdmin(ReadOnlyAdmin):
         return super().get_search_results(request, queryset, fold(search_term))
 
 
-class QuizOptionInline(admin.TabularInline):  # type: ignore[type-arg]
+class QuizOptionInline(admin.TabularInline):
     model = QuizOption
     extra = 0
     max_num = 4
 
 
 @admin.register(QuizQuestion)
-class QuizQuestionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class QuizQuestionAdmin(admin.ModelAdmin):
     list_display = ["code", "topic", "difficulty", "article", "text_en"]
     list_filter = ["topic", "difficulty", "article__document"]
     search_fields = ["code", "text_en", "text_vi"]

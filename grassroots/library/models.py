@@ -36,7 +36,9 @@ def pick(obj: models.Model, name: str) -> str:
 
 
 def pick_note(obj: models.Model) -> str:
-    return pick(obj, "status_note") if (obj.status_note_vi or obj.status_note_en) else ""
+    return (
+        pick(obj, "status_note") if (getattr(obj, "status_note_vi", "") or getattr(obj, "status_note_en", "")) else ""
+    )
 
 
 class Document(models.Model):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from grassroots.accounts.models import REGISTER_ROLES, VERIFIER_ROLES, Role, User
+from grassroots.accounts.models import REGISTER_ROLES, VERIFIER_ROLES, AnyUser, Role, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.territory.models import Unit
 
@@ -21,7 +21,7 @@ from .models import Household, ImportJob
 SCOPE_ROLES = frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD, Role.SYSTEM_ADMIN})
 
 
-def register_scopes(user: User) -> list[Unit]:
+def register_scopes(user: AnyUser) -> list[Unit]:
     """The units (communes, villages, or a whole province for an administrator) the user keeps."""
     return role_units(user, SCOPE_ROLES)
 
@@ -30,7 +30,7 @@ def _within(scopes: list[Unit], path: str) -> bool:
     return any(path.startswith(scope.path) for scope in scopes)
 
 
-def access_register_unit(user: User, code: str) -> Unit:
+def access_register_unit(user: AnyUser, code: str) -> Unit:
     """A commune or village whose register the user may read; Http404 otherwise."""
     unit = Unit.objects.filter(code=code).select_related("parent").first()
     if unit is None:
@@ -54,7 +54,7 @@ def access_household(user: User, pk: int) -> Household:
     return household
 
 
-def can_import_register(user: User, unit: Unit) -> bool:
+def can_import_register(user: AnyUser, unit: Unit) -> bool:
     """Whether the user may import the household register of this commune from a file.
 
     Only a commune official or the commune chair, assigned on this very commune: an import writes
@@ -101,7 +101,7 @@ def _holds_local_role(user: User, roles: frozenset[str], unit: Unit) -> bool:
     )
 
 
-def can_reveal_national_id(user: User, household: Household) -> bool:
+def can_reveal_national_id(user: AnyUser, household: Household) -> bool:
     """Showing a national ID number in full: an official of the household's commune, or the village
     head of its village (docs/privacy.md); not an administrator, not a superuser."""
     # Anonymous visitors hold no role.
@@ -111,7 +111,7 @@ def can_reveal_national_id(user: User, household: Household) -> bool:
     return _holds_local_role(user, frozenset({*REGISTER_ROLES, Role.VILLAGE_HEAD}), household.unit)
 
 
-def can_verify_links(user: User, household: Household) -> bool:
+def can_verify_links(user: AnyUser, household: Household) -> bool:
     """Proposing or confirming that an account is a member's of this household: a commune official,
     the commune chair or the village head, of this household's commune or village (people.linking)."""
     # Anonymous visitors hold no role.

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from grassroots.accounts.http import signed_in
 from grassroots.core.admin import ReadOnlyAdminMixin
 
 from .models import Household, LinkProposal, Membership, Representation, Resident
@@ -54,7 +55,7 @@ class ResidentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
                        "action": "anonymize", "title": _("Anonymize residents")}  # fmt: skip
             return TemplateResponse(request, "people/admin_anonymize_confirm.html", context)
         for resident in queryset:
-            anonymize_resident(resident, actor=request.user)
+            anonymize_resident(resident, actor=signed_in(request))
         self.message_user(
             request, _("Residents anonymized: %(count)s.") % {"count": queryset.count()}, messages.SUCCESS
         )

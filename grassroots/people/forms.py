@@ -38,7 +38,7 @@ class VerifyResidentForm(forms.Form):
     birth_date = forms.CharField(label=_("Date of birth (dd/mm/yyyy)"), max_length=10)
 
     def clean_national_id(self) -> str:
-        value = self.cleaned_data["national_id"].strip()
+        value = str(self.cleaned_data["national_id"]).strip()
         if not (value.isascii() and value.isdigit()):
             raise forms.ValidationError(_("The national ID number must have exactly 12 digits."))
         return value

@@ -101,9 +101,9 @@ def validate_residents(
     add = problems.append
     villages: dict[str, int] = {}
     other_units: set[str] = set()
-    for unit_id, code, kind in Unit.objects.values_list("id", "code", "kind").iterator(chunk_size=10000):
+    for pk, code, kind in Unit.objects.values_list("id", "code", "kind").iterator(chunk_size=10000):
         if kind in VILLAGE_KINDS:
-            villages[code] = unit_id
+            villages[code] = pk
         else:
             other_units.add(code)
     # With `within`: the codes of its villages, and its name for the message.
@@ -128,7 +128,7 @@ def validate_residents(
                 add(Problem(number, "household_code", _("the household code is empty")))
             elif len(hh_code) > MAX_CODE:
                 add(Problem(number, "household_code", _("the household code is longer than 32 characters")))
-            unit_id = villages.get(unit_code)
+            unit_id: int | None = villages.get(unit_code)
             if unit_id is None:
                 if unit_code in other_units:
                     add(

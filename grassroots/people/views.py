@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import mask_phone
@@ -39,7 +40,7 @@ PER_PAGE = 50
 RECENT_IMPORTS = 20
 
 
-def register_home(request: HttpRequest) -> HttpResponse:
+def register_home(request: AuthedRequest) -> HttpResponse:
     scopes = register_scopes(request.user)
     if not scopes:
         raise Http404
@@ -48,7 +49,7 @@ def register_home(request: HttpRequest) -> HttpResponse:
     return render(request, "people/register_home.html", {"scopes": scopes})
 
 
-def register_unit(request: HttpRequest, code: str) -> HttpResponse:
+def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
     """The household register of a commune (or a village), with search and paging."""
     unit = access_register_unit(request.user, code)
     q = request.GET.get("q", "").strip()[:100]
@@ -126,13 +127,13 @@ def _detail_context(user: User, household: Household, revealed: dict[int, str] |
     }
 
 
-def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def household_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     household = access_household(request.user, pk)
     return render(request, "people/household_detail.html", _detail_context(request.user, household))
 
 
 @require_POST
-def reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
+def reveal_id(request: AuthedRequest, pk: int) -> HttpResponse:
     """Show one national ID number in full (POST, so it never lands in a URL or a history)."""
     household = access_household(request.user, pk)
     # Reading the register is not enough: only an official of the commune or the village head (privacy.md).
@@ -156,7 +157,7 @@ def reveal_id(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def link_account(request: HttpRequest, pk: int) -> HttpResponse:
+def link_account(request: AuthedRequest, pk: int) -> HttpResponse:
     """An official proposes that an account is a member's; a second official confirms it (people.linking)."""
     household = access_household(request.user, pk)
     form = LinkAccountForm(request.POST)
@@ -176,11 +177,11 @@ def link_account(request: HttpRequest, pk: int) -> HttpResponse:
             )
     else:
         for error in form.errors.get("account", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
     return redirect("people:household-detail", pk=household.pk)
 
 
-def _proposal(request: HttpRequest, pk: int, proposal_pk: int) -> tuple[Household, LinkProposal]:
+def _proposal(request: AuthedRequest, pk: int, proposal_pk: int) -> tuple[Household, LinkProposal]:
     household = access_household(request.user, pk)
     proposal = LinkProposal.objects.filter(pk=proposal_pk, household=household).select_related("household").first()
     if proposal is None:
@@ -189,7 +190,7 @@ def _proposal(request: HttpRequest, pk: int, proposal_pk: int) -> tuple[Househol
 
 
 @require_POST
-def confirm_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+def confirm_link(request: AuthedRequest, pk: int, proposal_pk: int) -> HttpResponse:
     household, proposal = _proposal(request, pk, proposal_pk)
     try:
         confirm_link_proposal(proposal, actor=request.user)
@@ -201,7 +202,7 @@ def confirm_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpRespons
 
 
 @require_POST
-def withdraw_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+def withdraw_link(request: AuthedRequest, pk: int, proposal_pk: int) -> HttpResponse:
     household, proposal = _proposal(request, pk, proposal_pk)
     try:
         withdraw_link_proposal(proposal, actor=request.user)
@@ -212,7 +213,7 @@ def withdraw_link(request: HttpRequest, pk: int, proposal_pk: int) -> HttpRespon
     return redirect("people:household-detail", pk=household.pk)
 
 
-def verify(request: HttpRequest) -> HttpResponse:
+def verify(request: AuthedRequest) -> HttpResponse:
     """A resident links the account to the register by national ID number and date of birth."""
     if request.user.resident_id is not None:
         messages.info(request, _("Your account is already linked to a resident record."))
@@ -229,7 +230,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(request, "people/verify.html", {"form": form}, status=422 if form.errors else 200)
 
 
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthedRequest) -> HttpResponse:
     """A person downloads everything the system holds about them and their household (PDP law)."""
     if request.method != "POST":
         return render(request, "people/my_data.html", {"linked": request.user.resident_id is not None})
@@ -243,7 +244,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def register_import(request: HttpRequest, code: str) -> HttpResponse:
+def register_import(request: AuthedRequest, code: str) -> HttpResponse:
     """Upload the household register of a commune; the import runs in the background."""
     unit = access_import_unit(request.user, code)
     if request.method == "POST":
@@ -275,7 +276,7 @@ def _phase_label(phase: str) -> str:
     return labels.get(phase, "")
 
 
-def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+def import_job(request: AuthedRequest, pk: int) -> HttpResponse:
     """The status of an import: progress while it runs (htmx polls #job-status), then the outcome."""
     job = access_import_job(request.user, pk)
     page = Paginator(job.problems, PER_PAGE).get_page(request.GET.get("page")) if job.problems else None

@@ -23,7 +23,7 @@ class UnitOut(Schema):
     def resolve_parent_code(obj: Unit | dict[str, object]) -> str | None:
         if isinstance(obj, dict):
             return obj["parent_code"]  # type: ignore[return-value]
-        return obj.parent.code if obj.parent_id else None
+        return obj.parent.code if obj.parent is not None else None
 
 
 class UnitDetailOut(UnitOut):
@@ -38,7 +38,7 @@ def _out(unit: Unit) -> dict[str, object]:
         "code": unit.code,
         "name": unit.name,
         "kind": unit.kind,
-        "parent_code": unit.parent.code if unit.parent_id else None,
+        "parent_code": unit.parent.code if unit.parent is not None else None,
     }
 
 

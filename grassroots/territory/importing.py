@@ -136,7 +136,7 @@ def validate_units(path: str | Path) -> list[UnitRow]:
             problems.append(Problem(r.row, "parent_code", problem))
         old = existing.get(r.code)
         if old is not None:
-            old_parent = old.parent.code if old.parent_id else ""
+            old_parent = old.parent.code if old.parent is not None else ""
             if old.kind != r.kind:
                 problems.append(
                     Problem(r.row, "kind", _("unit %(code)s already exists with another kind") % {"code": r.code})

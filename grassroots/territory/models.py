@@ -142,7 +142,7 @@ class Unit(FoldedFieldsMixin, models.Model):
         self._check_place()
 
     def _check_place(self) -> None:
-        problem = parent_kind_problem(self.kind, self.parent.kind if self.parent_id else None)
+        problem = parent_kind_problem(self.kind, self.parent.kind if self.parent is not None else None)
         if problem is not None:
             raise ValidationError({"parent": problem})
         if self.code and "/" in self.code:

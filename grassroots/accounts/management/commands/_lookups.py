@@ -22,8 +22,9 @@ def actor_named(username: str | None) -> User | None:
     return user_named(username) if username else None
 
 
-def day(value: str | None, default: dt.date | None) -> dt.date | None:
+def day(value: str | None) -> dt.date | None:
+    """The date given (YYYY-MM-DD or dd/mm/yyyy), or None when none was given."""
     try:
-        return parse_date(value) if value else default
+        return parse_date(value) if value else None
     except ValueError as exc:
         raise CommandError(f"not a date: {exc}") from None

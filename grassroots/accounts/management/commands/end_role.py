@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if assignment is None:
             raise CommandError(f"no role assignment {options['assignment_id']}")
         actor = actor_named(options["by"])
-        on = day(options["on"], timezone.localdate())
+        on = day(options["on"]) or timezone.localdate()
         try:
             end_role(assignment, on=on, actor=actor)
         except DomainError as exc:

@@ -28,8 +28,8 @@ class Command(BaseCommand):
         if unit is None:
             raise CommandError(f"no unit {options['unit_code']!r}")
         actor = actor_named(options["by"])
-        valid_from = day(options["valid_from"], timezone.localdate())
-        valid_to = day(options["valid_to"], None)
+        valid_from = day(options["valid_from"]) or timezone.localdate()
+        valid_to = day(options["valid_to"])
         try:
             assignment = grant_role(user, unit, options["role"], valid_from=valid_from, valid_to=valid_to, actor=actor)
         except DomainError as exc:

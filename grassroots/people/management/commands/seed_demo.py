@@ -115,10 +115,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def _accounts(self, today: dt.date) -> None:
         units = {u.code: u for u in Unit.objects.filter(code__in={code for _u, _r, code, _n in ACCOUNTS})}
-        lines = []
+        lines: list[tuple[str, str, str]] = []
         for username, role, code, full_name in ACCOUNTS:
             create_demo_official(username, role, units[code], full_name)
-            lines.append((username, role.label, units[code].name))
+            lines.append((username, str(role.label), units[code].name))
         # A household representative of Tổ dân phố 1, linked to the register, who logs in by phone.
         rep = (
             Representation.objects.filter(household__unit__code=f"{demo.DEMO_WARD}-01", valid_to__isnull=True)
@@ -147,10 +147,12 @@ class Command(BaseCommand):
                 unit_id=rep.household.unit_id,
                 data={"role": Role.HOUSEHOLD_REPRESENTATIVE.value},
             )
-            lines.append((f"resident (or phone {phone})", Role.HOUSEHOLD_REPRESENTATIVE.label, rep.household.unit.name))
+            lines.append(
+                (f"resident (or phone {phone})", str(Role.HOUSEHOLD_REPRESENTATIVE.label), rep.household.unit.name)
+            )
         self.stdout.write(
             f"\nDemo accounts (password: {DEMO_PASSWORD}; officials' authenticator key: {DEMO_TOTP_KEY_BASE32},"
         )
         self.stdout.write("or print the current code with: .venv/bin/python manage.py demo_code official):")
-        for username, role, unit in lines:
-            self.stdout.write(f"  {username:<28} {role} — {unit}")
+        for username, role_name, unit_name in lines:
+            self.stdout.write(f"  {username:<28} {role_name} — {unit_name}")
