@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
@@ -10,7 +10,7 @@ from django.utils import translation
 from grassroots.core.text import fold
 
 from .citations import LIBRARY_DOCUMENTS, parse_citations
-from .models import Article, Chapter, Document
+from .models import Article, Document
 
 PER_PAGE = 30
 MAX_QUERY = 100
@@ -49,16 +49,24 @@ def index(request: HttpRequest) -> HttpResponse:
         page = Paginator(matches.order_by("document__order", "number"), PER_PAGE).get_page(request.GET.get("page"))
         context.update({"direct": direct, "page": page})
     else:
-        chapters = Chapter.objects.order_by("number").prefetch_related(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.order_by("number").only(
-                    "id", "number", "title_vi", "title_en", "chapter_id", "document_id"
-                ),
-            )
+        context["documents"] = Document.objects.annotate(
+            chapter_count=Count("chapters", distinct=True), article_count=Count("articles", distinct=True)
         )
-        context["documents"] = Document.objects.prefetch_related(Prefetch("chapters", queryset=chapters))
     return render(request, "library/index.html", context)
+
+
+@login_not_required
+def document(request: HttpRequest, document: str) -> HttpResponse:
+    """One document on its own page: a table of contents by chapter, then every chapter's articles with
+    their summaries. Each chapter folds open (no script), so a long decree stays usable on a phone."""
+    item = get_object_or_404(Document, code=document)
+    chapters = list(
+        item.chapters.order_by("number").prefetch_related(
+            Prefetch("articles", queryset=Article.objects.filter(document=item).order_by("number"))
+        )
+    )
+    context = {"document": item, "chapters": chapters, "content_note": _content_note()}
+    return render(request, "library/document.html", context)
 
 
 @login_not_required

@@ -14,6 +14,7 @@ PUBLIC = {
     "set_language",
     # The law library is public: the text of the law, summarised, and the pages refusal messages link to.
     "library:index",
+    "library:document",
     "library:article",
     # Results are public once counted (Law Art 23: the village publishes them).
     "decisions:bulletin",

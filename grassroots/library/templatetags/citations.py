@@ -1,16 +1,40 @@
 """`{{ text|link_citations }}`: the text, escaped, with every citation of an article the library holds
 turned into a link to that article's page ("… (D59 Art 5(1)(a); Law Art 17(2))")."""
 
+from functools import cache
+
 from django import template
-from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from grassroots.library.citations import LIBRARY_DOCUMENTS, citation_spans
 from grassroots.library.models import Article
 
 register = template.Library()
+
+
+@cache
+def _library(language: str | None) -> dict[tuple[str, int], tuple[str, str]]:
+    """(document code, article number) → (URL, link title) of every article, per interface language.
+
+    The library's content comes with the code (a data migration; the admin shows it read-only), so it is
+    read once per process: a page full of citations, such as a decree's own page, makes no query for them.
+    `library.apps` clears it when an article or document is saved."""
+    found = {}
+    for a in Article.objects.select_related("document"):
+        title = _("%(document)s, Article %(number)s: %(title)s") % {
+            "document": a.document.short_name,
+            "number": a.number,
+            "title": a.title,
+        }
+        found[(a.document.code, a.number)] = (a.get_absolute_url(), title)
+    return found
+
+
+def forget_library(**_kwargs: object) -> None:
+    _library.cache_clear()
 
 
 @register.filter(is_safe=True)
@@ -21,10 +45,7 @@ def link_citations(value: object) -> SafeString:
     spans = [s for s in citation_spans(text) if s.start is not None and s.citation.document_code in LIBRARY_DOCUMENTS]
     if not spans:
         return escape(text)
-    wanted = Q(pk__in=[])
-    for s in spans:
-        wanted |= Q(document__code=s.citation.document_code, number=s.citation.article)
-    articles = {(a.document.code, a.number): a for a in Article.objects.filter(wanted).select_related("document")}
+    articles = _library(get_language())
     pieces = []
     position = 0
     for s in spans:
@@ -32,15 +53,7 @@ def link_citations(value: object) -> SafeString:
         if found is None or s.start is None or s.end is None or s.start < position:
             continue
         pieces.append(escape(text[position : s.start]))
-        pieces.append(
-            format_html(
-                '<a href="{}" title="{}">{}</a>',
-                found.get_absolute_url(),
-                _("%(document)s, Article %(number)s: %(title)s")
-                % {"document": found.document.short_name, "number": found.number, "title": found.title},
-                text[s.start : s.end],
-            )
-        )
+        pieces.append(format_html('<a href="{}" title="{}">{}</a>', found[0], found[1], text[s.start : s.end]))
         position = s.end
     pieces.append(escape(text[position:]))
     return mark_safe("".join(pieces))  # noqa: S308 — every piece is escaped or built by format_html

@@ -10,15 +10,44 @@ from django.test import RequestFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_index_lists_documents_chapters_and_articles_to_anyone(client, django_assert_max_num_queries):
+def test_the_index_links_each_document_to_its_own_page(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         response = client.get("/library/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Luật Thực hiện dân chủ ở cơ sở" in html
     assert "Nghị định 59/2023/NĐ-CP" in html
-    assert 'href="/library/decree-59-2023/5/"' in html
-    assert 'href="/library/law-10-2022/21/"' in html
+    for code in ("law-10-2022", "decree-59-2023", "decree-61-2023"):
+        assert f'href="/library/{code}/"' in html
+
+
+@pytest.mark.parametrize("code", ["law-10-2022", "decree-59-2023", "decree-61-2023"])
+def test_each_document_has_its_page_with_contents_by_chapter(client, code, django_assert_max_num_queries):
+    from grassroots.library.models import Document
+
+    document = Document.objects.get(code=code)
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/library/{code}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    chapters = list(document.chapters.order_by("number"))
+    assert chapters
+    for chapter in chapters:  # the contents link to every chapter, and every chapter is on the page
+        assert f'href="#chapter-{chapter.number}"' in html
+        assert f'id="chapter-{chapter.number}"' in html
+    for article in document.articles.all():  # every article, with a link to its own page
+        assert f'href="/library/{code}/{article.number}/"' in html
+    assert "<details" in html  # chapters fold open without a script
+
+
+def test_an_article_page_links_back_to_its_document_and_chapter(client):
+    html = client.get("/library/decree-59-2023/5/").content.decode()
+    assert 'href="/library/decree-59-2023/"' in html
+    assert 'href="/library/decree-59-2023/#chapter-' in html
+
+
+def test_an_unknown_document_is_not_found(client):
+    assert client.get("/library/no-such-law/").status_code == 404
 
 
 @pytest.mark.parametrize("q", ["bầu trưởng thôn", "bau truong thon", "BẦU TRƯỞNG THÔN", "Bau Truong Thon"])
