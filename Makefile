@@ -9,8 +9,13 @@ PORT ?= 8000
 
 .PHONY: run test lint assets messages migrate demo serve clean bench bench-votes
 
+# The background worker (notifications, register imports) runs beside the server and stops with it.
 run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
 	$(PY) manage.py collectstatic --noinput -v0
+	mkdir -p var
+	@echo "Background worker started (log: var/worker.log); it stops with the server."
+	$(PY) manage.py db_worker --interval 2 > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMPS)/system-test $(STAMPS)/venv-test assets messages lint

@@ -272,6 +272,8 @@ AUDIT_ANCHOR_FILE = os.environ.get("AUDIT_ANCHOR_FILE", str(VAR_DIR / "audit-anc
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 200)
 # A running register import with no progress for this long is failed by `fail_stale_imports`.
 IMPORT_STALE_MINUTES = env_int("IMPORT_STALE_MINUTES", 30)
+# Work queued for longer than this without a worker picking it up means the worker is not running.
+WORKER_LATE_SECONDS = env_int("WORKER_LATE_SECONDS", 120)
 
 # Background work: Django's Tasks API, database backend (run `manage.py db_worker`).
 TASKS = {

@@ -16,6 +16,7 @@ from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import mask_phone
 from grassroots.core.text import fold
+from grassroots.core.worker import waiting_since
 
 from .access import (
     access_household,
@@ -289,6 +290,7 @@ def import_job(request: AuthedRequest, pk: int) -> HttpResponse:
         "phase": _phase_label(job.phase),
         "problems_cut": job.error_count + job.warning_count > len(job.problems),
         "max_problems": MAX_STORED_PROBLEMS,
+        "worker_waiting_since": waiting_since() if job.status == "queued" else None,
     }
     template = "people/import_job.html#job-status" if request.htmx else "people/import_job.html"
     response = render(request, template, context)

@@ -422,3 +422,28 @@ def test_a_cell_past_the_csv_field_limit_fails_the_job_with_a_problem(world, med
     assert job.status == ImportJob.Status.FAILED and job.error_count == 1
     assert "cannot be read as CSV" in job.problems[0]["message"] and job.problems[0]["row"] == 2
     assert _stored_files(media) == []
+
+
+# The worker: `make run` starts it; a page says so when queued work waits with nobody to run it.
+
+
+def _waiting_task(minutes: int) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    row = DBTaskResult.objects.create(args_kwargs={"args": [], "kwargs": {}}, task_path="x.y", backend_name="default",
+                                      run_after=get_date_max())  # fmt: skip
+    DBTaskResult.objects.filter(pk=row.pk).update(enqueued_at=timezone.now() - dt.timedelta(minutes=minutes))
+
+
+@pytest.mark.parametrize(("minutes", "warned"), [(1, False), (10, True)])
+def test_the_job_page_says_when_the_worker_is_not_running(client, world, sign_in, media, settings, minutes, warned):  # type: ignore[no-untyped-def]
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WORKER_LATE_SECONDS = 120
+    job = _queued_job(world, media)
+    _waiting_task(minutes)
+    sign_in(client, world["official_a"])
+    body = client.get(f"/en/register/import/{job.pk}/").content.decode()
+    assert ("does not seem to be running" in body) is warned
