@@ -7,10 +7,18 @@ Moves, splits and merges close the old period and open a new one instead of over
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
+import uuid
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
@@ -19,9 +27,12 @@ from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.territory.models import Unit
 
-from . import rules
+from . import imports, rules, tasks
+from .access import can_import_register
 from .crypto import decrypt_national_id
-from .models import Household, HouseholdLocation, Membership, Representation, Resident
+from .models import Household, HouseholdLocation, ImportJob, Membership, Representation, Resident
+
+logger = logging.getLogger(__name__)
 
 
 def household_count_on(unit: Unit, day: dt.date) -> int:
@@ -178,3 +189,48 @@ def reveal_national_id(resident: Resident, *, actor: Any, unit_id: int | None) -
     with transaction.atomic():
         audit.record("people.national_id_viewed", actor=actor, target=resident, unit_id=unit_id)
     return decrypt_national_id(resident.national_id_encrypted)
+
+
+# --- Importing the register from the browser (run by the task people.tasks.run_import_job) --------
+def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User) -> ImportJob:
+    """Keep the uploaded file (already checked by core.uploads) and queue its import into the commune.
+
+    The file is stored as MEDIA_ROOT/imports/<uuid>.csv: its path never carries personal data.
+    """
+    if not can_import_register(actor, unit):
+        raise PermissionDenied
+    stored_name = f"{imports.IMPORTS_DIR}/{uuid.uuid4()}.csv"
+    path = imports.stored_path(stored_name)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Readable by the application's user only; O_EXCL never overwrites another job's file.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        with transaction.atomic():
+            job = ImportJob.objects.create(
+                uploaded_by=actor,
+                unit=unit,
+                stored_name=stored_name,
+                original_name=Path(upload.name or "").name[:255],
+                size=upload.size or 0,
+                language=translation.get_language() or "",
+            )
+            # No file name in the event: people name files after people.
+            audit.record(
+                "people.register_import_queued", actor=actor, target=job, unit_id=unit.id, data={"size": job.size}
+            )
+            transaction.on_commit(partial(_enqueue, job.pk))
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return job
+
+
+def _enqueue(job_id: int) -> None:
+    try:
+        tasks.run_import_job.enqueue(job_id)
+    except Exception:
+        logger.exception("could not queue register import %s", job_id)
+        imports.fail_unqueued(job_id)

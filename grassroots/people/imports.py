@@ -1,7 +1,7 @@
 """Importing the household register from the browser: an upload becomes an ImportJob, run by a task.
 
-`start_resident_import` stores the file under a random name and queues the job once the transaction
-commits; `run_resident_import` (called by the task `people.tasks.run_import_job`) imports it all or
+`people.actions.start_resident_import` stores the file under a random name and queues the job once the
+transaction commits; `run_resident_import` (called by the task `people.tasks.run_import_job`) imports it all or
 nothing with `importing.import_residents`, restricted to the job's commune, records progress and the
 outcome, and deletes the file, which holds personal data, whatever happens.
 """
@@ -11,29 +11,21 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
-import os
 import re
 import time
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from grassroots.accounts.models import User
 from grassroots.core import audit
 from grassroots.core.csvimport import ImportFailed, Problem
-from grassroots.territory.models import Unit
 
-from .access import can_import_register
 from .importing import import_residents
 from .models import ImportJob, ImportJobStatus
 
@@ -64,54 +56,12 @@ def stored_path(stored_name: str) -> Path:
     return Path(settings.MEDIA_ROOT) / stored_name
 
 
-def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User) -> ImportJob:
-    """Keep the uploaded file (already checked by core.uploads) and queue its import into the commune.
-
-    The file is stored as MEDIA_ROOT/imports/<uuid>.csv: its path never carries personal data.
-    """
-    if not can_import_register(actor, unit):
-        raise PermissionDenied
-    stored_name = f"{IMPORTS_DIR}/{uuid.uuid4()}.csv"
-    path = stored_path(stored_name)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # Readable by the application's user only; O_EXCL never overwrites another job's file.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        with transaction.atomic():
-            job = ImportJob.objects.create(
-                uploaded_by=actor,
-                unit=unit,
-                stored_name=stored_name,
-                original_name=Path(upload.name or "").name[:255],
-                size=upload.size or 0,
-                language=translation.get_language() or "",
-            )
-            # No file name in the event: people name files after people.
-            audit.record(
-                "people.register_import_queued", actor=actor, target=job, unit_id=unit.id, data={"size": job.size}
-            )
-            transaction.on_commit(partial(_enqueue, job.pk))
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
-    return job
-
-
-def _enqueue(job_id: int) -> None:
-    from .tasks import run_import_job  # people.tasks imports this module
-
-    try:
-        run_import_job.enqueue(job_id)
-    except Exception:
-        # The job would otherwise wait for ever, with personal data on disk.
-        logger.exception("could not queue register import %s", job_id)
-        job = ImportJob.objects.get(pk=job_id)
-        stored_path(job.stored_name).unlink(missing_ok=True)
-        ImportJob.objects.filter(pk=job_id).update(started_at=timezone.now())
-        _finish(job_id, ImportJobStatus.FAILED, [Problem(0, "", _("the import could not be started; try again later"))])
+def fail_unqueued(job_id: int) -> None:
+    """The job could not be queued: it would otherwise wait for ever, with personal data on disk."""
+    job = ImportJob.objects.get(pk=job_id)
+    stored_path(job.stored_name).unlink(missing_ok=True)
+    ImportJob.objects.filter(pk=job_id).update(started_at=timezone.now())
+    _finish(job_id, ImportJobStatus.FAILED, [Problem(0, "", _("the import could not be started; try again later"))])
 
 
 class _Progress:

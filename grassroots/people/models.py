@@ -16,10 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.text import FoldedFieldsMixin
 
-
-class Sex(models.TextChoices):
-    MALE = "M", _("male")
-    FEMALE = "F", _("female")
+from .rules import Sex  # the one definition, shared with the rules
 
 
 class PeriodQuerySet(models.QuerySet):  # type: ignore[type-arg]
@@ -31,10 +28,34 @@ class PeriodQuerySet(models.QuerySet):  # type: ignore[type-arg]
         return self.filter(valid_to__isnull=True)
 
 
-def _period_constraint(name: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name=name
-    )
+class Period(models.Model):
+    """A row that holds over [valid_from, valid_to); an empty valid_to means it still holds.
+
+    Rows are closed and new ones opened instead of being overwritten, so the register answers for any
+    past day (`Model.objects.on(day)`). Every concrete period declares `period_constraints` in its Meta.
+    """
+
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def period_text(self) -> str:
+        return f"{self.valid_from}–{self.valid_to or ''}"
+
+
+def period_constraints(prefix: str, *, one_open_per: str, open_name: str) -> list[models.BaseConstraint]:
+    """The two rules of every period: it does not end before it starts (named `<prefix>_period`, as
+    constraint names are unique in the database), and at most one row per `one_open_per` is open."""
+    return [
+        models.CheckConstraint(
+            condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")), name=f"{prefix}_period"
+        ),
+        models.UniqueConstraint(fields=[one_open_per], condition=Q(valid_to__isnull=True), name=open_name),
+    ]
 
 
 class HouseholdQuerySet(models.QuerySet["Household"]):
@@ -75,30 +96,23 @@ class Household(FoldedFieldsMixin, models.Model):
         return self.code
 
 
-class HouseholdLocation(models.Model):
+class HouseholdLocation(Period):
     """Where a household lived, and when: the source of every dated household count."""
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="locations")
     unit = models.ForeignKey("territory.Unit", on_delete=models.PROTECT, related_name="household_locations")
     address = models.CharField(_("address"), max_length=255)
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household location")
         verbose_name_plural = _("household locations")
         indexes = [models.Index(fields=["unit", "valid_from", "valid_to"])]
-        constraints = [
-            _period_constraint("household_location_period"),
-            models.UniqueConstraint(
-                fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_location_per_household"
-            ),
-        ]
+        constraints = period_constraints(
+            "household_location", one_open_per="household", open_name="one_open_location_per_household"
+        )
 
     def __str__(self) -> str:
-        return f"{self.household_id} @ {self.unit_id} {self.valid_from}–{self.valid_to or ''}"
+        return f"{self.household_id} @ {self.unit_id} {self.period_text()}"
 
 
 class Resident(FoldedFieldsMixin, models.Model):
@@ -126,50 +140,36 @@ class Resident(FoldedFieldsMixin, models.Model):
         return self.full_name
 
 
-class Membership(models.Model):
+class Membership(Period):
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="memberships")
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships")
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household membership")
         verbose_name_plural = _("household memberships")
-        constraints = [
-            _period_constraint("membership_period"),
-            models.UniqueConstraint(
-                fields=["resident"], condition=Q(valid_to__isnull=True), name="one_open_household_per_resident"
-            ),
-        ]
+        constraints = period_constraints(
+            "membership", one_open_per="resident", open_name="one_open_household_per_resident"
+        )
 
     def __str__(self) -> str:
-        return f"{self.resident_id} in {self.household_id} {self.valid_from}–{self.valid_to or ''}"
+        return f"{self.resident_id} in {self.household_id} {self.period_text()}"
 
 
-class Representation(models.Model):
+class Representation(Period):
     """The household representative (đại diện hộ gia đình): exactly one at a time (Law Art 18(2))."""
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="representations")
     resident = models.ForeignKey(Resident, on_delete=models.CASCADE, related_name="representations")
-    valid_from = models.DateField(_("valid from"))
-    valid_to = models.DateField(_("valid until"), null=True, blank=True)
-
-    objects = PeriodQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("household representative")
         verbose_name_plural = _("household representatives")
-        constraints = [
-            _period_constraint("representation_period"),
-            models.UniqueConstraint(
-                fields=["household"], condition=Q(valid_to__isnull=True), name="one_open_representative_per_household"
-            ),
-        ]
+        constraints = period_constraints(
+            "representation", one_open_per="household", open_name="one_open_representative_per_household"
+        )
 
     def __str__(self) -> str:
-        return f"{self.resident_id} represents {self.household_id} {self.valid_from}–{self.valid_to or ''}"
+        return f"{self.resident_id} represents {self.household_id} {self.period_text()}"
 
 
 class LinkProposal(models.Model):

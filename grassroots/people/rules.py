@@ -6,7 +6,9 @@ No ORM, settings or clock here: the caller passes the day.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
+
+from django.db.models.enums import TextChoices
+from django.utils.translation import gettext_lazy as _
 
 # Civil Code 2015 (Bộ luật Dân sự 91/2015/QH13) Art 20(1): "Người thành niên là người từ đủ mười tám
 # tuổi trở lên" — an adult is a person aged 18 or over. The household representative must be an
@@ -19,9 +21,11 @@ ADULT_AGE = 18
 NATIONAL_ID_LENGTH = 12
 
 
-class Sex(StrEnum):
-    MALE = "M"
-    FEMALE = "F"
+class Sex(TextChoices):
+    """The one definition, used by the rules and as the choices of Resident.sex (an enum, not the ORM)."""
+
+    MALE = "M", _("male")
+    FEMALE = "F", _("female")
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:

@@ -28,11 +28,11 @@ from .access import (
     can_verify_links,
     register_scopes,
 )
-from .actions import reveal_national_id
+from .actions import reveal_national_id, start_resident_import
 from .crypto import decrypt_national_id, mask_national_id
 from .forms import LinkAccountForm, RegisterImportForm, VerifyResidentForm
 from .importing import COLUMNS
-from .imports import MAX_STORED_PROBLEMS, start_resident_import
+from .imports import MAX_STORED_PROBLEMS
 from .linking import confirm_link_proposal, propose_resident_link, verify_resident_link, withdraw_link_proposal
 from .models import Household, ImportJob, LinkProposal, Membership, Representation, Resident
 from .privacy import export_person, record_export

@@ -171,6 +171,10 @@ class Delegate(models.Model):
         return f"{self.user} ({self.unit})"
 
 
+# Delegates who are told they are invited: not withdrawn, replaced by a deputy, or declined.
+TOLD_STATUSES = (Delegate.Status.INVITED, Delegate.Status.REGISTERED)
+
+
 class Question(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("waiting for the moderator")

@@ -14,7 +14,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from grassroots.core.errors import DomainError
 
-from . import qa
+from . import actions, qa
 from .access import (
     access_conference,
     access_difficulty,
@@ -58,7 +58,7 @@ def question_board(request: HttpRequest, pk: int) -> HttpResponse:
         form = AskForm(request.POST, conference=conference)
         if form.is_valid():
             try:
-                qa.ask_question(
+                actions.ask_question(
                     conference,
                     actor=request.user,
                     text=form.cleaned_data["text"],  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def _question(request: HttpRequest, pk: int, question_pk: int) -> Question:
 def vote(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     question = _question(request, pk, question_pk)
     try:
-        counted = qa.upvote(question, actor=request.user)  # type: ignore[arg-type]
+        counted = actions.upvote(question, actor=request.user)  # type: ignore[arg-type]
     except DomainError as exc:
         if getattr(request, "htmx", False):
             return HttpResponse(exc.message, status=409)
@@ -150,28 +150,36 @@ def _board_url(pk: int) -> str:
 @require_POST
 def approve(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     return _moderate(
-        request, pk, question_pk, lambda q: qa.approve_question(q, actor=request.user), str(_("Added to the queue."))
+        request,
+        pk,
+        question_pk,
+        lambda q: actions.approve_question(q, actor=request.user),
+        str(_("Added to the queue.")),
     )
 
 
 @require_POST
 def hide(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     return _moderate(
-        request, pk, question_pk, lambda q: qa.hide_question(q, actor=request.user), str(_("The question is hidden."))
+        request,
+        pk,
+        question_pk,
+        lambda q: actions.hide_question(q, actor=request.user),
+        str(_("The question is hidden.")),
     )
 
 
 @require_POST
 def move(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     up = request.POST.get("direction") != "down"
-    return _moderate(request, pk, question_pk, lambda q: qa.move_question(q, actor=request.user, up=up), "")
+    return _moderate(request, pk, question_pk, lambda q: actions.move_question(q, actor=request.user, up=up), "")
 
 
 @require_POST
 def order_by_votes(request: HttpRequest, pk: int) -> HttpResponse:
     conference = access_conference(request.user, pk)  # type: ignore[arg-type]
     try:
-        qa.order_queue_by_votes(conference, actor=request.user)  # type: ignore[arg-type]
+        actions.order_queue_by_votes(conference, actor=request.user)  # type: ignore[arg-type]
     except DomainError as exc:
         _fail(request, exc)
     else:
@@ -190,7 +198,7 @@ def answer(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
         form = AnswerForm(request.POST)
         if form.is_valid():
             try:
-                qa.record_answer(
+                actions.record_answer(
                     question,
                     actor=request.user,
                     answer=form.cleaned_data["answer"],  # type: ignore[arg-type]
@@ -276,7 +284,7 @@ def difficulty_new(request: HttpRequest) -> HttpResponse:
     form = DifficultyForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         try:
-            difficulty = qa.raise_difficulty(
+            difficulty = actions.raise_difficulty(
                 actor=request.user,
                 unit=form.cleaned_data["unit"],  # type: ignore[arg-type]
                 text=form.cleaned_data["text"],
@@ -318,7 +326,7 @@ def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
         context = _difficulty_context(request, difficulty, assign_form=form)
         return render(request, "training/qa/difficulty_detail.html", context, status=422)
     try:
-        qa.assign_difficulty(difficulty, actor=request.user, assignee=form.cleaned_data["assignee"])  # type: ignore[arg-type]
+        actions.assign_difficulty(difficulty, actor=request.user, assignee=form.cleaned_data["assignee"])  # type: ignore[arg-type]
     except DomainError as exc:
         _fail(request, exc)
     else:
@@ -334,7 +342,7 @@ def difficulty_respond(request: HttpRequest, pk: int) -> HttpResponse:
         context = _difficulty_context(request, difficulty, response_form=form)
         return render(request, "training/qa/difficulty_detail.html", context, status=422)
     try:
-        qa.answer_difficulty(difficulty, actor=request.user, response=form.cleaned_data["response"])  # type: ignore[arg-type]
+        actions.answer_difficulty(difficulty, actor=request.user, response=form.cleaned_data["response"])  # type: ignore[arg-type]
     except DomainError as exc:
         _fail(request, exc)
     else:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from grassroots.core.errors import DomainError
 
-from . import quiz, rules
+from . import actions, quiz, rules
 from .access import access_conference, can_organize
 from .models import Conference, Delegate, Feedback, QuizAttempt
 from .stats import bar_width_class
@@ -116,7 +116,7 @@ def take(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form = QuizForm(request.POST or None, questions=questions)
     if request.method == "POST" and form.is_valid():
         try:
-            attempt = quiz.submit_quiz(conference, actor=request.user, kind=kind, chosen=form.chosen())
+            attempt = actions.submit_quiz(conference, actor=request.user, kind=kind, chosen=form.chosen())
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
@@ -206,7 +206,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     form = FeedbackForm(request.POST or None)
     if request.method == "POST" and not sent and form.is_valid():
         try:
-            quiz.submit_feedback(conference, actor=request.user, **form.cleaned_data)
+            actions.submit_feedback(conference, actor=request.user, **form.cleaned_data)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:

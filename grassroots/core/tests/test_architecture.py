@@ -105,3 +105,101 @@ def test_views_do_not_query_another_apps_models():
     """A view asks the app that owns the rows (its QuerySets, access functions or actions)."""
     wrong = [q for app in layers() for path in _views_modules(app) for q in _foreign_queries(path, app)]
     assert wrong == []
+
+
+def _module_name(path: Path, root: Path = ROOT) -> str:
+    parts = ("grassroots", *path.relative_to(root).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _intra_app_imports(path: Path, modules: set[str], root: Path = ROOT) -> set[str]:
+    """The app's own modules that `path` imports, at the top or inside a function, absolute or relative."""
+    name = _module_name(path, root)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+                base = f"{anchor}.{base}" if base else anchor
+            # `from .x import y` loads x, and y too when y is a module of its own.
+            targets = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for target in targets:
+            # Importing a.b.c runs the package a.b first, unless the importer is inside it already.
+            parts = target.split(".")
+            for end in range(3, len(parts) + 1):
+                module = ".".join(parts[:end])
+                if module in modules and module != name and not name.startswith(f"{module}."):
+                    found.add(module)
+    return found
+
+
+def _import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """One cycle per strongly connected group of modules that import each other (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in sorted(graph[module]):
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1 or module in graph[module]:
+                cycles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return cycles
+
+
+def test_imports_inside_each_app_flow_one_way():
+    """No two modules of an app import each other, directly or round a loop, not even from inside a
+    function (the usual way to dodge the ImportError a cycle causes): each app reads bottom-up."""
+    cycles = []
+    for app in layers():
+        paths = _sources(app)
+        modules = {_module_name(p) for p in paths}
+        graph = {_module_name(p): _intra_app_imports(p, modules) for p in paths}
+        cycles += _import_cycles(graph)
+    assert cycles == []
+
+
+def test_the_cycle_check_finds_a_loop_through_a_function_level_import(tmp_path):
+    app = tmp_path / "demoapp"
+    app.mkdir()
+    (app / "a.py").write_text("from .b import thing\n")
+    (app / "b.py").write_text("def thing():\n    from grassroots.demoapp import a\n")
+    (app / "c.py").write_text("from . import a\n")
+    (app / "pkg").mkdir()
+    (app / "pkg" / "__init__.py").write_text("from .d import thing\n")
+    (app / "pkg" / "d.py").write_text("from ..c import a\n")
+    (app / "e.py").write_text("from .pkg.d import thing\n")
+    (app / "f.py").write_text("import grassroots.demoapp.g\n")
+    (app / "g.py").write_text("from .pkg import d\nfrom . import f\n")
+    modules = {_module_name(p, tmp_path) for p in app.rglob("*.py")}
+    graph = {_module_name(p, tmp_path): _intra_app_imports(p, modules, tmp_path) for p in app.rglob("*.py")}
+    demo = "grassroots.demoapp"
+    assert graph[f"{demo}.c"] == {f"{demo}.a"}
+    # A submodule imported from outside its package runs the package's __init__ too.
+    assert graph[f"{demo}.e"] == {f"{demo}.pkg", f"{demo}.pkg.d"}
+    assert graph[f"{demo}.pkg.d"] == {f"{demo}.c"}
+    assert _import_cycles(graph) == [[f"{demo}.a", f"{demo}.b"], [f"{demo}.f", f"{demo}.g"]]

@@ -34,28 +34,28 @@ def conf(world):  # type: ignore[no-untyped-def]
 
 
 def _queued(conf, text=LARGE_GROUP, by="head_a1"):  # type: ignore[no-untyped-def]
-    question = qa.ask_question(conf["conference"], actor=conf[by], text=text)
-    return qa.approve_question(question, actor=conf["organizer"])
+    question = actions.ask_question(conf["conference"], actor=conf[by], text=text)
+    return actions.approve_question(question, actor=conf["organizer"])
 
 
 # --- Questions ---------------------------------------------------------------------------------
 def test_ask_upvote_once_moderate_answer_and_find_it_without_accents(conf):
     conference, organizer = conf["conference"], conf["organizer"]
-    question = qa.ask_question(conference, actor=conf["head_a1"], text=f"  {LARGE_GROUP} ")
+    question = actions.ask_question(conference, actor=conf["head_a1"], text=f"  {LARGE_GROUP} ")
     assert question.status == Question.Status.PENDING
     assert question.text == LARGE_GROUP and question.text_folded.startswith("to dan pho 480 ho")
     with pytest.raises(DomainError):  # not in the queue yet
-        qa.upvote(question, actor=conf["official_a"])
+        actions.upvote(question, actor=conf["official_a"])
     with pytest.raises(DomainError):  # a delegate does not moderate
-        qa.approve_question(question, actor=conf["head_a1"])
-    qa.approve_question(question, actor=organizer)
+        actions.approve_question(question, actor=conf["head_a1"])
+    actions.approve_question(question, actor=organizer)
     assert (question.status, question.position) == (Question.Status.QUEUED, 1)
-    assert qa.upvote(question, actor=conf["official_a"]) is True
-    assert qa.upvote(question, actor=conf["official_a"]) is False
+    assert actions.upvote(question, actor=conf["official_a"]) is True
+    assert actions.upvote(question, actor=conf["official_a"]) is False
     with pytest.raises(DomainError):  # one's own question
-        qa.upvote(question, actor=conf["head_a1"])
+        actions.upvote(question, actor=conf["head_a1"])
     assert QuestionVote.objects.filter(question=question).count() == 1
-    qa.record_answer(
+    actions.record_answer(
         question,
         actor=organizer,
         answered_by="Trần Văn Bình, Sở Nội vụ",
@@ -80,31 +80,31 @@ def test_the_moderator_orders_the_queue_and_hides_off_topic_questions(conf):
     first = _queued(conf, "Câu hỏi thứ nhất")
     second = _queued(conf, "Câu hỏi thứ hai")
     third = _queued(conf, "Câu hỏi thứ ba", by="official_a")
-    qa.move_question(first, actor=conf["organizer"], up=False)
+    actions.move_question(first, actor=conf["organizer"], up=False)
     assert [q.text for q in qa.live_queue(conf["conference"])] == [
         "Câu hỏi thứ hai",
         "Câu hỏi thứ nhất",
         "Câu hỏi thứ ba",
     ]
-    qa.upvote(third, actor=conf["head_a1"])
-    qa.order_queue_by_votes(conf["conference"], actor=conf["organizer"])
+    actions.upvote(third, actor=conf["head_a1"])
+    actions.order_queue_by_votes(conf["conference"], actor=conf["organizer"])
     queue = qa.live_queue(conf["conference"])
     assert [q.pk for q in queue] == [third.pk, second.pk, first.pk] and queue[0].vote_count == 1
-    qa.hide_question(second, actor=conf["organizer"])
+    actions.hide_question(second, actor=conf["organizer"])
     assert [q.pk for q in qa.live_queue(conf["conference"])] == [third.pk, first.pk]
     with pytest.raises(DomainError):
-        qa.record_answer(second, actor=conf["organizer"], answer="x", answered_by="y")
+        actions.record_answer(second, actor=conf["organizer"], answer="x", answered_by="y")
 
 
 def test_only_the_conferences_people_ask_and_only_while_it_is_open(conf):
     with pytest.raises(DomainError):
-        qa.ask_question(conf["conference"], actor=conf["official_b"], text="?")
+        actions.ask_question(conf["conference"], actor=conf["official_b"], text="?")
     with pytest.raises(DomainError):
-        qa.ask_question(conf["conference"], actor=conf["head_a1"], text="   ")
+        actions.ask_question(conf["conference"], actor=conf["head_a1"], text="   ")
     conf["conference"].status = conf["conference"].Status.CLOSED
     conf["conference"].save()
     with pytest.raises(DomainError):
-        qa.ask_question(conf["conference"], actor=conf["head_a1"], text="Còn hỏi được không?")
+        actions.ask_question(conf["conference"], actor=conf["head_a1"], text="Còn hỏi được không?")
 
 
 def test_the_faq_is_for_everyone_who_runs_democracy_not_for_residents(conf):
@@ -123,7 +123,7 @@ def test_pages_ask_vote_once_and_answer(conf, client, sign_in):
     question = Question.objects.get()
     assert question.session == conference.sessions.first()
     assert LARGE_GROUP in client.get(board).content.decode()  # the author sees it while it waits
-    qa.approve_question(question, actor=conf["organizer"])
+    actions.approve_question(question, actor=conf["organizer"])
     sign_in(client, conf["official_a"])
     vote = reverse("training:question-vote", args=[conference.pk, question.pk])
     assert client.post(vote).status_code == 302
@@ -164,9 +164,9 @@ def test_a_user_of_another_province_gets_404_for_the_conferences_questions(conf,
 
 def test_the_faq_page_searches_without_diacritics(conf, client, sign_in):
     question = _queued(conf)
-    qa.record_answer(question, actor=conf["organizer"], answer="Họp theo cụm dân cư.", answered_by="Báo cáo viên")
+    actions.record_answer(question, actor=conf["organizer"], answer="Họp theo cụm dân cư.", answered_by="Báo cáo viên")
     unpublished = _queued(conf, "Biểu quyết trực tuyến cần điều kiện gì?")
-    qa.record_answer(unpublished, actor=conf["organizer"], answer="Nội bộ.", answered_by="X", publish=False)
+    actions.record_answer(unpublished, actor=conf["organizer"], answer="Nội bộ.", answered_by="X", publish=False)
     sign_in(client, conf["official_b"])
     page = client.get(reverse("training:faq"), {"q": "mot nua so ho"}).content.decode()
     assert LARGE_GROUP in page and "Biểu quyết trực tuyến" not in page
@@ -180,37 +180,39 @@ def test_a_difficulty_is_raised_by_the_units_people_assigned_and_answered(conf):
     head, organizer = conf["head_a1"], conf["organizer"]
     village1, village2 = conf["a"]["village1"], conf["a"]["village2"]
     with pytest.raises(DomainError):  # head_a1 holds no role in village 2
-        qa.raise_difficulty(actor=head, unit=village2, text="…")
+        actions.raise_difficulty(actor=head, unit=village2, text="…")
     with pytest.raises(DomainError):  # a household representative does not report for the unit
-        qa.raise_difficulty(actor=conf["resident_a1"], unit=village1, text="…")
-    difficulty = qa.raise_difficulty(
+        actions.raise_difficulty(actor=conf["resident_a1"], unit=village1, text="…")
+    difficulty = actions.raise_difficulty(
         actor=head, unit=village1, conference=conf["conference"], text="Tổ dân phố 480 hộ, họp không đạt một nửa số hộ."
     )
     assert difficulty.status == Difficulty.Status.OPEN
     with pytest.raises(DomainError):
-        qa.assign_difficulty(difficulty, actor=head, assignee=conf["official_a"])
+        actions.assign_difficulty(difficulty, actor=head, assignee=conf["official_a"])
     assert conf["official_a"] in qa.assignee_choices(difficulty)
     assert conf["official_b"] not in qa.assignee_choices(difficulty)
-    qa.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_a"])
+    actions.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_a"])
     with pytest.raises(DomainError):  # only the assignee or the committee
-        qa.answer_difficulty(difficulty, actor=head, response="…")
-    qa.answer_difficulty(
+        actions.answer_difficulty(difficulty, actor=head, response="…")
+    actions.answer_difficulty(
         difficulty, actor=conf["official_a"], response="Chuyển sang phát phiếu lấy ý kiến hộ gia đình."
     )
     difficulty.refresh_from_db()
     assert difficulty.status == Difficulty.Status.ANSWERED and difficulty.responded_at
     with pytest.raises(DomainError):
-        qa.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_a"])
+        actions.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_a"])
     assert AuditEvent.objects.filter(verb__startswith="training.difficulty_").count() == 3
 
 
 def test_the_steering_committee_sees_open_and_answered_with_counts(conf, client, sign_in):
     head, organizer = conf["head_a1"], conf["organizer"]
     for text in ("Khó khăn thứ nhất", "Khó khăn thứ hai", "Khó khăn thứ ba"):
-        qa.raise_difficulty(actor=head, unit=conf["a"]["village1"], text=text)
+        actions.raise_difficulty(actor=head, unit=conf["a"]["village1"], text=text)
     answered = Difficulty.objects.get(text="Khó khăn thứ ba")
-    qa.answer_difficulty(answered, actor=organizer, response="Đã trả lời tại hội nghị.")
-    qa.assign_difficulty(Difficulty.objects.get(text="Khó khăn thứ hai"), actor=organizer, assignee=conf["official_a"])
+    actions.answer_difficulty(answered, actor=organizer, response="Đã trả lời tại hội nghị.")
+    actions.assign_difficulty(
+        Difficulty.objects.get(text="Khó khăn thứ hai"), actor=organizer, assignee=conf["official_a"]
+    )
     counts = qa.difficulty_counts(qa.difficulties_for(organizer))
     assert (counts["open"], counts["assigned"], counts["answered"], counts["unanswered"]) == (1, 1, 1, 2)
     assert qa.difficulties_for(conf["official_b"]).count() == 0

@@ -96,7 +96,7 @@ def _answers(conference, kind, right: int) -> dict[int, int]:  # type: ignore[no
 
 def _take(course, name, kind, right):  # type: ignore[no-untyped-def]
     delegate = course["delegates"][name]
-    return quiz.submit_quiz(
+    return actions.submit_quiz(
         course["conference"], actor=delegate.user, kind=kind, chosen=_answers(course["conference"], kind, right)
     )
 
@@ -141,7 +141,7 @@ def test_the_score_is_computed_on_the_server_and_one_attempt_per_test(course):
     with pytest.raises(DomainError):  # the test before closes once the test after is taken
         _take(course, "failer", BEFORE, right=3)
     with pytest.raises(DomainError):  # not a delegate
-        quiz.submit_quiz(course["conference"], actor=course["official_b"], kind=BEFORE, chosen={})
+        actions.submit_quiz(course["conference"], actor=course["official_b"], kind=BEFORE, chosen={})
     assert QuizAttempt.objects.count() == 3
 
 
@@ -153,7 +153,7 @@ def test_an_option_of_another_question_or_a_missing_answer_scores_nothing(course
     assert quiz.score_answers(ids, chosen) == (8, 10)
     del chosen[ids[2]]
     with pytest.raises(DomainError):
-        quiz.submit_quiz(conference, actor=course["delegates"]["passer"].user, kind=BEFORE, chosen=chosen)
+        actions.submit_quiz(conference, actor=course["delegates"]["passer"].user, kind=BEFORE, chosen=chosen)
 
 
 def test_the_test_after_the_course_opens_on_the_conference_day(course):
@@ -161,7 +161,7 @@ def test_the_test_after_the_course_opens_on_the_conference_day(course):
     eve = course["conference"].starts_on - dt.timedelta(days=1)
     assert not quiz.attempt_allowed(delegate, AFTER, eve).ok
     with pytest.raises(DomainError):
-        quiz.submit_quiz(
+        actions.submit_quiz(
             course["conference"],
             actor=delegate.user,
             kind=AFTER,
@@ -239,15 +239,15 @@ def test_scores_by_delegate_and_by_unit_for_the_organizers(course, client, sign_
 
 def test_one_evaluation_per_delegate_who_attended_and_its_charts(course, client, sign_in):
     conference, delegates = course["conference"], course["delegates"]
-    quiz.submit_feedback(
+    actions.submit_feedback(
         conference, actor=delegates["passer"].user, content=5, speakers=4, organization=4, comment="Rất bổ ích"
     )
     with pytest.raises(DomainError):
-        quiz.submit_feedback(conference, actor=delegates["passer"].user, content=1, speakers=1, organization=1)
+        actions.submit_feedback(conference, actor=delegates["passer"].user, content=1, speakers=1, organization=1)
     with pytest.raises(DomainError):  # did not attend
-        quiz.submit_feedback(conference, actor=delegates["absent"].user, content=5, speakers=5, organization=5)
+        actions.submit_feedback(conference, actor=delegates["absent"].user, content=5, speakers=5, organization=5)
     with pytest.raises(DomainError):
-        quiz.submit_feedback(conference, actor=delegates["failer"].user, content=6, speakers=5, organization=5)
+        actions.submit_feedback(conference, actor=delegates["failer"].user, content=6, speakers=5, organization=5)
     sign_in(client, delegates["failer"].user)
     response = client.post(
         reverse("training:feedback", args=[conference.pk]), {"content": 3, "speakers": 5, "organization": 4}

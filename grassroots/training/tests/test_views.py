@@ -16,7 +16,7 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import UnitKind
 from grassroots.territory.tests.factories import UnitFactory
-from grassroots.training import actions, invitations, qr
+from grassroots.training import actions, qr
 from grassroots.training.models import Conference, Delegate, Material, Topic
 
 pytestmark = pytest.mark.django_db
@@ -246,7 +246,7 @@ def test_invitations_are_emailed_once(client, sign_in, city, django_capture_on_c
     # Pressing again, or the task running again, sends nothing new.
     with django_capture_on_commit_callbacks(execute=True):
         client.post(send)
-    assert invitations.send_for_conference(conference.pk) == 0
+    assert actions.send_for_conference(conference.pk) == 0
     assert len(mail.outbox) == 2
     assert not conference.delegates.filter(invitation_sent_at__isnull=True).exists()
     # A deputy sent later gets an invitation of their own, and only they do.
@@ -419,7 +419,7 @@ def test_after_the_conference_no_invitation_goes_out_and_delegates_no_longer_ans
     assert reverse("training:send-invitations", args=[conference.pk]) not in page
     client.post(reverse("training:send-invitations", args=[conference.pk]))
     assert not mail.outbox and not conference.delegates.filter(invitation_sent_at__isnull=False).exists()
-    assert invitations.send_for_conference(conference.pk) == 0
+    assert actions.send_for_conference(conference.pk) == 0
     sign_in(client, city["heads"]["C1"])
     page = client.get(reverse("training:invitation", args=[conference.pk])).content.decode()
     assert reverse("training:respond", args=[conference.pk]) not in page

@@ -17,9 +17,10 @@ from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.territory.models import Unit
 
-from . import notify, rules
-from .access import can_organize
-from .models import Conference, Delegate, InvitationRule, Material, Session, Topic
+from .. import rules
+from ..access import can_organize
+from ..models import TOLD_STATUSES, Conference, Delegate, InvitationRule, Material, Session, Topic
+from .invitations import tell_delegates
 
 # The template reproduces the 2024 city conference: four topics, then the exchange (PRODUCT.md).
 TEMPLATE_SESSIONS = [Topic.LAW, Topic.DECREE_59, Topic.TASKS, Topic.SITUATION, Topic.EXCHANGE]
@@ -269,19 +270,19 @@ def send_substitute(delegate: Delegate, *, actor: User, deputy: User) -> Delegat
     delegate.save(update_fields=["status"])
     _event("substitute_sent", actor, conference, delegate=delegate.pk, substitute=substitute.pk)
     # The deputy gets an invitation of their own, with their own code for the door.
-    transaction.on_commit(lambda: notify.send_invitations.enqueue(conference.pk, [substitute.pk]))
+    transaction.on_commit(lambda: tell_delegates.enqueue(conference.pk, [substitute.pk]))
     return substitute
 
 
 def waiting_for_invitation(conference: Conference) -> int:
     """Delegates still to be told (not withdrawn, replaced or declined, and not yet sent the invitation)."""
-    return conference.delegates.filter(invitation_sent_at__isnull=True, status__in=notify.TOLD_STATUSES).count()
+    return conference.delegates.filter(invitation_sent_at__isnull=True, status__in=TOLD_STATUSES).count()
 
 
 @transaction.atomic
 def send_invitations(conference: Conference, *, actor: User) -> int:
     """Send the invitation, in the app and by e-mail, to every delegate not yet told. The e-mails go
-    from a background task (training.notify), which tells each delegate once however often it runs."""
+    from a background task (training.actions.invitations), which tells each delegate once however often it runs."""
     _require_organizer(actor, conference)
     _require_not_over(conference)
     waiting = waiting_for_invitation(conference)
@@ -291,7 +292,7 @@ def send_invitations(conference: Conference, *, actor: User) -> int:
         conference.status = Conference.Status.INVITING
         conference.save(update_fields=["status"])
     _event("invitations_sent", actor, conference, delegates=waiting)
-    transaction.on_commit(lambda: notify.send_invitations.enqueue(conference.pk))
+    transaction.on_commit(lambda: tell_delegates.enqueue(conference.pk))
     return waiting
 
 
