@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from grassroots.accounts.models import Role, User
+from grassroots.accounts.models import AnyUser, Role, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.territory.models import Unit, under
 
@@ -55,7 +55,7 @@ def my_delegation(user: User, conference: Conference) -> Delegate | None:
 RUNNER_ROLES = frozenset(Role) - {Role.HOUSEHOLD_REPRESENTATIVE}
 
 
-def can_read_faq(user: User) -> bool:
+def can_read_faq(user: AnyUser) -> bool:
     """The published answers are for everyone who runs grassroots democracy, not for residents."""
     # Nobody anonymous.
     if not user.is_authenticated:
@@ -133,7 +133,7 @@ def organizer_units(user: User) -> list[Unit]:
     return role_units(user, ORGANIZER_ROLES)
 
 
-def has_training(user: User) -> bool:
+def has_training(user: AnyUser) -> bool:
     """Whether the training section is any use to the user: an organizer, or a delegate of some conference.
     At most one query beyond the user's roles (which are fetched once per request)."""
     if not user.is_authenticated:

@@ -39,7 +39,7 @@ def find_account(value: str) -> User | None:
 class AccountField(forms.CharField):
     """A username or a phone number, cleaned to the account it names."""
 
-    def clean(self, value: Any) -> User | None:  # type: ignore[override]
+    def clean(self, value: Any) -> User | None:
         value = super().clean(value)
         if not value:
             return None
@@ -201,7 +201,7 @@ class DifficultyForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Who must answer"), queryset=qa.User.objects.none())
+    assignee = forms.ModelChoiceField(label=_("Who must answer"), queryset=User.objects.none())
 
     def __init__(self, *args: Any, difficulty: Difficulty, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -92,7 +92,7 @@ class InvitationRule(models.Model):
 
     @staticmethod
     def kind_choices() -> list[tuple[str, str]]:
-        return list(UnitKind.choices)
+        return [(value, str(label)) for value, label in UnitKind.choices]
 
 
 def material_upload_to(instance: Material, filename: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from grassroots.accounts.models import RoleAssignment, User
+from grassroots.accounts.models import AnyUser, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids
 from grassroots.core.text import fold
 from grassroots.territory.models import under
@@ -83,7 +83,7 @@ def faq(query: str = "") -> QuerySet[Question]:
 
 
 # --- Difficulties -------------------------------------------------------------------------------
-def difficulties_for(user: User) -> QuerySet[Difficulty]:
+def difficulties_for(user: AnyUser) -> QuerySet[Difficulty]:
     """The difficulties a user may see: over the units they steer, of their units, theirs to answer."""
     if not user.is_authenticated:
         return Difficulty.objects.none()

@@ -144,7 +144,7 @@ def coverage(
             first = first_trained.get(user_id)
             if first is not None and first <= day:
                 trained[key][year] += 1
-    order = {role: i for i, role in enumerate(AUDIENCE_ROLES)}
+    order: dict[str, int] = {role: i for i, role in enumerate(AUDIENCE_ROLES)}
     keys = sorted((k for k in holders if k[0] in groups), key=lambda k: (k[0], order[k[1]]))
     return [
         CoverageRow(groups[path], role, [Cell(y, holders[(path, role)][y], trained[(path, role)][y]) for y in years])

@@ -111,7 +111,7 @@ def attendance(conference: Conference) -> Attendance:
         arrived = checked_in_at is not None
         expected += status in EXPECTED_STATUSES or arrived
         present += arrived
-        late += arrived and rules.is_late(checked_in_at, first)
+        late += checked_in_at is not None and rules.is_late(checked_in_at, first)
         left_early += arrived and rules.left_early(left_at, last)
         substitutes += substitute_for_id is not None and status != Delegate.Status.WITHDRAWN
         declined += status == Delegate.Status.DECLINED

@@ -3,6 +3,11 @@ and 6; the reads are in training.qa). Every write is in a transaction with an au
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -31,7 +36,7 @@ def _require_moderator(actor: User, conference: Conference) -> None:
         raise DomainError(_("Only the organizers of the conference moderate its questions."))
 
 
-def _clean(text: str, *, limit: int, field: str, empty: str) -> str:
+def _clean(text: str, *, limit: int, field: str, empty: StrOrPromise) -> str:
     text = (text or "").strip()
     if not text:
         raise DomainError(empty, field=field)

@@ -45,8 +45,9 @@ class Command(BaseCommand):
             f"Exchange: {exchange.questions} questions, {exchange.attempts} tests, {exchange.feedback} evaluations, "
             f"{exchange.difficulties} difficulties ({time.monotonic() - started:.1f} s)."
         )
+        delegate = s.conference.delegates.select_related("user").order_by("pk").first()
         self.stdout.write(
             f"Log in as {ORGANIZER} (the demo password and authenticator key, see seed_demo) and open "
-            f"/training/{s.conference.pk}/; a delegate: {s.conference.delegates.order_by('pk').first().user.username} "
+            f"/training/{s.conference.pk}/; a delegate: {delegate.user.username if delegate else '-'} "
             "(password only)."
         )
