@@ -36,7 +36,7 @@ from .models import (
     Channel,
     Cluster,
     Consent,
-    DecisionForm,
+    Form,
     IdempotencyKey,
     Matter,
     MatterVillage,
@@ -79,7 +79,7 @@ def _require_status(matter: Matter, *statuses: str) -> None:
 def _require_current_meeting(matter: Matter, meeting: Meeting) -> None:
     """A meeting's attendance and count belong to the round it was held for, while the matter is still
     decided at a meeting: not after the switch to ballots (Art 19(1)(b)), nor twice."""
-    if matter.form != DecisionForm.MEETING or meeting.round != matter.round:
+    if matter.form != Form.MEETING or meeting.round != matter.round:
         raise DomainError(_("This meeting no longer decides the matter: it is decided in another form or round."))
 
 
@@ -285,15 +285,15 @@ def open_matter(matter: Matter, *, actor: User, form: str, closes_at: dt.datetim
             )
         )
     _refuse(rules.form_allowed(matter.rule_item, matter.rule_scope, rules.Form(form)))
-    if matter.scope == rules.Scope.COMMUNE and form != DecisionForm.BALLOT:
+    if matter.scope == rules.Scope.COMMUNE and form != Form.BALLOT:
         raise DomainError(
             _("A commune-wide matter is decided by household ballots in every village. (Law Art 19(1)(a))")
         )
     today = timezone.localdate()
     _snapshot(matter, today)
-    if form == DecisionForm.BALLOT and closes_at is not None and closes_at <= timezone.now():
+    if form == Form.BALLOT and closes_at is not None and closes_at <= timezone.now():
         raise DomainError(_("The day the slips are due back must be in the future."), field="closes_at")
-    if form == DecisionForm.ONLINE:
+    if form == Form.ONLINE:
         blockers = online_blockers(matter, matter.household_count)
         if blockers:
             raise DomainError("; ".join(f"{b.reason} ({b.article})" for b in blockers))
@@ -386,7 +386,7 @@ def _cast_online_vote(
                     )
                 return _open_receipt(known), False
         matter = Matter.objects.select_related("unit").get(pk=matter_id)
-        if matter.status != Status.OPEN or matter.form != DecisionForm.ONLINE:
+        if matter.status != Status.OPEN or matter.form != Form.ONLINE:
             raise DomainError(_("This matter is not open for online voting."))
         now = timezone.now()
         if matter.closes_at is not None and now >= matter.closes_at:
@@ -447,7 +447,7 @@ def schedule_meeting(matter: Matter, *, actor: User, starts_at: dt.datetime, pla
     _require_status(matter, Status.DRAFT, Status.OPEN)
     if matter.scope == rules.Scope.COMMUNE:
         raise DomainError(_("A commune-wide matter is decided by household ballots in every village."))
-    if matter.form and matter.form != DecisionForm.MEETING:
+    if matter.form and matter.form != Form.MEETING:
         raise DomainError(_("This matter is not being decided at a meeting."))
     meeting_day = timezone.localtime(starts_at).date()
     if not rules.notice_in_time(notice_sent_on, meeting_day):
@@ -610,7 +610,7 @@ def switch_to_ballots(matter: Matter, *, actor: User, meeting: Meeting, closes_a
     # The meeting's own round is closed without effect; the ballots are a new round, counted against
     # the households of the day the ballots start (law.md 10.A.2).
     matter.round += 1
-    matter.form = DecisionForm.BALLOT
+    matter.form = Form.BALLOT
     matter.closes_at = closes_at
     _snapshot(matter, timezone.localdate())
     _save(matter, "round", "form", "closes_at", "household_count", "village_count", "rules_version")
@@ -631,7 +631,7 @@ def record_slip(matter: Matter, *, actor: User, household_code: str, choice: str
 def _record_slip(matter: Matter, *, actor: User, household_code: str, choice: str, comment: str = "") -> None:
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
-    if matter.form != DecisionForm.BALLOT:
+    if matter.form != Form.BALLOT:
         raise DomainError(_("This matter is not being decided by ballot slips."))
     household = (
         Household.objects.filter(code=household_code.strip(), unit__path__startswith=matter.unit.path)
@@ -729,7 +729,7 @@ def outstanding_slips(matter: Matter) -> int:
 def counts_early(matter: Matter, now: dt.datetime) -> bool:
     """A ballot count before the announced end while slips are still out (D59 Art 4(4)–(6))."""
     return (
-        matter.form == DecisionForm.BALLOT
+        matter.form == Form.BALLOT
         and matter.closes_at is not None
         and now < matter.closes_at
         and outstanding_slips(matter) > 0
@@ -744,7 +744,7 @@ def filing_starts_on(matter: Matter, now: dt.datetime) -> dt.date:
     """The day the 5 working days of Art 20(3) count from: the day of the meeting, or the end of the
     ballot or online-vote period (its announced end, or the count if it came earlier); never the day
     somebody clicked "close" after the end."""
-    meeting = _current_meeting(matter) if matter.form == DecisionForm.MEETING else None
+    meeting = _current_meeting(matter) if matter.form == Form.MEETING else None
     return rules.filing_starts_on(
         meeting_on=timezone.localdate(meeting.starts_at) if meeting is not None else None,
         period_ends_on=timezone.localdate(matter.closes_at) if matter.closes_at is not None else None,
@@ -780,7 +780,7 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
                 field="reason",
             )
         matter.early_count_reason = reason.strip()
-    if matter.form == DecisionForm.MEETING:
+    if matter.form == Form.MEETING:
         meeting = _current_meeting(matter)
         if meeting is None or meeting.closed_at is None:
             # Art 19(1)(b): a meeting without its count (or too few households to count) decides nothing.
@@ -789,11 +789,11 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
                     "Record the count of the meeting first; if too few households came, switch to household ballots. (Law Art 19(1)(b))"
                 )
             )
-    if matter.form == DecisionForm.ONLINE and matter.closes_at is not None and now < matter.closes_at:
+    if matter.form == Form.ONLINE and matter.closes_at is not None and now < matter.closes_at:
         # The announced voting window is kept (D59 Art 5(3)): nobody closes it early.
         raise DomainError(_("The online vote is open until %(time)s; it cannot be closed earlier.") % {
             "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M")})  # fmt: skip
-    if matter.form == DecisionForm.BALLOT:
+    if matter.form == Form.BALLOT:
         # D59 Art 4(3), 4(6)(a): a ballot team of 3–5 counts the slips, witnessed by 2 household representatives.
         if not rules.team_size_ok(matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).count()):
             raise DomainError(_("Record the ballot team of 3 to 5 members who count the slips. (D59 Art 4(3))"))

@@ -26,7 +26,7 @@ from grassroots.people.models import Household
 
 from . import actions, rules
 from .actions import _event, _require_current_meeting, _require_manager, _require_status
-from .models import Channel, Cluster, DecisionForm, Matter, Meeting, Participation, SlipDistribution, Status
+from .models import Channel, Cluster, Form, Matter, Meeting, Participation, SlipDistribution, Status
 
 CLUSTER_ARTICLE = "Law Art 18(3); D59 Art 3(6)"
 MIN_CLUSTERS = 2
@@ -54,7 +54,7 @@ def set_cluster_plan(
     matter = meeting.matter
     _require_manager(actor, matter)
     _require_status(matter, Status.DRAFT, Status.OPEN)
-    if meeting.round != matter.round or (matter.form and matter.form != DecisionForm.MEETING):
+    if meeting.round != matter.round or (matter.form and matter.form != Form.MEETING):
         raise DomainError(_("This meeting no longer decides the matter: it is decided in another form or round."))
     households = plan_households(meeting)
     if not rules.clusters_allowed(households, dispersed=dispersed):
@@ -129,7 +129,7 @@ def combine_cluster_results(meeting: Meeting, *, actor: User) -> dict[str, int]:
 def _require_ballots(matter: Matter, actor: User) -> None:
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
-    if matter.form != DecisionForm.BALLOT:
+    if matter.form != Form.BALLOT:
         raise DomainError(_("This matter is not being decided by ballot slips."))
 
 

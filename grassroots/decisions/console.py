@@ -58,7 +58,7 @@ from .forms import (
 )
 from .models import (
     Attendance,
-    ChoiceValue,
+    Choice,
     Cluster,
     Consent,
     Matter,
@@ -366,9 +366,7 @@ def _slips_context(matter: Matter, form: SlipForm) -> dict[str, Any]:
 
 def _slips_page(request: HttpRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200) -> HttpResponse:
     choice = request.GET.get("choice", "")
-    form = bound.get("slip") or SlipForm(
-        prefix="slip", initial={"choice": choice if choice in ChoiceValue.values else ""}
-    )
+    form = bound.get("slip") or SlipForm(prefix="slip", initial={"choice": choice if choice in Choice.values else ""})
     return render(request, "decisions/console/slips.html", _slips_context(matter, form), status=status)  # type: ignore[arg-type]
 
 

@@ -40,7 +40,7 @@ from grassroots.territory.models import Unit
 
 from . import actions, clusters, console_actions, rules
 from .access import represented_household
-from .models import DecisionForm, Matter, Meeting, TabledVia, TeamMember
+from .models import Form, Matter, Meeting, TabledVia, TeamMember
 
 WARD = people_demo.DEMO_WARD
 SEED = 2026
@@ -255,7 +255,7 @@ def _vote(matter: Matter, voters: list[User], choices: list[str], rng: random.Ra
 def _meeting(cast: Cast, matter: Matter, *, starts_at: dt.datetime, place: str, documents: bool = False) -> Meeting:
     """Opened for a community meeting; notice (and documents) out 3 days ahead (D59 Art 3(3)–(4))."""
     head = cast.head(matter.unit.code)
-    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=head, form=Form.MEETING)
     sent = timezone.localtime(starts_at).date() - dt.timedelta(days=3)
     meeting = actions.schedule_meeting(
         matter,
@@ -347,7 +347,7 @@ def online_vote_open(cast: Cast, rng: random.Random) -> Matter:
     )
     _prepare_online(cast, matter, optin=OPEN_VOTE_OPTIN)
     actions.open_matter(
-        matter, actor=cast.head(code), form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5)
+        matter, actor=cast.head(code), form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5)
     )
     resident = User.objects.filter(username="resident").first()
     theirs = represented_household(resident) if resident is not None else None
@@ -390,7 +390,7 @@ def ballot_round(cast: Cast, rng: random.Random) -> Matter:
         question="Đồng ý các câu lạc bộ văn nghệ, dưỡng sinh sinh hoạt tại sân nhà văn hóa từ 5 giờ 30 "
         "đến 6 giờ 30 và từ 19 giờ đến 21 giờ, không dùng loa sau 21 giờ?",
     )
-    actions.open_matter(matter, actor=head, form=DecisionForm.BALLOT, closes_at=timezone.now() + dt.timedelta(days=3))
+    actions.open_matter(matter, actor=head, form=Form.BALLOT, closes_at=timezone.now() + dt.timedelta(days=3))
     actions.set_team(matter, actor=head, team=TeamMember.Team.BALLOT_TEAM, members=_team(cast, code, BALLOT_TEAM))
     clusters.mark_all_delivered(matter, actor=head)
     households = rng.sample(_households(cast.units[code]), SLIPS)
@@ -500,7 +500,7 @@ def online_vote_in_effect(cast: Cast, rng: random.Random) -> Matter:
         question="Đồng ý đặt tên sân chơi thiếu nhi cạnh nhà văn hóa Tổ dân phố 7 là “Sân chơi Hoa Sen”?",
     )
     _prepare_online(cast, matter, optin=EFFECTIVE_VOTE_OPTIN)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5))
+    actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=5))
     households = sorted(rng.sample(_households(unit), EFFECTIVE_VOTE_ACCOUNTS), key=lambda h: h.code)
     voters = _link_accounts(cast, unit, households)
     choices = _choices(rng, EFFECTIVE_VOTE_SPLIT)

@@ -29,7 +29,7 @@ from grassroots.people.models import HouseholdLocation, Representation
 from grassroots.territory.models import Unit, UnitKind
 
 from . import rules
-from .models import Attendance, Ballot, ChoiceValue, DecisionForm, Matter, Meeting, Participation, Scope, TeamMember
+from .models import Attendance, Ballot, Choice, Form, Matter, Meeting, Participation, Scope, TeamMember
 
 # fontTools reports every step of subsetting the embedded font at INFO: not for the server log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -57,15 +57,15 @@ ITEM_LABELS = {
 }
 # Law Art 17(1)(a)–(c).
 FORM_LABELS = {
-    DecisionForm.MEETING: "Họp cộng đồng dân cư (điểm a khoản 1 Điều 17)",
-    DecisionForm.BALLOT: "Phát phiếu lấy ý kiến của từng hộ gia đình (điểm b khoản 1 Điều 17)",
-    DecisionForm.ONLINE: "Biểu quyết trực tuyến (điểm c khoản 1 Điều 17)",
+    Form.MEETING: "Họp cộng đồng dân cư (điểm a khoản 1 Điều 17)",
+    Form.BALLOT: "Phát phiếu lấy ý kiến của từng hộ gia đình (điểm b khoản 1 Điều 17)",
+    Form.ONLINE: "Biểu quyết trực tuyến (điểm c khoản 1 Điều 17)",
 }
 METHOD_LABELS = {Meeting.Method.HANDS: "biểu quyết bằng hình thức giơ tay", Meeting.Method.SECRET: "bỏ phiếu kín"}
 CHOICE_LABELS = {
-    ChoiceValue.AGREE: "Tán thành",
-    ChoiceValue.DISAGREE: "Không tán thành",
-    ChoiceValue.OTHER: "Ý kiến khác",
+    Choice.AGREE: "Tán thành",
+    Choice.DISAGREE: "Không tán thành",
+    Choice.OTHER: "Ý kiến khác",
 }
 SIGNATORY_KEYS = ("village_head", "front_head", "representative_1", "representative_2")
 MAX_OTHER_OPINIONS = 100
@@ -160,7 +160,7 @@ def households_without_representative(matter: Matter, day: dt.date) -> int:
 
 def households_present(matter: Matter) -> int:
     """At a meeting, the households whose representative attended; otherwise those who took part."""
-    if matter.form == DecisionForm.MEETING:
+    if matter.form == Form.MEETING:
         return (
             Attendance.objects.filter(meeting__matter=matter, meeting__round=matter.round)
             .values("household_id")
@@ -263,24 +263,24 @@ class RecordFacts:
 def record_facts(matter: Matter) -> RecordFacts:
     day = record_day(matter)
     result = matter.result or {}
-    form = matter.form or DecisionForm.MEETING
+    form = matter.form or Form.MEETING
     details: list[str] = []
-    meeting = current_meeting(matter) if form == DecisionForm.MEETING else None
+    meeting = current_meeting(matter) if form == Form.MEETING else None
     if meeting is not None:
         details.append(f"Thời gian họp: {vn_datetime(meeting.starts_at)}; địa điểm: {_nfc(meeting.place)}.")
         if meeting.method:
             details.append(f"Cách biểu quyết: {METHOD_LABELS.get(meeting.method, meeting.method)}.")
-    elif form in (DecisionForm.BALLOT, DecisionForm.ONLINE):
+    elif form in (Form.BALLOT, Form.ONLINE):
         if matter.opened_at:
             details.append(f"Bắt đầu: {vn_datetime(matter.opened_at)}.")
         end = matter.closed_at or matter.closes_at
         if end:
             details.append(f"Kết thúc: {vn_datetime(end)}.")
     present_label = {
-        DecisionForm.MEETING: "Số đại diện hộ gia đình có mặt",
-        DecisionForm.BALLOT: "Số đại diện hộ gia đình tham gia (số phiếu thu về)",
-        DecisionForm.ONLINE: "Số đại diện hộ gia đình tham gia biểu quyết trực tuyến",
-    }[DecisionForm(form)]
+        Form.MEETING: "Số đại diện hộ gia đình có mặt",
+        Form.BALLOT: "Số đại diện hộ gia đình tham gia (số phiếu thu về)",
+        Form.ONLINE: "Số đại diện hộ gia đình tham gia biểu quyết trực tuyến",
+    }[Form(form)]
     households = matter.household_count if matter.household_count is not None else int(result.get("households") or 0)
     if matter.adopted is None:
         conclusion = "Chưa có kết quả."
@@ -300,7 +300,7 @@ def record_facts(matter: Matter) -> RecordFacts:
         item_label=f"Khoản {matter.item} Điều 15 {LAW}: {ITEM_LABELS[matter.item]}",
         title=_nfc(matter.title),
         question=_nfc(matter.question),
-        form_label=FORM_LABELS[DecisionForm(form)],
+        form_label=FORM_LABELS[Form(form)],
         form_details=details,
         villages=village_rows(matter),
         agree=int(result.get("agree") or 0),
@@ -808,7 +808,7 @@ def notice_context(matter: Matter) -> dict[str, Any]:
 def count_minutes_context(matter: Matter) -> dict[str, Any]:
     """Form 02 (a secret ballot at the meeting, D59 Art 3(5)(c)) or Form 04 (household ballots, D59
     Art 4(6)): who counted, the 2 witnesses, the counts and the time; made in 3 copies."""
-    ballots = matter.form == DecisionForm.BALLOT
+    ballots = matter.form == Form.BALLOT
     team = TeamMember.Team.BALLOT_TEAM if ballots else TeamMember.Team.COUNTING_COMMITTEE
     members = list(matter.team.filter(team=team).order_by("-is_lead", "pk"))
     witnesses = list(matter.team.filter(team=TeamMember.Team.WITNESS).order_by("pk"))

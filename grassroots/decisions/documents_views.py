@@ -18,7 +18,7 @@ from grassroots.core import audit
 
 from . import documents
 from .access import access_matter, can_manage, can_receive_filings
-from .models import COUNTED, DecisionForm, Matter, Scope
+from .models import COUNTED, Form, Matter, Scope
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -67,7 +67,7 @@ record_pdf = _record(documents.decision_record_pdf, PDF, "pdf")
 def slips_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The household ballot slips, one per current household (Law Art 19(3); D59 Art 4(5))."""
     matter = _manageable(request.user, pk)
-    if matter.form != DecisionForm.BALLOT and matter.scope != Scope.COMMUNE:
+    if matter.form != Form.BALLOT and matter.scope != Scope.COMMUNE:
         raise Http404
     households = documents.slip_households(matter)
     content = documents.ballot_slips_pdf(matter, households)
@@ -87,7 +87,7 @@ def _page(request: HttpRequest, template: str, context: dict[str, object]) -> Ht
 def notice(request: HttpRequest, pk: int) -> HttpResponse:
     """Form 01: the printable notice of the community meeting (D59 Art 3(3))."""
     matter = _manageable(request.user, pk)
-    if matter.scope == Scope.COMMUNE or matter.form == DecisionForm.ONLINE:
+    if matter.scope == Scope.COMMUNE or matter.form == Form.ONLINE:
         raise Http404
     return _page(request, "decisions/print/notice.html", documents.notice_context(matter))
 
@@ -96,6 +96,6 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
 def count_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     """Form 02 (secret ballot at a meeting) or Form 04 (household ballots): the count minutes, 3 copies."""
     matter = _manageable(request.user, pk)
-    if matter.form not in (DecisionForm.MEETING, DecisionForm.BALLOT):
+    if matter.form not in (Form.MEETING, Form.BALLOT):
         raise Http404
     return _page(request, "decisions/print/count_minutes.html", documents.count_minutes_context(matter))

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from . import rules
-from .models import DecisionForm, Matter, Meeting, Status, TabledVia, TeamMember
+from .models import Form, Matter, Meeting, Status, TabledVia, TeamMember
 
 NOT_YET_OPEN = frozenset({Status.GATHERING, Status.DRAFT})
 
@@ -104,17 +104,17 @@ def online_possible(matter: Matter) -> bool:
     return (
         matter.rule_item is rules.Item.OTHER
         and matter.rule_scope is rules.Scope.VILLAGE
-        and (matter.status in NOT_YET_OPEN or matter.form == DecisionForm.ONLINE)
+        and (matter.status in NOT_YET_OPEN or matter.form == Form.ONLINE)
     )
 
 
 def form_options(matter: Matter, facts: Facts) -> list[FormOption]:
     """Each form with the reasons it is refused (Law Art 17(2), Art 19(1); D59 Art 5(1)–(2))."""
     options = []
-    for value, label in DecisionForm.choices:
+    for value, label in Form.choices:
         verdict = rules.form_allowed(matter.rule_item, matter.rule_scope, rules.Form(value))
         reasons: tuple[rules.Verdict, ...] = () if verdict.ok else (verdict,)
-        if matter.rule_scope is rules.Scope.COMMUNE and value != DecisionForm.BALLOT and verdict.ok:
+        if matter.rule_scope is rules.Scope.COMMUNE and value != Form.BALLOT and verdict.ok:
             reasons = (
                 rules.Verdict(
                     False,
@@ -122,7 +122,7 @@ def form_options(matter: Matter, facts: Facts) -> list[FormOption]:
                     "Law Art 19(1)(a)",
                 ),
             )
-        if value == DecisionForm.ONLINE and verdict.ok:
+        if value == Form.ONLINE and verdict.ok:
             reasons = tuple(facts.online_blockers)
         options.append(FormOption(value, str(label), reasons))
     return options
@@ -444,11 +444,11 @@ def _closing(matter: Matter, facts: Facts) -> list[Step]:
 def steps_for(matter: Matter, facts: Facts) -> list[Step]:
     """Every step of the matter, in order, from tabling to recognition."""
     steps = _preparation(matter, facts)
-    if matter.form == DecisionForm.MEETING:
+    if matter.form == Form.MEETING:
         steps += _meeting_steps(matter, facts)
-    elif matter.form == DecisionForm.BALLOT:
+    elif matter.form == Form.BALLOT:
         steps += _ballot_steps(matter, facts)
-    elif matter.form == DecisionForm.ONLINE:
+    elif matter.form == Form.ONLINE:
         steps.append(
             Step(
                 "online_vote",

@@ -15,7 +15,7 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions, clusters
-from grassroots.decisions.models import Ballot, DecisionForm, Matter, Participation, SlipDistribution, TabledVia
+from grassroots.decisions.models import Ballot, Form, Matter, Participation, SlipDistribution, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.models import Household
 
@@ -31,13 +31,13 @@ def english():  # type: ignore[no-untyped-def]
         yield
 
 
-def _matter(village, form=DecisionForm.MEETING):  # type: ignore[no-untyped-def]
+def _matter(village, form=Form.MEETING):  # type: ignore[no-untyped-def]
     head = village["head"]
     matter = actions.create_matter(actor=head, unit=village["a1"], item=6, title="Sửa đường làng",
                                    question="Đồng ý sửa đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    closes = timezone.now() + dt.timedelta(days=3) if form == DecisionForm.BALLOT else None
+    closes = timezone.now() + dt.timedelta(days=3) if form == Form.BALLOT else None
     actions.open_matter(matter, actor=head, form=form, closes_at=closes)
     return matter
 
@@ -141,7 +141,7 @@ def test_cluster_results_add_up_to_the_village_result(village):
 
 
 def test_a_slip_is_counted_only_after_its_delivery(village, english):
-    matter = _matter(village, DecisionForm.BALLOT)
+    matter = _matter(village, Form.BALLOT)
     households = _households(village)
     with pytest.raises(DomainError) as refused:
         actions.record_slip(matter, actor=village["head"], household_code=households[0].code, choice="agree")
@@ -195,7 +195,7 @@ def test_cluster_meeting_through_the_console(village, sign_in):
 
 
 def test_distribution_through_the_console(village, sign_in):
-    matter = _matter(village, DecisionForm.BALLOT)
+    matter = _matter(village, Form.BALLOT)
     head = sign_in(Client(), village["head"])
     url = reverse("decisions:console-distribution", args=[matter.pk])
     codes = [h.code for h in _households(village)]
@@ -222,7 +222,7 @@ def test_cluster_and_distribution_pages_are_404_for_outsiders(village, sign_in):
     matter, meeting = _meeting(village, 240)
     one, _two = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN,
                                           approved_on=timezone.localdate())  # fmt: skip
-    ballot = _matter(village, DecisionForm.BALLOT)
+    ballot = _matter(village, Form.BALLOT)
     head_a2 = UserFactory(username="head_a2")
     grant(head_a2, village["a"]["village2"], Role.VILLAGE_HEAD)
     code = _households(village)[0].code

@@ -26,7 +26,7 @@ from grassroots.accounts.tokens import create_token
 from grassroots.core.audit import verify_chain
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions, ballot_box
-from grassroots.decisions.models import Ballot, DecisionForm, IdempotencyKey, Participation, SealedBallot, TabledVia
+from grassroots.decisions.models import Ballot, Form, IdempotencyKey, Participation, SealedBallot, TabledVia
 from grassroots.decisions.tests.conftest import ONLINE_TEAM, close_now
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
@@ -48,7 +48,7 @@ def _open_online_matter(world: dict[str, Any], households: int) -> Any:
     actions.record_notification(matter, actor=head, body="committee")
     actions.record_notification(matter, actor=head, body="front")
     actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
+    actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
     return matter
 
 

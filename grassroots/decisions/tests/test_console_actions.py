@@ -8,7 +8,7 @@ from django.utils import timezone
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions, console_actions, rules
-from grassroots.decisions.models import DecisionForm, Matter, Status, TabledVia, TeamMember
+from grassroots.decisions.models import Form, Matter, Status, TabledVia, TeamMember
 from grassroots.decisions.steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
 from grassroots.people.models import Household
 
@@ -22,7 +22,7 @@ def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=head, form=Form.MEETING)
     meeting = actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                                        notice_sent_on=timezone.localdate(), documents_delivered_on=timezone.localdate())  # fmt: skip
     for household in Household.objects.filter(unit=village["a1"]).order_by("code")[:present]:
@@ -147,7 +147,7 @@ def test_d59_art_5_1_c_the_poll_needs_more_than_half_of_all_households(optin, do
 
 
 def test_a_meeting_that_falls_short_offers_the_switch_and_the_secret_ballot_needs_its_committee():
-    matter = _matter(item=4, status=Status.OPEN, form=DecisionForm.MEETING, round=1, household_count=10)
+    matter = _matter(item=4, status=Status.OPEN, form=Form.MEETING, round=1, household_count=10)
     short = MeetingFacts(round=1, present=5, households=10, reachable=False, quorum=True, falls_short=True,
                          method="secret")  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=TODAY, households=10, meeting=short))}
@@ -160,7 +160,7 @@ def test_a_meeting_that_falls_short_offers_the_switch_and_the_secret_ballot_need
 
 @pytest.mark.parametrize(("today", "overdue"), [(dt.date(2026, 3, 17), False), (dt.date(2026, 3, 18), True)])
 def test_art_20_3_the_record_is_overdue_the_day_after_its_due_date(today, overdue):
-    matter = _matter(status=Status.CLOSED, form=DecisionForm.ONLINE, closed_at=timezone.now(), adopted=True,
+    matter = _matter(status=Status.CLOSED, form=Form.ONLINE, closed_at=timezone.now(), adopted=True,
                      filing_due_on=dt.date(2026, 3, 17))  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=today, households=10))}
     assert steps["file"].actionable and steps["file"].overdue is overdue
@@ -168,7 +168,7 @@ def test_art_20_3_the_record_is_overdue_the_day_after_its_due_date(today, overdu
 
 
 def test_item_5_awaits_the_commune_front():
-    matter = _matter(item=5, status=Status.FILED, form=DecisionForm.MEETING, adopted=True, closed_at=timezone.now(),
+    matter = _matter(item=5, status=Status.FILED, form=Form.MEETING, adopted=True, closed_at=timezone.now(),
                      filed_at=timezone.now(), recognition_due_on=dt.date(2026, 3, 9))  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=TODAY, households=10))}
     assert rules.recognizer(rules.Item.BOARD_MEMBERS, rules.Scope.VILLAGE) is rules.Recognizer.COMMUNE_FRONT

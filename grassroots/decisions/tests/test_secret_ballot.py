@@ -25,7 +25,7 @@ from grassroots.decisions import actions
 from grassroots.decisions.ballot_box import PLAINTEXT_BYTES
 from grassroots.decisions.models import (
     Ballot,
-    DecisionForm,
+    Form,
     IdempotencyKey,
     Matter,
     Participation,
@@ -58,7 +58,7 @@ def _open_online_matter(world) -> tuple[Matter, list]:  # type: ignore[no-untype
     actions.record_notification(matter, actor=head, body="committee")
     actions.record_notification(matter, actor=head, body="front")
     actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
+    actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
     return matter, voters
 
 
