@@ -13,36 +13,37 @@ scripts/system-deps.sh), which has every Vietnamese letter; text is NFC-normaliz
 from __future__ import annotations
 
 import datetime as dt
-import io
-import logging
-import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-import segno
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from grassroots.core.official import word
+from grassroots.core.official.pdf import A4, A5, Writer, national_heading, new_pdf, set_text, signature_grid
+from grassroots.core.official.qr import qr_png
+from grassroots.core.official.text import (
+    BLANK,
+    MOTTO,
+    NATIONAL_NAME,
+    SIGN_HINT,
+    nfc,
+    place_date,
+    vn_date,
+    vn_datetime,
+    vn_percent,
+)
 from grassroots.people.models import HouseholdLocation, Representation
 from grassroots.territory.models import Unit, UnitKind
 
 from . import rules
 from .models import Attendance, Ballot, Choice, Form, Matter, Meeting, Participation, Scope, TeamMember
 
-# fontTools reports every step of subsetting the embedded font at INFO: not for the server log.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
-
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 # TODO(law): the exact title of Form 03 in the annex of Decree 59/2023/NĐ-CP must be checked against
 # the official text; until then a neutral title that covers every form Art 20(1) allows (resolution,
 # minutes, memorandum or agreement) is used.
 RECORD_TITLE = "VĂN BẢN QUYẾT ĐỊNH CỦA CỘNG ĐỒNG DÂN CƯ"
 SLIP_TITLE = "PHIẾU LẤY Ý KIẾN HỘ GIA ĐÌNH"
 LAW = "Luật Thực hiện dân chủ ở cơ sở"
-BLANK = "…………………………"
 
 # Law Art 15(1)–(6), the matters residents discuss and decide.
 ITEM_LABELS = {
@@ -69,39 +70,9 @@ CHOICE_LABELS = {
 }
 SIGNATORY_KEYS = ("village_head", "front_head", "representative_1", "representative_2")
 MAX_OTHER_OPINIONS = 100
+VILLAGE_TABLE_HEADER = ("Thôn, tổ dân phố", "Số hộ", "Tán thành", "Không tán thành", "Ý kiến khác", "Kết quả")
 # Prefixes of commune-level names dropped in the place line ("Xã Quảng Phú" -> "Quảng Phú, ngày …").
 PLACE_PREFIXES = ("Đặc khu ", "Thị trấn ", "Phường ", "Xã ")
-
-
-def _nfc(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text))
-
-
-# --- Dates in the Vietnamese administrative style -------------------------------------------------
-def vn_date(day: dt.date) -> str:
-    """ "ngày 05 tháng 02 năm 2026": a day below 10 and a month below 3 take a leading zero (Decree 30/2020)."""
-    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    m = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {d} tháng {m} năm {day.year}"
-
-
-def vn_datetime(moment: dt.datetime) -> str:
-    local = timezone.localtime(moment)
-    return f"{local.hour} giờ {local.minute:02d}, {vn_date(local.date())}"
-
-
-def place_date(place: str, day: dt.date | None) -> str:
-    if day is None:
-        return f"{place}, ngày …… tháng …… năm ……"
-    return f"{place}, {vn_date(day)}"
-
-
-def _percent(part: int, whole: int) -> str:
-    """Two decimals with a decimal comma, integer arithmetic only ("66,67%")."""
-    if whole <= 0:
-        return "—"
-    hundredths = (part * 10000 * 2 + whole) // (2 * whole)
-    return f"{hundredths // 100},{hundredths % 100:02d}%"
 
 
 # --- Facts shared by every document -----------------------------------------------------------
@@ -112,13 +83,13 @@ def commune_of(matter: Matter) -> Unit:
 def unit_lines(matter: Matter) -> tuple[str, str]:
     """The issuing unit, top left: the commune above the village, or the People's Committee of the commune."""
     if matter.scope == Scope.COMMUNE:
-        return "ỦY BAN NHÂN DÂN", _nfc(matter.unit.name).upper()
+        return "ỦY BAN NHÂN DÂN", nfc(matter.unit.name).upper()
     parent = matter.unit.parent
-    return (_nfc(parent.name).upper() if parent else ""), _nfc(matter.unit.name).upper()
+    return (nfc(parent.name).upper() if parent else ""), nfc(matter.unit.name).upper()
 
 
 def place_name(matter: Matter) -> str:
-    name = _nfc(commune_of(matter).name)
+    name = nfc(commune_of(matter).name)
     for prefix in PLACE_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix) :]
@@ -133,14 +104,14 @@ def village_head_title(matter: Matter) -> str:
 
 def community_name(matter: Matter) -> str:
     """ "thôn Thôn A1" reads badly: the unit's own name says what it is."""
-    return _nfc(matter.unit.name)
+    return nfc(matter.unit.name)
 
 
 def signatory_name(matter: Matter, key: str) -> str:
     value = (matter.signatories or {}).get(key, "")
     if isinstance(value, dict):
         value = value.get("name", "")
-    return _nfc(value).strip()
+    return nfc(value).strip()
 
 
 def record_day(matter: Matter) -> dt.date:
@@ -187,22 +158,20 @@ class VillageRow:
 
     @property
     def agree_percent(self) -> str:
-        return _percent(self.agree, self.households)
+        return vn_percent(self.agree, self.households)
 
     @property
     def disagree_percent(self) -> str:
-        return _percent(self.disagree, self.households)
+        return vn_percent(self.disagree, self.households)
 
     @property
     def other_percent(self) -> str:
-        return _percent(self.other, self.households)
+        return vn_percent(self.other, self.households)
 
 
 def village_rows(matter: Matter) -> list[VillageRow]:
     result = matter.result or {}
-    names = {
-        u.code: _nfc(u.name) for u in Unit.objects.filter(code__in=[v["unit"] for v in result.get("villages", [])])
-    }
+    names = {u.code: nfc(u.name) for u in Unit.objects.filter(code__in=[v["unit"] for v in result.get("villages", [])])}
     return [
         VillageRow(
             names.get(v["unit"], v["unit"]), v["households"], v["agree"], v["disagree"], v["other"], v.get("adopted")
@@ -227,7 +196,7 @@ def other_opinions(matter: Matter) -> list[str]:
         .order_by("token")
         .values_list("comment", flat=True)[:MAX_OTHER_OPINIONS]
     )
-    return [_nfc(c).strip() for c in comments]
+    return [nfc(c).strip() for c in comments]
 
 
 @dataclass(frozen=True)
@@ -267,7 +236,7 @@ def record_facts(matter: Matter) -> RecordFacts:
     details: list[str] = []
     meeting = current_meeting(matter) if form == Form.MEETING else None
     if meeting is not None:
-        details.append(f"Thời gian họp: {vn_datetime(meeting.starts_at)}; địa điểm: {_nfc(meeting.place)}.")
+        details.append(f"Thời gian họp: {vn_datetime(meeting.starts_at)}; địa điểm: {nfc(meeting.place)}.")
         if meeting.method:
             details.append(f"Cách biểu quyết: {METHOD_LABELS.get(meeting.method, meeting.method)}.")
     elif form in (Form.BALLOT, Form.ONLINE):
@@ -298,8 +267,8 @@ def record_facts(matter: Matter) -> RecordFacts:
         present_label=present_label,
         unrepresented=households_without_representative(matter, day),
         item_label=f"Khoản {matter.item} Điều 15 {LAW}: {ITEM_LABELS[matter.item]}",
-        title=_nfc(matter.title),
-        question=_nfc(matter.question),
+        title=nfc(matter.title),
+        question=nfc(matter.question),
         form_label=FORM_LABELS[Form(form)],
         form_details=details,
         villages=village_rows(matter),
@@ -311,7 +280,7 @@ def record_facts(matter: Matter) -> RecordFacts:
         conclusion=conclusion,
         threshold=threshold_text(matter),
         opinions=other_opinions(matter),
-        decision=_nfc(matter.decision_text).strip(),
+        decision=nfc(matter.decision_text).strip(),
         signatures=[
             (head.upper(), signatory_name(matter, "village_head")),
             ("TRƯỞNG BAN CÔNG TÁC MẶT TRẬN", signatory_name(matter, "front_head")),
@@ -325,9 +294,9 @@ def record_facts(matter: Matter) -> RecordFacts:
 def record_sections(f: RecordFacts) -> list[tuple[str, list[str]]]:
     """The body of the record as (heading, paragraphs), the same in DOCX and PDF."""
     result = [
-        f"Tán thành: {f.agree}/{f.households} hộ ({_percent(f.agree, f.households)} tổng số hộ gia đình).",
-        f"Không tán thành: {f.disagree}/{f.households} hộ ({_percent(f.disagree, f.households)}).",
-        f"Ý kiến khác: {f.other}/{f.households} hộ ({_percent(f.other, f.households)}).",
+        f"Tán thành: {f.agree}/{f.households} hộ ({vn_percent(f.agree, f.households)} tổng số hộ gia đình).",
+        f"Không tán thành: {f.disagree}/{f.households} hộ ({vn_percent(f.disagree, f.households)}).",
+        f"Ý kiến khác: {f.other}/{f.households} hộ ({vn_percent(f.other, f.households)}).",
     ]
     if f.commune_wide:
         approving = sum(1 for v in f.villages if v.adopted)
@@ -357,251 +326,58 @@ def record_sections(f: RecordFacts) -> list[tuple[str, list[str]]]:
 
 # --- DOCX -------------------------------------------------------------------------------------
 def decision_record_docx(matter: Matter) -> bytes:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
     f = record_facts(matter)
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
-    section.left_margin, section.right_margin = Cm(3), Cm(1.5)
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(13)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Times New Roman")
-    normal.paragraph_format.space_after = Pt(3)
-    props = doc.core_properties
-    props.title, props.author, props.comments = f"{RECORD_TITLE}: {f.title}", "", ""
-    props.last_modified_by, props.language = "", "vi-VN"
-    props.created = props.modified = timezone.now()
-
-    def para(container: Any, text: str = "", *, bold: bool = False, size: float | None = None,
-             align: Any = None, italic: bool = False) -> Any:  # fmt: skip
-        p = container.add_paragraph()
-        if align is not None:
-            p.alignment = align
-        p.paragraph_format.space_after = Pt(2)
-        if text:
-            run = p.add_run(text)
-            run.bold, run.italic = bold, italic
-            if size:
-                run.font.size = Pt(size)
-        return p
-
-    def rule(p: Any, indent_cm: float) -> None:
-        """The short line under the unit and the motto: a bottom border narrowed by indents."""
-        from docx.oxml import OxmlElement
-
-        p_pr = p._p.get_or_add_pPr()
-        borders = OxmlElement("w:pBdr")
-        bottom = OxmlElement("w:bottom")
-        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
-            bottom.set(qn(key), value)
-        borders.append(bottom)
-        p_pr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
-        p.paragraph_format.left_indent = p.paragraph_format.right_indent = Cm(indent_cm)
-
-    heading = doc.add_table(rows=1, cols=2)
-    heading.alignment = WD_TABLE_ALIGNMENT.CENTER
-    heading.autofit = False
-    left, right = heading.rows[0].cells
-    left.width, right.width = Cm(6.5), Cm(10)
-    left.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    left.paragraphs[0].add_run(f.unit_lines[0]).font.size = Pt(12)
-    p = para(left, f.unit_lines[1], bold=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
-    rule(p, 1.8)
-    right.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = right.paragraphs[0].add_run(NATIONAL_NAME)
-    run.bold, run.font.size = True, Pt(12)
-    p = para(right, MOTTO, bold=True, size=13, align=WD_ALIGN_PARAGRAPH.CENTER)
-    rule(p, 1.9)
-    para(right, "")
-    para(right, f.place_date, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-
-    para(doc, "")
-    para(doc, RECORD_TITLE, bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, f"Về việc: {f.title}", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(doc, f"Căn cứ {LAW} số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP của Chính phủ;", italic=True)
+    doc = word.new_docx(f"{RECORD_TITLE}: {f.title}")
+    word.national_heading(doc, f.unit_lines, f.place_date)
+    word.paragraph(doc, "")
+    word.paragraph(doc, RECORD_TITLE, bold=True, size=14, align="center")
+    word.paragraph(doc, f"Về việc: {f.title}", bold=True, align="center")
+    word.paragraph(doc, f"Căn cứ {LAW} số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP của Chính phủ;", italic=True)
     for title, lines in record_sections(f):
-        para(doc, title, bold=True)
+        word.paragraph(doc, title, bold=True)
         for line in lines:
-            para(doc, line, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+            word.paragraph(doc, line, align="justify")
         if title.startswith("5.") and f.commune_wide:
-            table = doc.add_table(rows=1, cols=6)
-            table.style = "Table Grid"
-            header = ("Thôn, tổ dân phố", "Số hộ", "Tán thành", "Không tán thành", "Ý kiến khác", "Kết quả")
-            for cell, text in zip(table.rows[0].cells, header, strict=True):
-                cell.text = ""
-                cell.paragraphs[0].add_run(text).bold = True
-            for row in f.villages:
-                cells = table.add_row().cells
-                values = (row.name, str(row.households), f"{row.agree} ({row.agree_percent})",
-                          f"{row.disagree} ({row.disagree_percent})", f"{row.other} ({row.other_percent})",
-                          "Đạt" if row.adopted else "Không đạt")  # fmt: skip
-                for cell, text in zip(cells, values, strict=True):
-                    cell.text = text
-
-    para(doc, "")
-    signatures = doc.add_table(rows=2, cols=2)
-    signatures.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, (role, name) in enumerate(f.signatures):
-        cell = signatures.rows[i // 2].cells[i % 2]
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        cell.paragraphs[0].add_run(role).bold = True
-        para(cell, "(Ký, ghi rõ họ tên)", italic=True, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
-        for _ in range(3):
-            para(cell, "")
-        para(cell, name or BLANK, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        para(cell, "")
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
+            word.table(doc, VILLAGE_TABLE_HEADER, [row.cells() for row in f.villages])
+    word.paragraph(doc, "")
+    word.signature_table(doc, f.signatures)
+    return word.to_bytes(doc)
 
 
 # --- PDF --------------------------------------------------------------------------------------
-FONT_FAMILY = "DejaVu"
-
-
-def font_paths() -> tuple[Path, Path]:
-    font_dir = Path(getattr(settings, "DOCUMENT_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
-    regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
-    for path in (regular, bold):
-        if not path.is_file():
-            raise ImproperlyConfigured(
-                f"The PDF font {path} is missing: install Debian's fonts-dejavu-core (scripts/system-deps.sh)."
-            )
-    return regular, bold
-
-
-A4 = (210, 297)
-A5 = (148, 210)
-
-
-def _pdf(page_format: tuple[float, float], title: str) -> Any:
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="P", unit="mm", format=page_format)
-    regular, bold = font_paths()
-    pdf.add_font(FONT_FAMILY, "", str(regular))
-    pdf.add_font(FONT_FAMILY, "B", str(bold))
-    pdf.set_title(title)
-    pdf.set_creator("Grassroots")
-    pdf.set_lang("vi")
-    return pdf
-
-
-def _text(pdf: Any, size: float, bold: bool = False) -> None:
-    pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
-
-
-class _Writer:
-    """Writes wrapped text line by line, wrapping each (text, font, width) only once: the slips repeat the
-    same paragraphs hundreds of times, and fpdf2's line breaking is what takes the time."""
-
-    def __init__(self, pdf: Any) -> None:
-        self.pdf = pdf
-        self._lines: dict[tuple[float, float, bool, str], list[str]] = {}
-
-    def block(self, w: float, h: float, text: str, *, size: float, bold: bool = False, align: str = "L") -> None:
-        """Leaves x where it was and y under the text."""
-        pdf = self.pdf
-        _text(pdf, size, bold)
-        key = (w, size, bold, text)
-        lines = self._lines.get(key)
-        if lines is None:
-            lines = self._lines[key] = list(pdf.multi_cell(w, h, text, dry_run=True, output="LINES")) or [""]
-        x = pdf.get_x()
-        for line in lines:
-            pdf.set_x(x)
-            pdf.cell(w, h, line, align=align, new_x="LEFT", new_y="NEXT")
-
-
-def _national_heading(out: _Writer, lines: tuple[str, str], place_line: str | None, *, x: float, width: float,
-                      split: float, scale: float = 1.0) -> float:  # fmt: skip
-    """Unit on the left, the national name and motto (with the line under it) on the right. Returns the
-    y below the heading."""
-    pdf = out.pdf
-    top = pdf.get_y()
-    left_w, right_w = split, width - split
-    line_h = 5 * scale
-    pdf.set_xy(x, top)
-    out.block(left_w, line_h, lines[0], size=10.5 * scale, align="C")
-    out.block(left_w, line_h, lines[1], size=10.5 * scale, bold=True, align="C")
-    rule_w = min(pdf.get_string_width(lines[1]) * 0.5, left_w * 0.5) or left_w * 0.3
-    y_left = pdf.get_y() + 0.8
-    pdf.line(x + (left_w - rule_w) / 2, y_left, x + (left_w + rule_w) / 2, y_left)
-    pdf.set_xy(x + left_w, top)
-    out.block(right_w, line_h, NATIONAL_NAME, size=10.5 * scale, bold=True, align="C")
-    out.block(right_w, line_h, MOTTO, size=11 * scale, bold=True, align="C")
-    motto_w = pdf.get_string_width(MOTTO)
-    y_right = pdf.get_y() + 0.8
-    pdf.line(x + left_w + (right_w - motto_w) / 2, y_right, x + left_w + (right_w + motto_w) / 2, y_right)
-    if place_line:
-        pdf.set_xy(x + left_w, y_right + 3 * scale)
-        out.block(right_w, line_h, place_line, size=10 * scale, align="C")
-        y_right = pdf.get_y()
-    return max(y_left, y_right) + 4 * scale
-
-
 def decision_record_pdf(matter: Matter) -> bytes:
     f = record_facts(matter)
-    pdf = _pdf(A4, f"{RECORD_TITLE}: {f.title}")
+    pdf = new_pdf(A4, f"{RECORD_TITLE}: {f.title}")
     pdf.set_margins(left=25, top=15, right=15)
     pdf.set_auto_page_break(True, margin=18)
     pdf.add_page()
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    y = _national_heading(_Writer(pdf), f.unit_lines, f.place_date, x=pdf.l_margin, width=width, split=68)
+    y = national_heading(Writer(pdf), f.unit_lines, f.place_date, x=pdf.l_margin, width=width, split=68)
     pdf.set_xy(pdf.l_margin, y + 2)
-    _text(pdf, 13, bold=True)
+    set_text(pdf, 13, bold=True)
     pdf.multi_cell(width, 6.5, RECORD_TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
-    _text(pdf, 11.5, bold=True)
+    set_text(pdf, 11.5, bold=True)
     pdf.multi_cell(width, 6, f"Về việc: {f.title}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    _text(pdf, 10.5)
+    set_text(pdf, 10.5)
     pdf.multi_cell(width, 5.5, f"Căn cứ {LAW} số 10/2022/QH15 và Nghị định số 59/2023/NĐ-CP của Chính phủ;",
                    new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     for title, lines in record_sections(f):
         pdf.ln(1.5)
-        _text(pdf, 11, bold=True)
+        set_text(pdf, 11, bold=True)
         pdf.multi_cell(width, 6, title, new_x="LMARGIN", new_y="NEXT")
-        _text(pdf, 10.5)
+        set_text(pdf, 10.5)
         for line in lines:
             pdf.multi_cell(width, 5.5, line, align="J", new_x="LMARGIN", new_y="NEXT")
         if title.startswith("5.") and f.commune_wide:
             pdf.ln(1)
-            _text(pdf, 9)
+            set_text(pdf, 9)
             with pdf.table(col_widths=(38, 16, 29, 29, 29, 22), line_height=5, text_align="CENTER") as table:
-                table.row(("Thôn, tổ dân phố", "Số hộ", "Tán thành", "Không tán thành", "Ý kiến khác", "Kết quả"))
+                table.row(VILLAGE_TABLE_HEADER)
                 for row in f.villages:
-                    table.row((row.name, str(row.households), f"{row.agree} ({row.agree_percent})",
-                               f"{row.disagree} ({row.disagree_percent})", f"{row.other} ({row.other_percent})",
-                               "Đạt" if row.adopted else "Không đạt"))  # fmt: skip
-    _signature_grid(pdf, f.signatures, width)
+                    table.row(row.cells())
+    signature_grid(pdf, f.signatures, width)
     return bytes(pdf.output())
-
-
-def _signature_grid(pdf: Any, signatures: list[tuple[str, str]], width: float) -> None:
-    block_h = 32
-    col_w = width / 2
-    for i in range(0, len(signatures), 2):
-        if pdf.get_y() + block_h > pdf.page_break_trigger:
-            pdf.add_page()
-        top = pdf.get_y() + 4
-        for j, (role, name) in enumerate(signatures[i : i + 2]):
-            x = pdf.l_margin + j * col_w
-            pdf.set_xy(x, top)
-            _text(pdf, 10.5, bold=True)
-            pdf.multi_cell(col_w, 5.5, role, align="C", new_x="LEFT", new_y="NEXT")
-            _text(pdf, 9)
-            pdf.multi_cell(col_w, 5, "(Ký, ghi rõ họ tên)", align="C", new_x="LEFT", new_y="NEXT")
-            pdf.set_xy(x, top + block_h - 10)
-            _text(pdf, 10.5, bold=True)
-            pdf.multi_cell(col_w, 5.5, name or BLANK, align="C", new_x="LEFT", new_y="NEXT")
-        pdf.set_xy(pdf.l_margin, top + block_h)
 
 
 # --- Household ballot slips -------------------------------------------------------------------
@@ -621,7 +397,7 @@ def slip_households(matter: Matter, day: dt.date | None = None) -> list[Slip]:
         .order_by("unit__code", "household__code")
         .values_list("household__code", "address", "unit__name")
     )
-    return [Slip(_nfc(code), _nfc(address), _nfc(village)) for code, address, village in rows]
+    return [Slip(nfc(code), nfc(address), nfc(village)) for code, address, village in rows]
 
 
 QUESTION_BOX = 34  # mm of an A5 slip for the question
@@ -638,14 +414,6 @@ def return_deadline(matter: Matter) -> str:
     return "……… giờ ………, ngày ……… tháng ……… năm …………"
 
 
-def _qr_png(code: str) -> io.BytesIO:
-    buffer = io.BytesIO()
-    # A full QR symbol (not Micro QR, which many phone readers do not decode), medium error correction.
-    segno.make_qr(code, error="m").save(buffer, kind="png", scale=4, border=2)
-    buffer.seek(0)
-    return buffer
-
-
 def ballot_slips_pdf(matter: Matter, slips: list[Slip] | None = None) -> bytes:
     """One A5 slip per current household: Law Art 19(3); D59 Art 4(5) (title, question, choices with
     instructions, space for other opinions, return deadline; the UBND seal upper left for commune-wide
@@ -653,17 +421,17 @@ def ballot_slips_pdf(matter: Matter, slips: list[Slip] | None = None) -> bytes:
     address identify the household: no names, no ID numbers."""
     if slips is None:
         slips = slip_households(matter)
-    title = _nfc(matter.title)
-    pdf = _pdf(A5, f"{SLIP_TITLE}: {title}")
+    title = nfc(matter.title)
+    pdf = new_pdf(A5, f"{SLIP_TITLE}: {title}")
     pdf.set_margins(left=10, top=8, right=10)
     pdf.set_auto_page_break(False)
     width = pdf.w - pdf.l_margin - pdf.r_margin
     layout = _SlipLayout(
-        out=_Writer(pdf),
+        out=Writer(pdf),
         width=width,
         lines=unit_lines(matter),
         title=title,
-        question=_nfc(matter.question),
+        question=nfc(matter.question),
         deadline=return_deadline(matter),
         head=village_head_title(matter).upper(),
         commune_wide=matter.scope == Scope.COMMUNE,
@@ -678,7 +446,7 @@ def ballot_slips_pdf(matter: Matter, slips: list[Slip] | None = None) -> bytes:
 
 @dataclass
 class _SlipLayout:
-    out: _Writer
+    out: Writer
     width: float
     lines: tuple[str, str]
     title: str
@@ -692,7 +460,7 @@ class _SlipLayout:
         """The same question on every slip: the largest size (10.5 to 7 pt) whose text fits its box."""
         pdf, size = self.out.pdf, 10.5
         while True:
-            _text(pdf, size)
+            set_text(pdf, size)
             height = pdf.multi_cell(self.width, size * 0.5, self.question, dry_run=True, output="HEIGHT")
             if height <= QUESTION_BOX or size <= 7:
                 break
@@ -703,7 +471,7 @@ class _SlipLayout:
         out, pdf, width = self.out, self.out.pdf, self.width
         x0 = pdf.l_margin
         pdf.set_y(pdf.t_margin + (4 if self.commune_wide else 0))
-        y = _national_heading(out, self.lines, None, x=x0, width=width, split=52, scale=0.78)
+        y = national_heading(out, self.lines, None, x=x0, width=width, split=52, scale=0.78)
         if self.commune_wide:
             # The UBND seal is stamped over the upper left corner (dấu treo, D59 Art 4(5)).
             pdf.set_draw_color(120)
@@ -712,7 +480,7 @@ class _SlipLayout:
             pdf.set_dash_pattern()
             pdf.set_draw_color(0)
             pdf.set_text_color(110)
-            _text(pdf, 7)
+            set_text(pdf, 7)
             pdf.set_xy(x0, y - 3)
             pdf.cell(52, 4, "(Dấu UBND xã)", align="C")
             pdf.set_text_color(0)
@@ -723,11 +491,11 @@ class _SlipLayout:
         # The household: its code (printed and as a QR code) and address.
         top = pdf.get_y() + 2
         qr = 20
-        pdf.image(_qr_png(slip.code), x=x0 + width - qr, y=top, w=qr, h=qr)
+        pdf.image(qr_png(slip.code), x=x0 + width - qr, y=top, w=qr, h=qr)
         pdf.set_xy(x0, top + 1)
-        _text(pdf, 11, bold=True)
+        set_text(pdf, 11, bold=True)
         pdf.cell(width - qr - 2, 5.5, f"Mã hộ: {slip.code}", new_x="LMARGIN", new_y="NEXT")
-        _text(pdf, 8.5)
+        set_text(pdf, 8.5)
         if self.commune_wide:
             pdf.cell(width - qr - 2, 4.5, slip.village, new_x="LMARGIN", new_y="NEXT")
         pdf.multi_cell(width - qr - 2, 4.2, f"Địa chỉ: {slip.address}", new_x="LMARGIN", new_y="NEXT")
@@ -739,7 +507,7 @@ class _SlipLayout:
         pdf.ln(1.5)
         out.block(width, 4, SLIP_INSTRUCTIONS, size=8.5)
         pdf.ln(1.5)
-        _text(pdf, 11)
+        set_text(pdf, 11)
         for label in CHOICE_LABELS.values():
             y = pdf.get_y()
             pdf.rect(x0 + 4, y + 0.5, 5, 5)
@@ -765,7 +533,7 @@ class _SlipLayout:
             sx = x0 + width - sig_w
             pdf.set_xy(sx, bottom + 2)
             out.block(sig_w, 4.5, self.head, size=9, bold=True, align="C")
-            out.block(sig_w, 4, "(Ký, ghi rõ họ tên)", size=7.5, align="C")
+            out.block(sig_w, 4, SIGN_HINT, size=7.5, align="C")
             pdf.set_draw_color(150)
             pdf.set_dash_pattern(dash=1, gap=1)
             pdf.rect(sx, bottom + 1, sig_w, pdf.h - bottom - 8)
@@ -833,7 +601,7 @@ def count_minutes_context(matter: Matter) -> dict[str, Any]:
         "issued": households if ballots else present,
         "returned": result.get("participants") if counted else None,
         "valid": result.get("total") if counted else None,
-        "counts": [(label, n, _percent(n, households or 0)) for label, n in counts],
+        "counts": [(label, n, vn_percent(n, households or 0)) for label, n in counts],
         "villages": village_rows(matter) if matter.scope == Scope.COMMUNE else [],
         "adopted": matter.adopted,
         "conclusion": None
