@@ -192,9 +192,7 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
         actions.record_notification(matter, actor=head, body="committee")
         actions.record_notification(matter, actor=head, body="front")
         actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-        actions.open_matter(
-            matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7)
-        )
+        actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
         opened.append(matter.pk)
     return {"matters": opened, "tokens": tokens, "village": village.pk}
 

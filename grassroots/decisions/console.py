@@ -32,7 +32,7 @@ from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
-from . import actions, clusters, console_actions, rules
+from . import actions, rules
 from .access import VILLAGE_ROLES, access_matter, can_agree, can_count_early, can_manage, can_recognize
 from .forms import (
     CloseForm,
@@ -340,8 +340,8 @@ def _meeting_context(
         "clustered": bool(cluster_list),
         "cluster_rows": cluster_rows,
         "all_clusters_counted": bool(cluster_list) and all(c.counted_at is not None for c in cluster_list),
-        "cluster_totals": clusters.cluster_totals(meeting) if cluster_list else {},
-        "cluster_households": clusters.plan_households(meeting),
+        "cluster_totals": actions.cluster_totals(meeting) if cluster_list else {},
+        "cluster_households": actions.plan_households(meeting),
         "cluster_min": rules.CLUSTER_MIN_HOUSEHOLDS,
     }
 
@@ -653,7 +653,7 @@ def secretary(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     form = SecretaryForm(request.POST, prefix="secretary")
-    return _step(request, matter, form, lambda d: console_actions.elect_secretary(
+    return _step(request, matter, form, lambda d: actions.elect_secretary(
         meeting, actor=request.user, name=d["name"], yes=d["yes"]), _("The secretary was elected."))  # fmt: skip
 
 
@@ -662,7 +662,7 @@ def method(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     form = MethodForm(request.POST, prefix="method")
-    return _step(request, matter, form, lambda d: console_actions.choose_method(
+    return _step(request, matter, form, lambda d: actions.choose_method(
         meeting, actor=request.user, method=d["method"], yes=d["yes"]), _("The voting method was chosen."))  # fmt: skip
 
 
@@ -671,7 +671,7 @@ def counting(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     form = TeamForm(request.POST, team=TeamMember.Team.COUNTING_COMMITTEE, prefix="counting", with_yes=True)
-    return _step(request, matter, form, lambda d: console_actions.approve_counting_committee(
+    return _step(request, matter, form, lambda d: actions.approve_counting_committee(
         meeting, actor=request.user, members=form.members(), yes=d["yes"]),
         _("The vote-counting committee was approved."))  # fmt: skip
 
@@ -681,7 +681,7 @@ def result(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     form = MeetingResultForm(request.POST, prefix="result")
-    return _step(request, matter, form, lambda d: console_actions.record_meeting_count(
+    return _step(request, matter, form, lambda d: actions.record_meeting_count(
         meeting, actor=request.user, method=d["method"], agree=d["agree"], disagree=d["disagree"], other=d["other"]),
         _("The count of the meeting was recorded."))  # fmt: skip
 
@@ -803,7 +803,7 @@ def cluster_plan(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     form = ClusterPlanForm(request.POST, prefix="plan")
-    return _step(request, matter, form, lambda d: clusters.set_cluster_plan(
+    return _step(request, matter, form, lambda d: actions.set_cluster_plan(
         meeting, actor=request.user, clusters=d["clusters"], dispersed=d["dispersed"], approved_on=d["approved_on"]),
         _("The cluster plan was recorded."))  # fmt: skip
 
@@ -829,7 +829,7 @@ def cluster_result(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
     meeting = _meeting_or_404(matter)
     found = _cluster_or_404(meeting, cluster)
     form = ClusterResultForm(request.POST, prefix=f"result-{found.pk}")
-    return _step(request, matter, form, lambda d: clusters.record_cluster_result(
+    return _step(request, matter, form, lambda d: actions.record_cluster_result(
         found, actor=request.user, agree=d["agree"], disagree=d["disagree"], other=d["other"]),
         _("The count of the cluster was recorded."))  # fmt: skip
 
@@ -840,7 +840,7 @@ def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     meeting = _meeting_or_404(matter)
     try:
-        clusters.combine_cluster_results(meeting, actor=request.user)
+        actions.combine_cluster_results(meeting, actor=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -851,8 +851,8 @@ def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Hand delivery and collection of ballot slips (D59 Art 4(5)–(6)) -----------------------------
 def _distribution_context(request: HttpRequest, matter: Matter, form: DeliveryForm) -> dict[str, Any]:
     show = request.GET.get("show", "all")
-    show = show if show in clusters.FILTERS else "all"
-    counts, rows = clusters.distribution(matter, show)
+    show = show if show in actions.FILTERS else "all"
+    counts, rows = actions.distribution(matter, show)
     return {
         "matter": matter,
         "form": form,
@@ -874,7 +874,7 @@ def distribution(request: HttpRequest, pk: int) -> HttpResponse:
     notice = ""
     if form.is_valid():
         try:
-            household = clusters.mark_delivered(matter, actor=request.user,
+            household = actions.mark_delivered(matter, actor=request.user,
                                                 household_code=form.cleaned_data["household_code"])  # fmt: skip
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -894,7 +894,7 @@ def deliver_all(request: HttpRequest, pk: int) -> HttpResponse:
     matter = _managed_matter(request, pk)
     if request.method == "POST":
         try:
-            n = clusters.mark_all_delivered(matter, actor=request.user)
+            n = actions.mark_all_delivered(matter, actor=request.user)
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
@@ -903,5 +903,5 @@ def deliver_all(request: HttpRequest, pk: int) -> HttpResponse:
                 ngettext("%(n)s slip was marked as delivered.", "%(n)s slips were marked as delivered.", n) % {"n": n},
             )
         return redirect("decisions:console-distribution", pk=matter.pk)
-    counts, _rows = clusters.distribution(matter, "not_delivered")
+    counts, _rows = actions.distribution(matter, "not_delivered")
     return render(request, "decisions/console/deliver_all.html", {"matter": matter, "counts": counts})

@@ -38,7 +38,7 @@ from grassroots.people.management.commands.seed_demo import DEMO_PASSWORD, creat
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import Unit
 
-from . import actions, clusters, console_actions, rules
+from . import actions, rules
 from .access import represented_household
 from .models import Form, Matter, Meeting, TabledVia, TeamMember
 
@@ -279,9 +279,7 @@ def _attend(cast: Cast, meeting: Meeting, rng: random.Random, present: int) -> l
 
 def _secretary(cast: Cast, meeting: Meeting, households: list[Household], yes: int) -> None:
     rep = _representatives(meeting.matter.unit, households[:1])[households[0].pk]
-    console_actions.elect_secretary(
-        meeting, actor=cast.head(meeting.matter.unit.code), name=rep.resident.full_name, yes=yes
-    )
+    actions.elect_secretary(meeting, actor=cast.head(meeting.matter.unit.code), name=rep.resident.full_name, yes=yes)
 
 
 def _decide_at_meeting(
@@ -303,15 +301,13 @@ def _decide_at_meeting(
     households = _attend(cast, meeting, rng, present)
     yes = present - present // 10  # the procedural votes pass by a wide margin
     _secretary(cast, meeting, households, yes)
-    console_actions.choose_method(meeting, actor=head, method=method, yes=yes)
+    actions.choose_method(meeting, actor=head, method=method, yes=yes)
     if method == Meeting.Method.SECRET:
-        console_actions.approve_counting_committee(meeting, actor=head, members=COUNTING_COMMITTEE, yes=yes)
+        actions.approve_counting_committee(meeting, actor=head, members=COUNTING_COMMITTEE, yes=yes)
         reps = _representatives(matter.unit, households[1:3])
         witnesses = [(reps[h.pk].resident.full_name, "đại diện hộ gia đình", False) for h in households[1:3]]
         actions.set_team(matter, actor=head, team=TeamMember.Team.WITNESS, members=witnesses)
-    console_actions.record_meeting_count(
-        meeting, actor=head, method=method, agree=agree, disagree=disagree, other=other
-    )
+    actions.record_meeting_count(meeting, actor=head, method=method, agree=agree, disagree=disagree, other=other)
     actions.close_matter(matter, actor=head)
     return households
 
@@ -392,7 +388,7 @@ def ballot_round(cast: Cast, rng: random.Random) -> Matter:
     )
     actions.open_matter(matter, actor=head, form=Form.BALLOT, closes_at=timezone.now() + dt.timedelta(days=3))
     actions.set_team(matter, actor=head, team=TeamMember.Team.BALLOT_TEAM, members=_team(cast, code, BALLOT_TEAM))
-    clusters.mark_all_delivered(matter, actor=head)
+    actions.mark_all_delivered(matter, actor=head)
     households = rng.sample(_households(cast.units[code]), SLIPS)
     for household, choice in zip(households, _choices(rng, SLIPS_SPLIT), strict=True):
         comment = rng.choice(OTHER_OPINIONS) if choice == rules.Choice.OTHER else ""

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, clusters
+from grassroots.decisions import actions
 from grassroots.decisions.models import Form, Matter, Participation, SealedBallot, Status, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.tests.factories import make_household
@@ -153,7 +153,7 @@ def test_a_meeting_that_falls_short_switches_to_ballots_and_the_slips_count_once
     actions.switch_to_ballots(matter, actor=village["head"], meeting=meeting)
     matter.refresh_from_db()
     assert matter.form == Form.BALLOT and matter.round == 2
-    clusters.mark_all_delivered(matter, actor=village["head"])  # slips are delivered by hand first (D59 Art 4(5))
+    actions.mark_all_delivered(matter, actor=village["head"])  # slips are delivered by hand first (D59 Art 4(5))
     for household in households[:6]:
         actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
     with pytest.raises(actions.AlreadyVoted):

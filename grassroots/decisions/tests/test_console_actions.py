@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, console_actions, rules
+from grassroots.decisions import actions, rules
 from grassroots.decisions.models import Form, Matter, Status, TabledVia, TeamMember
 from grassroots.decisions.steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
 from grassroots.people.models import Household
@@ -35,57 +35,53 @@ def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
 def test_d59_art_3_5_the_secretary_needs_more_than_half_of_the_households_present(village, yes, passes):
     _matter, meeting = _meeting(village, present=8)
     if passes:
-        console_actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
+        actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
         meeting.refresh_from_db()
         assert meeting.secretary == "Chị Thư"
         assert AuditEvent.objects.filter(verb="decisions.secretary_elected").count() == 1
     else:
         with pytest.raises(DomainError) as refused:
-            console_actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
+            actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
         assert refused.value.field == "yes"
 
 
 def test_more_votes_than_households_present_are_refused(village):
     _matter, meeting = _meeting(village, present=3)
     with pytest.raises(DomainError):
-        console_actions.choose_method(meeting, actor=village["head"], method="hands", yes=4)
+        actions.choose_method(meeting, actor=village["head"], method="hands", yes=4)
 
 
 def test_d59_art_3_5_c_the_counting_committee_has_a_head_and_is_approved(village):
     matter, meeting = _meeting(village)
     with pytest.raises(DomainError) as refused:
-        console_actions.approve_counting_committee(meeting, actor=village["head"], yes=6,
+        actions.approve_counting_committee(meeting, actor=village["head"], yes=6,
                                                    members=[(n, r, False) for n, r, _l in COMMITTEE])  # fmt: skip
     assert refused.value.field == "members"
     with pytest.raises(DomainError):
-        console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=3)
-    console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
+        actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=3)
+    actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
     assert matter.team.filter(team=TeamMember.Team.COUNTING_COMMITTEE, is_lead=True).get().name == "B"
 
 
 def test_a_secret_ballot_is_counted_only_with_the_committee_and_the_witnesses(village):
     matter, meeting = _meeting(village)
-    console_actions.choose_method(meeting, actor=village["head"], method="secret", yes=5)
+    actions.choose_method(meeting, actor=village["head"], method="secret", yes=5)
     actions.set_team(matter, actor=village["head"], team=TeamMember.Team.WITNESS, members=WITNESSES)
     with pytest.raises(DomainError, match=r"3\(5\)\(c\)"):
-        console_actions.record_meeting_count(
-            meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0
-        )
-    console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
+        actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
+    actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
     with pytest.raises(DomainError) as other_method:
-        console_actions.record_meeting_count(
-            meeting, actor=village["head"], method="hands", agree=6, disagree=2, other=0
-        )
+        actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=2, other=0)
     assert other_method.value.field == "method"
-    console_actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
+    actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
     assert matter.participations.count() == 8
     with pytest.raises(DomainError):
-        console_actions.elect_secretary(meeting, actor=village["head"], name="late", yes=8)
+        actions.elect_secretary(meeting, actor=village["head"], name="late", yes=8)
 
 
 def test_the_method_may_be_given_with_the_count_when_it_was_not_voted_on_before(village):
     _matter, meeting = _meeting(village)
-    console_actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=1, other=1)
+    actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=1, other=1)
     meeting.refresh_from_db()
     assert meeting.method == "hands" and meeting.closed_at is not None
 
@@ -93,7 +89,7 @@ def test_the_method_may_be_given_with_the_count_when_it_was_not_voted_on_before(
 def test_only_the_managers_hold_procedural_votes(village):
     _matter, meeting = _meeting(village)
     with pytest.raises(DomainError):
-        console_actions.elect_secretary(meeting, actor=village["official_a"], name="x", yes=8)
+        actions.elect_secretary(meeting, actor=village["official_a"], name="x", yes=8)
 
 
 # --- Art 19(1)(b): once switched to ballots, the meeting decides nothing more -----------------------

@@ -15,7 +15,7 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, clusters, rules
+from grassroots.decisions import actions, rules
 from grassroots.decisions.calendar import SWAPPED_WORKING_DAYS, work_calendar
 from grassroots.decisions.models import Form, Matter, NonWorkingDay, StepCorrection, TabledVia, TeamMember
 from grassroots.decisions.tests.conftest import BALLOT_TEAM, ONLINE_TEAM, WITNESSES, ballot_teams, end_voting
@@ -162,7 +162,7 @@ def _ballot_matter(village, *, returned):  # type: ignore[no-untyped-def]
     actions.open_matter(matter, actor=village["head"], form=Form.BALLOT,
                         closes_at=timezone.now() + dt.timedelta(days=3))  # fmt: skip
     ballot_teams(matter, village["head"])
-    clusters.mark_all_delivered(matter, actor=village["head"])
+    actions.mark_all_delivered(matter, actor=village["head"])
     for household in _households(village)[:returned]:
         actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
     return matter
