@@ -12,9 +12,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from grassroots.accounts.tests.factories import UserFactory
-from grassroots.decisions import actions, documents, documents_views
+from grassroots.decisions import actions, documents
 from grassroots.decisions.models import Form, TabledVia
 from grassroots.decisions.tests.conftest import close_now
+from grassroots.decisions.views import documents as documents_views
 from grassroots.people.models import Household, Representation, Resident
 from grassroots.people.tests.factories import make_household
 

@@ -8,19 +8,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 from grassroots.core import csvexport
 from grassroots.core.errors import DomainError
 
-from . import actions, notifications
-from .access import (
+from .. import actions, notifications
+from ..access import (
     access_matter,
     can_manage,
     can_recognize,
     can_see_participants,
+    may_see_queue,
+    may_table,
     visible_unit_paths,
     voting_household,
 )
-from .bulletin import bulletin, suppress_small_counts
-from .console import may_see_queue, may_table
-from .forms import VoteForm
-from .models import COUNTED, Channel, Matter, Notification, Participation, Status
+from ..bulletin import bulletin, suppress_small_counts
+from ..forms import VoteForm
+from ..models import COUNTED, Channel, Matter, Notification, Participation, Status
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def actions_household(request: HttpRequest):  # type: ignore[no-untyped-def]
-    from .access import represented_household
+    from ..access import represented_household
 
     return represented_household(request.user)
 
