@@ -14,16 +14,8 @@ from grassroots.core.errors import DomainError
 from grassroots.people.actions import household_count_on
 
 from .. import rules
-from ..access import (
-    can_manage,
-)
-from ..models import (
-    Form,
-    Matter,
-    Meeting,
-    Status,
-    StepCorrection,
-)
+from ..access import can_manage
+from ..models import Form, Matter, Meeting, Status, StepCorrection
 
 # Before these states the preparation steps may still change; from the opening on they are frozen.
 PREPARING = frozenset({Status.DRAFT, Status.GATHERING})

@@ -17,21 +17,8 @@ from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
 from .. import notify, rules
-from ..access import (
-    can_agree,
-    can_manage,
-    may_table_as,
-)
-from ..models import (
-    Consent,
-    Form,
-    Matter,
-    MatterVillage,
-    Status,
-    StepCorrection,
-    TabledVia,
-    TeamMember,
-)
+from ..access import can_agree, can_manage, may_table_as
+from ..models import Consent, Form, Matter, MatterVillage, Status, StepCorrection, TabledVia, TeamMember
 from ._guards import (
     PREPARING,
     _correction,
@@ -82,6 +69,16 @@ def create_matter(
     return matter
 
 
+def _record_once(matter: Matter, field: str, already: str, verb: str, actor: User, **data: Any) -> None:
+    """Stamps the time of a preparation step (an agreement, a notice) once, before the matter opens."""
+    _require_preparing(matter)
+    if getattr(matter, field) is not None:
+        raise DomainError(already)
+    setattr(matter, field, timezone.now())
+    _save(matter, field)
+    _event(verb, actor, matter, **data)
+
+
 @transaction.atomic
 def record_agreement(matter: Matter, *, actor: User, who: str) -> None:
     """The village head and the Front work committee head agree (Art 16(2); D59 Art 5(1)(b)), each
@@ -95,12 +92,7 @@ def record_agreement(matter: Matter, *, actor: User, who: str) -> None:
                 "Only the head of the village's Front work committee records the committee's agreement, or the commune Front where the village has none. (Law Art 16(2))"
             )
         )
-    _require_preparing(matter)
-    if getattr(matter, field) is not None:
-        raise DomainError(_("This agreement was already recorded."))
-    setattr(matter, field, timezone.now())
-    _save(matter, field)
-    _event("agreement_recorded", actor, matter, who=who)
+    _record_once(matter, field, _("This agreement was already recorded."), "agreement_recorded", actor, who=who)
 
 
 @transaction.atomic
@@ -108,13 +100,8 @@ def record_notification(matter: Matter, *, actor: User, body: str) -> None:
     """The commune People's Committee / commune Front were told before an online vote (D59 Art 5(2)(a)):
     recorded once, before the matter opens."""
     _require_manager(actor, matter)
-    _require_preparing(matter)
     field = {"committee": "commune_committee_notified_at", "front": "commune_front_notified_at"}[body]
-    if getattr(matter, field) is not None:
-        raise DomainError(_("This notification was already recorded."))
-    setattr(matter, field, timezone.now())
-    _save(matter, field)
-    _event("commune_notified", actor, matter, body=body)
+    _record_once(matter, field, _("This notification was already recorded."), "commune_notified", actor, body=body)
 
 
 @transaction.atomic

@@ -23,25 +23,8 @@ from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household
 
 from .. import rules
-from ..models import (
-    Attendance,
-    Ballot,
-    Channel,
-    Cluster,
-    Form,
-    Matter,
-    Meeting,
-    Participation,
-    Status,
-    TeamMember,
-)
-from ._guards import (
-    _event,
-    _require_current_meeting,
-    _require_manager,
-    _require_status,
-    _save,
-)
+from ..models import Attendance, Ballot, Channel, Cluster, Form, Matter, Meeting, Participation, Status, TeamMember
+from ._guards import _event, _require_current_meeting, _require_manager, _require_status, _save
 from .matters import _snapshot, set_team
 
 

@@ -15,28 +15,10 @@ from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 
 from .. import ballot_box, notify, rules
-from ..access import (
-    can_count_early,
-    can_receive_filings,
-    can_recognize,
-)
+from ..access import can_count_early, can_receive_filings, can_recognize
 from ..calendar import work_calendar
-from ..models import (
-    Ballot,
-    Form,
-    Matter,
-    Meeting,
-    Participation,
-    Status,
-    TeamMember,
-)
-from ._guards import (
-    AlreadyVoted,
-    _event,
-    _require_manager,
-    _require_status,
-    _save,
-)
+from ..models import Ballot, Form, Matter, Meeting, Participation, Status, TeamMember
+from ._guards import AlreadyVoted, _event, _require_manager, _require_status, _save
 
 
 # --- Counting, filing, recognition -------------------------------------------------------------

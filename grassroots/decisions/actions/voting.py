@@ -15,24 +15,9 @@ from grassroots.core.errors import DomainError
 from grassroots.people.models import Household
 
 from .. import ballot_box, rules
-from ..access import (
-    voting_household,
-)
-from ..models import (
-    Channel,
-    Form,
-    IdempotencyKey,
-    Matter,
-    Participation,
-    SlipDistribution,
-    Status,
-)
-from ._guards import (
-    AlreadyVoted,
-    _event,
-    _require_manager,
-    _require_status,
-)
+from ..access import voting_household
+from ..models import Channel, Form, IdempotencyKey, Matter, Participation, SlipDistribution, Status
+from ._guards import AlreadyVoted, _event, _require_manager, _require_status
 
 
 # --- Online voting (D59 Art 5) ------------------------------------------------------------------

@@ -5,13 +5,7 @@ from __future__ import annotations
 from grassroots.core.official import word
 
 from ..models import Matter
-from .facts import (
-    LAW,
-    RECORD_TITLE,
-    VILLAGE_TABLE_HEADER,
-    record_facts,
-    record_sections,
-)
+from .facts import LAW, RECORD_TITLE, VILLAGE_TABLE_HEADER, record_facts, record_sections
 
 
 # --- DOCX -------------------------------------------------------------------------------------

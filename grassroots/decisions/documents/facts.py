@@ -9,14 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from grassroots.core.official.text import (
-    BLANK,
-    nfc,
-    place_date,
-    vn_date,
-    vn_datetime,
-    vn_percent,
-)
+from grassroots.core.official.text import BLANK, nfc, place_date, vn_date, vn_datetime, vn_percent
 from grassroots.people.models import HouseholdLocation, Representation
 from grassroots.territory.models import Unit, UnitKind
 

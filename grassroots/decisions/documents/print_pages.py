@@ -8,15 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from grassroots.core.official.text import (
-    BLANK,
-    MOTTO,
-    NATIONAL_NAME,
-    place_date,
-    vn_date,
-    vn_datetime,
-    vn_percent,
-)
+from grassroots.core.official.text import BLANK, MOTTO, NATIONAL_NAME, place_date, vn_date, vn_datetime, vn_percent
 
 from .. import rules
 from ..models import Form, Matter, Scope, TeamMember

@@ -9,20 +9,11 @@ from django.utils import timezone
 
 from grassroots.core.official.pdf import A5, Writer, national_heading, new_pdf, set_text
 from grassroots.core.official.qr import qr_png
-from grassroots.core.official.text import (
-    SIGN_HINT,
-    nfc,
-    vn_datetime,
-)
+from grassroots.core.official.text import SIGN_HINT, nfc, vn_datetime
 from grassroots.people.models import HouseholdLocation
 
 from ..models import Matter, Scope
-from .facts import (
-    CHOICE_LABELS,
-    SLIP_TITLE,
-    unit_lines,
-    village_head_title,
-)
+from .facts import CHOICE_LABELS, SLIP_TITLE, unit_lines, village_head_title
 
 
 # --- Household ballot slips -------------------------------------------------------------------
