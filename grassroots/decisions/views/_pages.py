@@ -7,20 +7,20 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
-from grassroots.core.errors import DomainError
+from grassroots.accounts.models import User
+from grassroots.core.forms import run_action, run_form
 from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household, Representation
 
 from .. import actions, rules
-from ..access import (
-    may_record,
-)
+from ..access import access_managed_matter, may_record
 from ..forms import (
     ClusterPlanForm,
     ClusterResultForm,
@@ -312,29 +312,14 @@ def _step(
 ) -> HttpResponse:
     """Bind, call one action, redirect back; re-render the page with the form's errors (422) otherwise."""
     back = _back(request)
-    if form.is_valid():
-        try:
-            run(form.cleaned_data)
-        except DomainError as exc:
-            if not exc.field:
-                messages.error(request, exc.message)
-                return redirect(PAGE_URLS[back], pk=matter.pk)
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, done)
-            return redirect(PAGE_URLS[back], pk=matter.pk)
-    return PAGES[back](request, matter, {form.prefix or "": form}, status=422)
+    url = reverse(PAGE_URLS[back], args=[matter.pk])
+    return run_form(request, form, run, success=url, refused_to=url, done=done,
+                    page=lambda status: PAGES[back](request, matter, {form.prefix or "": form}, status=status))  # fmt: skip
 
 
 def _act(request: HttpRequest, matter: Matter, run: Callable[[], object], done: str) -> HttpResponse:
     """A step without a form: call one action, say how it went, back to the console."""
-    try:
-        run()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("decisions:console", pk=matter.pk)
+    return run_action(request, run, done=done, then=reverse("decisions:console", args=[matter.pk]))
 
 
 def _entry_response(
@@ -346,3 +331,61 @@ def _entry_response(
     if ok:
         return redirect(url)
     return render(request, template, context, status=422)
+
+
+StepRun = Callable[[User, Any, Any, dict[str, Any]], object]
+
+
+def step(
+    form_class: type[forms.Form],
+    *,
+    prefix: str,
+    done: str,
+    at_meeting: bool = False,
+    with_matter: bool = False,
+    **form_kwargs: Any,
+) -> Callable[[StepRun], Callable[[HttpRequest, int], HttpResponse]]:
+    """Turns `run(actor, matter_or_meeting, form, data)` into the POST view of one console step.
+
+    The view finds the matter the user runs (or its latest meeting, `at_meeting`), binds `form_class`
+    with `prefix` (and the matter, `with_matter`), and runs it through `_step`: the `done` message and
+    back to the page it came from, or that page again with the form's errors (422).
+    """
+
+    def decorate(run: StepRun) -> Callable[[HttpRequest, int], HttpResponse]:
+        @require_POST
+        def view(request: HttpRequest, pk: int) -> HttpResponse:
+            matter = access_managed_matter(request.user, pk)
+            target = _meeting_or_404(matter) if at_meeting else matter
+            kwargs = {"matter": matter, **form_kwargs} if with_matter else form_kwargs
+            form = form_class(request.POST, prefix=prefix, **kwargs)
+            return _step(request, matter, form, lambda data: run(request.user, target, form, data), done)
+
+        view.__name__, view.__qualname__, view.__doc__ = run.__name__, run.__qualname__, run.__doc__
+        return view
+
+    return decorate
+
+
+ButtonRun = Callable[[User, Matter, str], object]
+
+
+def button(
+    *, field: str, values: frozenset[str], done: str, access: Callable[[User, int], Matter] = access_managed_matter
+) -> Callable[[ButtonRun], Callable[[HttpRequest, int], HttpResponse]]:
+    """Turns `run(actor, matter, value)` into the POST view of a step without a form: a button that
+    posts `field` with one of `values` (any other is a 404), then a message and back to the console."""
+
+    def decorate(run: ButtonRun) -> Callable[[HttpRequest, int], HttpResponse]:
+        @require_POST
+        def view(request: HttpRequest, pk: int) -> HttpResponse:
+            matter = access(request.user, pk)
+            value = request.POST.get(field, "")
+            if value not in values:
+                raise Http404
+            return _act(request, matter, lambda: run(request.user, matter, value), done)
+
+        view.__name__, view.__qualname__, view.__doc__ = run.__name__, run.__qualname__, run.__doc__
+        return view
+
+    return decorate

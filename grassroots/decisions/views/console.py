@@ -6,14 +6,18 @@ may not run the matter gets a 404, the same as for a matter that does not exist.
 
 from __future__ import annotations
 
-from django.contrib import messages
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from grassroots.core.errors import DomainError
+from grassroots.accounts.models import User
+from grassroots.core.forms import run_form
 
 from .. import actions
 from ..access import (
@@ -34,16 +38,15 @@ from ..forms import (
     SwitchForm,
     TeamForm,
 )
-from ..models import (
-    Participation,
-)
+from ..models import Matter, Participation
 from ._pages import (
     DIRECT_TEAMS,
-    _act,
     _console_page,
     _households,
     _meeting_or_404,
     _step,
+    button,
+    step,
 )
 
 
@@ -52,70 +55,48 @@ def new_matter(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise Http404
     form = NewMatterForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            matter = actions.create_matter(actor=request.user, unit=data["unit"], item=data["item"], title=data["title"],
-                                           question=data["question"], description=data["description"],
-                                           tabled_via=data["tabled_via"])  # fmt: skip
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("The matter was tabled. Follow its steps here."))
-            return redirect("decisions:console", pk=matter.pk)
-    return render(request, "decisions/console/new.html", {"form": form}, status=422 if form.errors else 200)
+
+    def create(d: dict[str, Any]) -> Matter:
+        return actions.create_matter(actor=request.user, unit=d["unit"], item=d["item"], title=d["title"],
+                                     question=d["question"], description=d["description"],
+                                     tabled_via=d["tabled_via"])  # fmt: skip
+
+    return run_form(request, form, create, template="decisions/console/new.html",
+                    success=lambda matter: redirect("decisions:console", pk=matter.pk),
+                    done=_("The matter was tabled. Follow its steps here."))  # fmt: skip
 
 
 def console(request: HttpRequest, pk: int) -> HttpResponse:
     return _console_page(request, access_console_matter(request.user, pk), {})
 
 
-@require_POST
-def agree(request: HttpRequest, pk: int) -> HttpResponse:
+@button(field="who", values=frozenset({"head", "front"}), done=_lazy("The agreement was recorded."),
+        access=access_console_matter)  # fmt: skip
+def agree(actor: User, matter: Matter, who: str) -> None:
     """The village head's or the Front work committee head's agreement (Art 16(2)), each by its own holder."""
-    matter = access_console_matter(request.user, pk)
-    who = request.POST.get("who")
-    if who not in {"head", "front"}:
-        raise Http404
-    return _act(request, matter, lambda: actions.record_agreement(matter, actor=request.user, who=who),
-                _("The agreement was recorded."))  # fmt: skip
+    actions.record_agreement(matter, actor=actor, who=who)
 
 
-@require_POST
-def notify(request: HttpRequest, pk: int) -> HttpResponse:
+@button(field="body", values=frozenset({"committee", "front"}), done=_lazy("The notification was recorded."))
+def notify(actor: User, matter: Matter, body: str) -> None:
     """The commune People's Committee or the commune Front was told before an online vote (D59 Art 5(2)(a))."""
-    matter = access_managed_matter(request.user, pk)
-    body = request.POST.get("body")
-    if body not in {"committee", "front"}:
-        raise Http404
-    return _act(request, matter, lambda: actions.record_notification(matter, actor=request.user, body=body),
-                _("The notification was recorded."))  # fmt: skip
+    actions.record_notification(matter, actor=actor, body=body)
 
 
-@require_POST
-def optin(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    form = OptinForm(request.POST, prefix="optin")
-    return _step(request, matter, form, lambda d: actions.record_optin_poll(matter, actor=request.user, yes=d["yes"]),
-                 _("The result of the poll was recorded."))  # fmt: skip
+@step(OptinForm, prefix="optin", done=_lazy("The result of the poll was recorded."))
+def optin(actor: User, matter: Matter, form: OptinForm, d: dict[str, Any]) -> None:
+    actions.record_optin_poll(matter, actor=actor, yes=d["yes"])
 
 
-@require_POST
-def correct_optin(request: HttpRequest, pk: int) -> HttpResponse:
+@step(CorrectOptinForm, prefix="correct_optin", done=_lazy("The correction was recorded."))
+def correct_optin(actor: User, matter: Matter, form: CorrectOptinForm, d: dict[str, Any]) -> None:
     """After the opening: a new, audited entry with the reason; the old count is kept in the history."""
-    matter = access_managed_matter(request.user, pk)
-    form = CorrectOptinForm(request.POST, prefix="correct_optin")
-    return _step(request, matter, form, lambda d: actions.record_optin_poll(
-        matter, actor=request.user, yes=d["yes"], reason=d["reason"]), _("The correction was recorded."))  # fmt: skip
+    actions.record_optin_poll(matter, actor=actor, yes=d["yes"], reason=d["reason"])
 
 
-@require_POST
-def consent(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    form = ConsentForm(request.POST, matter=matter, prefix="consent")
-    return _step(request, matter, form, lambda d: actions.record_consent(
-        matter, actor=request.user, household=d["household"], given_on=d["given_on"]),
-        _("The consent was recorded."))  # fmt: skip
+@step(ConsentForm, prefix="consent", with_matter=True, done=_lazy("The consent was recorded."))
+def consent(actor: User, matter: Matter, form: ConsentForm, d: dict[str, Any]) -> None:
+    actions.record_consent(matter, actor=actor, household=d["household"], given_on=d["given_on"])
 
 
 @require_POST
@@ -130,31 +111,20 @@ def team(request: HttpRequest, pk: int, team: str) -> HttpResponse:
                  _("The members were recorded."))  # fmt: skip
 
 
-@require_POST
-def open_matter(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    form = OpenMatterForm(request.POST, prefix="open")
-    return _step(request, matter, form, lambda d: actions.open_matter(matter, actor=request.user, form=d["form"],
-                                                                       closes_at=d["closes_at"]),
-                 _("The matter is open for decision."))  # fmt: skip
+@step(OpenMatterForm, prefix="open", done=_lazy("The matter is open for decision."))
+def open_matter(actor: User, matter: Matter, form: OpenMatterForm, d: dict[str, Any]) -> None:
+    actions.open_matter(matter, actor=actor, form=d["form"], closes_at=d["closes_at"])
 
 
-@require_POST
-def schedule(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    form = ScheduleMeetingForm(request.POST, prefix="schedule")
-    return _step(request, matter, form, lambda d: actions.schedule_meeting(
-        matter, actor=request.user, starts_at=d["starts_at"], place=d["place"], notice_sent_on=d["notice_sent_on"],
-        documents_delivered_on=d["documents_delivered_on"]), _("The meeting was scheduled."))  # fmt: skip
+@step(ScheduleMeetingForm, prefix="schedule", done=_lazy("The meeting was scheduled."))
+def schedule(actor: User, matter: Matter, form: ScheduleMeetingForm, d: dict[str, Any]) -> None:
+    actions.schedule_meeting(matter, actor=actor, starts_at=d["starts_at"], place=d["place"],
+                             notice_sent_on=d["notice_sent_on"], documents_delivered_on=d["documents_delivered_on"])  # fmt: skip
 
 
-@require_POST
-def file_record(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    form = FileRecordForm(request.POST, prefix="file")
-    return _step(request, matter, form, lambda d: actions.file_record(
-        matter, actor=request.user, decision_text=d["decision_text"], signatories=form.signatories()),
-        _("The decision record was filed with the commune."))  # fmt: skip
+@step(FileRecordForm, prefix="file", done=_lazy("The decision record was filed with the commune."))
+def file_record(actor: User, matter: Matter, form: FileRecordForm, d: dict[str, Any]) -> None:
+    actions.file_record(matter, actor=actor, decision_text=d["decision_text"], signatories=form.signatories())
 
 
 def close(request: HttpRequest, pk: int) -> HttpResponse:
@@ -166,27 +136,23 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_managed_matter(request.user, pk)
     early = actions.counts_early(matter, timezone.now())
     form = CloseForm(request.POST if request.method == "POST" else None, prefix="close", early=early)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.close_matter(matter, actor=request.user, reason=form.cleaned_data.get("reason", ""))
-        except DomainError as exc:
-            if exc.field not in form.fields:
-                messages.error(request, exc.message)
-                return redirect("decisions:console", pk=matter.pk)
-            form.add_error(exc.field, exc.message)
-        else:
-            messages.success(request, _("The vote was closed and counted."))
-            return redirect("decisions:console", pk=matter.pk)
-    context = {
-        "matter": matter,
-        "form": form,
-        "early": early,
-        "may_count_early": can_count_early(request.user, matter),
-        "outstanding": actions.outstanding_slips(matter) if early else 0,
-        "counted": Participation.objects.filter(matter=matter, round=matter.round).count(),
-        "households": _households(matter),
-    }
-    return render(request, "decisions/console/close.html", context, status=422 if form.errors else 200)
+    console_url = reverse("decisions:console", args=[matter.pk])
+
+    def context() -> dict[str, Any]:
+        return {
+            "matter": matter,
+            "early": early,
+            "may_count_early": can_count_early(request.user, matter),
+            "outstanding": actions.outstanding_slips(matter) if early else 0,
+            "counted": Participation.objects.filter(matter=matter, round=matter.round).count(),
+            "households": _households(matter),
+        }
+
+    return run_form(
+        request, form, lambda d: actions.close_matter(matter, actor=request.user, reason=d.get("reason", "")),
+        template="decisions/console/close.html", context=context, success=console_url, refused_to=console_url,
+        done=_("The vote was closed and counted."),
+    )  # fmt: skip
 
 
 def switch(request: HttpRequest, pk: int) -> HttpResponse:
@@ -194,17 +160,11 @@ def switch(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
     form = SwitchForm(request.POST if request.method == "POST" else None, prefix="switch")
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.switch_to_ballots(matter, actor=request.user, meeting=meeting,
-                                      closes_at=form.cleaned_data["closes_at"])  # fmt: skip
-        except DomainError as exc:
-            if exc.field not in form.fields:
-                messages.error(request, exc.message)
-                return redirect("decisions:console", pk=matter.pk)
-            form.add_error(exc.field, exc.message)
-        else:
-            messages.success(request, _("The matter is now decided by household ballots."))
-            return redirect("decisions:console", pk=matter.pk)
-    context = {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting), "form": form}
-    return render(request, "decisions/console/switch.html", context, status=422 if form.errors else 200)
+    console_url = reverse("decisions:console", args=[matter.pk])
+    return run_form(
+        request, form,
+        lambda d: actions.switch_to_ballots(matter, actor=request.user, meeting=meeting, closes_at=d["closes_at"]),
+        template="decisions/console/switch.html", success=console_url, refused_to=console_url,
+        context=lambda: {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting)},
+        done=_("The matter is now decided by household ballots."),
+    )  # fmt: skip

@@ -8,13 +8,15 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from grassroots.core.errors import DomainError
+from grassroots.accounts.models import User
+from grassroots.core.forms import run_action, run_form
 from grassroots.people.models import Household
 
 from .. import actions
@@ -40,6 +42,7 @@ from ._pages import (
     _meeting_context,
     _meeting_or_404,
     _step,
+    step,
 )
 
 
@@ -49,33 +52,34 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
     template = "decisions/console/meeting.html"
-    if request.method == "POST":
-        form = HouseholdByCodeForm(request.POST, matter=matter, prefix="attend")
-        notice = ""
-        if form.is_valid():
-            household = form.cleaned_data["household"]
-            try:
-                actions.record_attendance(meeting, actor=request.user, household=household)
-            except DomainError as exc:
-                form.add_error("code" if exc.field else None, exc.message)
-            else:
-                notice = _("Household %(code)s is present.") % {"code": household.code}
-                if not request.htmx:
-                    messages.success(request, notice)
-                form = HouseholdByCodeForm(matter=matter, prefix="attend")
-        context = _meeting_context(request, matter, meeting, {"attend": form})
+    if request.method != "POST":
+        context = _meeting_context(request, matter, meeting, {})
+        if request.htmx and request.htmx.target in ("outlook", "household-results"):
+            return render(request, f"{template}#{request.htmx.target}", context)
+        return render(request, template, context)
+    form = HouseholdByCodeForm(request.POST, matter=matter, prefix="attend")
+    url = reverse("decisions:console-meeting", args=[matter.pk])
+
+    def entry(entered: HouseholdByCodeForm, notice: str = "") -> HttpResponse:
+        context = _meeting_context(request, matter, meeting, {"attend": entered})
         context["notice"] = notice
-        response = _entry_response(request, template, context, "entry", not form.errors,
-                                   reverse("decisions:console-meeting", args=[matter.pk]))  # fmt: skip
+        response = _entry_response(request, template, context, "entry", not entered.errors, url)
         if notice and request.htmx:
             response["HX-Trigger"] = "attendance-recorded"  # the counter refreshes at once
         return response
-    context = _meeting_context(request, matter, meeting, {})
-    if request.htmx and request.htmx.target == "outlook":
-        return render(request, f"{template}#outlook", context)
-    if request.htmx and request.htmx.target == "household-results":
-        return render(request, f"{template}#household-results", context)
-    return render(request, template, context)
+
+    def present(household: Household) -> HttpResponse:
+        notice = _("Household %(code)s is present.") % {"code": household.code}
+        if not request.htmx:
+            messages.success(request, notice)
+        return entry(HouseholdByCodeForm(matter=matter, prefix="attend"), notice)
+
+    def record(d: dict[str, Any]) -> Household:
+        actions.record_attendance(meeting, actor=request.user, household=d["household"])
+        return d["household"]
+
+    return run_form(request, form, record, success=present, page=lambda _status: entry(form),
+                    fields={"household": "code", "cluster": "code"})  # fmt: skip
 
 
 @require_POST
@@ -86,53 +90,33 @@ def attend(request: HttpRequest, pk: int, household: int) -> HttpResponse:
     found = Household.objects.filter(pk=household, unit__path__startswith=matter.unit.path).first()
     if found is None:
         raise Http404
-    try:
-        actions.record_attendance(meeting, actor=request.user, household=found)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Household %(code)s is present.") % {"code": found.code})
     url = reverse("decisions:console-meeting", args=[matter.pk])
     q = request.POST.get("q", "").strip()[:100]
-    return redirect(f"{url}?{urlencode({'q': q})}" if q else url)
+    return run_action(request, lambda: actions.record_attendance(meeting, actor=request.user, household=found),
+                      done=_("Household %(code)s is present.") % {"code": found.code},
+                      then=f"{url}?{urlencode({'q': q})}" if q else url)  # fmt: skip
 
 
-@require_POST
-def secretary(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    meeting = _meeting_or_404(matter)
-    form = SecretaryForm(request.POST, prefix="secretary")
-    return _step(request, matter, form, lambda d: actions.elect_secretary(
-        meeting, actor=request.user, name=d["name"], yes=d["yes"]), _("The secretary was elected."))  # fmt: skip
+@step(SecretaryForm, prefix="secretary", at_meeting=True, done=_lazy("The secretary was elected."))
+def secretary(actor: User, meeting: Meeting, form: SecretaryForm, d: dict[str, Any]) -> None:
+    actions.elect_secretary(meeting, actor=actor, name=d["name"], yes=d["yes"])
 
 
-@require_POST
-def method(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    meeting = _meeting_or_404(matter)
-    form = MethodForm(request.POST, prefix="method")
-    return _step(request, matter, form, lambda d: actions.choose_method(
-        meeting, actor=request.user, method=d["method"], yes=d["yes"]), _("The voting method was chosen."))  # fmt: skip
+@step(MethodForm, prefix="method", at_meeting=True, done=_lazy("The voting method was chosen."))
+def method(actor: User, meeting: Meeting, form: MethodForm, d: dict[str, Any]) -> None:
+    actions.choose_method(meeting, actor=actor, method=d["method"], yes=d["yes"])
 
 
-@require_POST
-def counting(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    meeting = _meeting_or_404(matter)
-    form = TeamForm(request.POST, team=TeamMember.Team.COUNTING_COMMITTEE, prefix="counting", with_yes=True)
-    return _step(request, matter, form, lambda d: actions.approve_counting_committee(
-        meeting, actor=request.user, members=form.members(), yes=d["yes"]),
-        _("The vote-counting committee was approved."))  # fmt: skip
+@step(TeamForm, prefix="counting", at_meeting=True, team=TeamMember.Team.COUNTING_COMMITTEE, with_yes=True,
+      done=_lazy("The vote-counting committee was approved."))  # fmt: skip
+def counting(actor: User, meeting: Meeting, form: TeamForm, d: dict[str, Any]) -> None:
+    actions.approve_counting_committee(meeting, actor=actor, members=form.members(), yes=d["yes"])
 
 
-@require_POST
-def result(request: HttpRequest, pk: int) -> HttpResponse:
-    matter = access_managed_matter(request.user, pk)
-    meeting = _meeting_or_404(matter)
-    form = MeetingResultForm(request.POST, prefix="result")
-    return _step(request, matter, form, lambda d: actions.record_meeting_count(
-        meeting, actor=request.user, method=d["method"], agree=d["agree"], disagree=d["disagree"], other=d["other"]),
-        _("The count of the meeting was recorded."))  # fmt: skip
+@step(MeetingResultForm, prefix="result", at_meeting=True, done=_lazy("The count of the meeting was recorded."))
+def result(actor: User, meeting: Meeting, form: MeetingResultForm, d: dict[str, Any]) -> None:
+    actions.record_meeting_count(meeting, actor=actor, method=d["method"], agree=d["agree"], disagree=d["disagree"],
+                                 other=d["other"])  # fmt: skip
 
 
 def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
@@ -143,15 +127,11 @@ def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
     return found
 
 
-@require_POST
-def cluster_plan(request: HttpRequest, pk: int) -> HttpResponse:
+@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=_lazy("The cluster plan was recorded."))
+def cluster_plan(actor: User, meeting: Meeting, form: ClusterPlanForm, d: dict[str, Any]) -> None:
     """The cluster plan and the day the commune People's Committee approved it."""
-    matter = access_managed_matter(request.user, pk)
-    meeting = _meeting_or_404(matter)
-    form = ClusterPlanForm(request.POST, prefix="plan")
-    return _step(request, matter, form, lambda d: actions.set_cluster_plan(
-        meeting, actor=request.user, clusters=d["clusters"], dispersed=d["dispersed"], approved_on=d["approved_on"]),
-        _("The cluster plan was recorded."))  # fmt: skip
+    actions.set_cluster_plan(meeting, actor=actor, clusters=d["clusters"], dispersed=d["dispersed"],
+                             approved_on=d["approved_on"])  # fmt: skip
 
 
 @require_POST
@@ -185,10 +165,6 @@ def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
     """The village head adds the cluster results up into the village result."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
-    try:
-        actions.combine_cluster_results(meeting, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The cluster results were added up into the village result."))
-    return redirect("decisions:console-meeting", pk=matter.pk)
+    return run_action(request, lambda: actions.combine_cluster_results(meeting, actor=request.user),
+                      done=_("The cluster results were added up into the village result."),
+                      then=reverse("decisions:console-meeting", args=[matter.pk]))  # fmt: skip

@@ -3,15 +3,17 @@ recognition or refusal of a decision (Law Arts 20(3), 21(2))."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from grassroots.core.errors import DomainError
+from grassroots.core.forms import run_form
 
 from .. import actions, rules
 from ..access import (
@@ -63,32 +65,27 @@ def queue(request: HttpRequest) -> HttpResponse:
 def _decide(request: HttpRequest, pk: int, *, form_class: type[forms.Form], refuse: bool) -> HttpResponse:
     matter = access_recognizable_matter(request.user, pk)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if refuse:
-                actions.refuse(matter, actor=request.user, reason=form.cleaned_data["reason"])
-            else:
-                actions.recognize(matter, actor=request.user, effective_on=form.cleaned_data["effective_on"])
-        except DomainError as exc:
-            if exc.field and exc.field in form.fields:
-                form.add_error(exc.field, exc.message)
-            else:
-                messages.error(request, exc.message)
-                return redirect("decisions:recognition")
+
+    def decide(d: dict[str, Any]) -> None:
+        if refuse:
+            actions.refuse(matter, actor=request.user, reason=d["reason"])
         else:
-            messages.success(request, _("The refusal was recorded.") if refuse else _("The decision was recognized."))
-            return redirect("decisions:recognition")
-    today = timezone.localdate()
-    context = {
-        "matter": matter,
-        "form": form,
-        "refuse": refuse,
-        "overdue": rules.is_overdue(matter.recognition_due_on, matter.status != Status.FILED, today),
-        "signatories": [
-            (FileRecordForm.base_fields[k].label, matter.signatories.get(k, "")) for k in FileRecordForm.SIGNATORIES
-        ],
-    }
-    return render(request, "decisions/console/decide.html", context, status=422 if form.errors else 200)
+            actions.recognize(matter, actor=request.user, effective_on=d["effective_on"])
+
+    def context() -> dict[str, Any]:
+        return {
+            "matter": matter,
+            "refuse": refuse,
+            "overdue": rules.is_overdue(matter.recognition_due_on, matter.status != Status.FILED, timezone.localdate()),
+            "signatories": [
+                (FileRecordForm.base_fields[k].label, matter.signatories.get(k, "")) for k in FileRecordForm.SIGNATORIES
+            ],
+        }
+
+    queue_url = reverse("decisions:recognition")
+    return run_form(request, form, decide, template="decisions/console/decide.html", context=context,
+                    success=queue_url, refused_to=queue_url,
+                    done=_("The refusal was recorded.") if refuse else _("The decision was recognized."))  # fmt: skip
 
 
 def recognize(request: HttpRequest, pk: int) -> HttpResponse:
