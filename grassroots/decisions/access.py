@@ -235,3 +235,11 @@ def access_counted_record(user: User, pk: int) -> Matter:
     if matter.status not in COUNTED or not (can_manage(user, matter) or can_receive_filings(user, matter)):
         raise Http404
     return matter
+
+
+def access_household_of(matter: Matter, pk: int) -> Household:
+    """A household of the matter's village(s), by its id (a search result's button); a 404 otherwise."""
+    found = Household.objects.filter(pk=pk, unit__path__startswith=matter.unit.path).first()
+    if found is None:
+        raise Http404
+    return found

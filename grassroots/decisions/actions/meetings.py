@@ -13,14 +13,14 @@ import secrets
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 from grassroots.people.actions import household_count_on
-from grassroots.people.models import Household
+from grassroots.people.models import Household, Representation
 
 from .. import rules
 from ..models import Attendance, Ballot, Channel, Cluster, Form, Matter, Meeting, Participation, Status, TeamMember
@@ -292,3 +292,22 @@ def record_meeting_count(meeting: Meeting, *, actor: User, method: str, agree: i
         meeting.save(update_fields=["method"])
         _event("method_chosen", actor, meeting.matter, meeting=meeting.pk, method=method)
     record_meeting_result(meeting, actor=actor, agree=agree, disagree=disagree, other=other)
+
+
+def households_matching(matter: Matter, q: str, limit: int) -> list[Household]:
+    """Current households of the matter's village(s) by code, address or a current representative's name,
+    each with its current representatives (`current_reps`): the meeting's search."""
+    reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
+    households = (
+        Household.objects.active()
+        .filter(unit__path__startswith=matter.unit.path)
+        .filter(
+            Q(code__icontains=q)
+            | Q(address__icontains=q)
+            | Q(representations__valid_to__isnull=True, representations__resident__full_name__icontains=q)
+        )
+        .distinct()
+        .prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
+        .order_by("code")[:limit]
+    )
+    return list(households)

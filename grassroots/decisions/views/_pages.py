@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from grassroots.accounts.models import User
 from grassroots.core.forms import run_action, run_form
 from grassroots.people.actions import household_count_on
-from grassroots.people.models import Household, Representation
 
 from .. import actions, rules
 from ..access import access_managed_matter, may_record
@@ -180,20 +179,7 @@ def _household_rows(matter: Matter, meeting: Meeting, q: str) -> list[dict[str, 
     """Households of the matter's village(s) by code, address or representative's name."""
     if not q:
         return []
-    reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
-    households = (
-        Household.objects.active()
-        .filter(unit__path__startswith=matter.unit.path)
-        .filter(
-            Q(code__icontains=q)
-            | Q(address__icontains=q)
-            | Q(representations__valid_to__isnull=True, representations__resident__full_name__icontains=q)
-        )
-        .distinct()
-        .prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
-        .order_by("code")[:SEARCH_LIMIT]
-    )
-    households = list(households)
+    households = actions.households_matching(matter, q, SEARCH_LIMIT)
     present = set(
         Attendance.objects.filter(meeting=meeting, household__in=households).values_list("household_id", flat=True)
     )

@@ -21,6 +21,7 @@ from grassroots.people.models import Household
 
 from .. import actions
 from ..access import (
+    access_household_of,
     access_managed_matter,
 )
 from ..forms import (
@@ -87,9 +88,7 @@ def attend(request: HttpRequest, pk: int, household: int) -> HttpResponse:
     """A household found by the search is present (the search result's button)."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
-    found = Household.objects.filter(pk=household, unit__path__startswith=matter.unit.path).first()
-    if found is None:
-        raise Http404
+    found = access_household_of(matter, household)
     url = reverse("decisions:console-meeting", args=[matter.pk])
     q = request.POST.get("q", "").strip()[:100]
     return run_action(request, lambda: actions.record_attendance(meeting, actor=request.user, household=found),
