@@ -154,7 +154,7 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
     from grassroots.accounts.tests.factories import grant
     from grassroots.accounts.tokens import create_token
     from grassroots.decisions import actions
-    from grassroots.decisions.models import DecisionForm, TabledVia
+    from grassroots.decisions.models import Form, TabledVia
     from grassroots.people.models import Representation
     from grassroots.people.tests.factories import make_household
     from grassroots.territory.tests.factories import make_tree
@@ -192,9 +192,7 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
         actions.record_notification(matter, actor=head, body="committee")
         actions.record_notification(matter, actor=head, body="front")
         actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-        actions.open_matter(
-            matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7)
-        )
+        actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
         opened.append(matter.pk)
     return {"matters": opened, "tokens": tokens, "village": village.pk}
 

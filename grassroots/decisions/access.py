@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import OFFICIAL_ROLES, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Household, Representation
-from grassroots.territory.models import Unit
+from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from . import rules
-from .models import Matter, TabledVia
+from .models import COUNTED, Matter, TabledVia
 
 # Roles that see every matter under their unit (officials, boards, steering committees).
 OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COMMUNE_FRONT, Role.INSPECTION_BOARD,
@@ -159,3 +160,86 @@ def voting_household(user: User, matter: Matter) -> Household | None:
     if household is None or not household.unit.path.startswith(matter.unit.path):
         return None
     return household
+
+
+# --- Who may use the pages of those who run decisions ----------------------------------------------
+# Art 16(1): the commune chair tables commune-wide matters (after agreeing with the commune Front).
+COMMUNE_TABLING_ROLES = frozenset({Role.COMMUNE_CHAIR})
+# They receive the decision records of their commune (Art 20(3)); the chair recognizes them (Art 21(2)).
+COMMUNE_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT})
+
+
+def tabling_units(user: User) -> QuerySet[Unit]:
+    """Units the user may table matters for: villages of a village head or Front work committee head
+    (Art 16(2)), communes of the chair or a commune official for commune-wide items 1–2 (Art 16(1))."""
+    if not user.is_authenticated:
+        return Unit.objects.none()
+    villages = Q(id__in=role_unit_ids(user, VILLAGE_ROLES), kind__in=VILLAGE_KINDS)
+    communes = Q(id__in=role_unit_ids(user, COMMUNE_TABLING_ROLES), kind__in=COMMUNE_KINDS)
+    return Unit.objects.filter(villages | communes).order_by("path")
+
+
+def may_table(user: User) -> bool:
+    return bool(role_unit_ids(user, VILLAGE_ROLES | COMMUNE_TABLING_ROLES))
+
+
+def commune_units(user: User) -> list[Unit]:
+    """Communes where the user receives decision records or recognizes them (Art 20(3), Art 21(2))."""
+    if not user.is_authenticated:
+        return []
+    return list(Unit.objects.filter(id__in=role_unit_ids(user, COMMUNE_ROLES), kind__in=COMMUNE_KINDS))
+
+
+def may_see_queue(user: User) -> bool:
+    return bool(commune_units(user))
+
+
+def access_managed_matter(user: User, pk: int) -> Matter:
+    """The matter if the user runs it; a 404 otherwise, also for those who may only read it."""
+    matter = access_matter(user, pk)
+    if not can_manage(user, matter):
+        raise Http404
+    return matter
+
+
+def access_console_matter(user: User, pk: int) -> Matter:
+    """The console: those who run the matter, and the commune Front where it records the Front work
+    committee's agreement for a village that has no committee head (Art 16(2))."""
+    matter = access_matter(user, pk)
+    if not (can_manage(user, matter) or can_agree(user, matter, "front")):
+        raise Http404
+    return matter
+
+
+def may_record(user: User, matter: Matter, key: str) -> bool:
+    """Whether the user records this step: each agreement by the person who gives it (Art 16(2)),
+    every other step by those who run the matter."""
+    if key == "head_agreed":
+        return can_agree(user, matter, "head")
+    if key == "front_agreed":
+        return can_agree(user, matter, "front")
+    return can_manage(user, matter)
+
+
+def access_recognizable_matter(user: User, pk: int) -> Matter:
+    """The matter if the user recognizes or refuses it for the commune (Art 21(2)); a 404 otherwise."""
+    matter = access_matter(user, pk)
+    if not can_recognize(user, matter):
+        raise Http404
+    return matter
+
+
+def access_counted_record(user: User, pk: int) -> Matter:
+    """The decision record: for those who make it and those who receive it, once the matter is counted."""
+    matter = access_matter(user, pk)
+    if matter.status not in COUNTED or not (can_manage(user, matter) or can_receive_filings(user, matter)):
+        raise Http404
+    return matter
+
+
+def access_household_of(matter: Matter, pk: int) -> Household:
+    """A household of the matter's village(s), by its id (a search result's button); a 404 otherwise."""
+    found = Household.objects.filter(pk=pk, unit__path__startswith=matter.unit.path).first()
+    if found is None:
+        raise Http404
+    return found

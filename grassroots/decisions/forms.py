@@ -8,18 +8,18 @@ from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
 from . import rules
-from .models import ChoiceValue, DecisionForm, Item, Matter, Meeting, TabledVia, TeamMember
+from .models import Choice, Form, Item, Matter, Meeting, TabledVia, TeamMember
 
 
 class VoteForm(forms.Form):
-    choice = forms.ChoiceField(label=_("Your household's vote"), choices=ChoiceValue.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label=_("Your household's vote"), choices=Choice.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Other opinion"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
-        if data.get("choice") == ChoiceValue.OTHER and not str(data.get("comment", "")).strip():
+        if data.get("choice") == Choice.OTHER and not str(data.get("comment", "")).strip():
             self.add_error("comment", _("Write your other opinion."))
         return data
 
@@ -173,7 +173,7 @@ class TeamForm(forms.Form):
 
 
 class OpenMatterForm(forms.Form):
-    form = forms.ChoiceField(label=_("Form of deciding"), choices=DecisionForm.choices, widget=forms.RadioSelect)
+    form = forms.ChoiceField(label=_("Form of deciding"), choices=Form.choices, widget=forms.RadioSelect)
     closes_at = forms.DateTimeField(
         label=_("Voting ends at"),
         required=False,
@@ -219,7 +219,7 @@ class MeetingResultForm(forms.Form):
 
 class SlipForm(forms.Form):
     household_code = HouseholdCodeField()
-    choice = forms.ChoiceField(label=_("Marked on the slip"), choices=ChoiceValue.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(label=_("Marked on the slip"), choices=Choice.choices, widget=forms.RadioSelect)
     comment = forms.CharField(
         label=_("Other opinion written on the slip"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -16,38 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.territory.models import under
 
 from . import rules
-
-
-class Item(models.IntegerChoices):
-    INFRASTRUCTURE = 1, _("1. Public works funded by residents, and each household's contribution")
-    COMMUNITY_FUNDS = 2, _("2. Collecting, spending and managing community contributions and assets")
-    CONVENTION = 3, _("3. The village convention")
-    VILLAGE_HEAD = 4, _("4. Electing or dismissing the village head")
-    BOARD_MEMBERS = 5, _("5. Electing or dismissing members of the People's Inspection or Investment Supervision Board")
-    OTHER = 6, _("6. Other self-managed community matters")
-
-
-class Scope(models.TextChoices):
-    VILLAGE = "village", _("one village")
-    COMMUNE = "commune", _("the whole commune")
-
-
-class DecisionForm(models.TextChoices):
-    MEETING = "meeting", _("community meeting")
-    BALLOT = "ballot", _("household ballot slips")
-    ONLINE = "online", _("online voting")
+from .choices import Choice, Form, Item, Scope
 
 
 class Channel(models.TextChoices):
     MEETING = "meeting", _("meeting")
     SLIP = "slip", _("ballot slip")
     ONLINE = "online", _("online")
-
-
-class ChoiceValue(models.TextChoices):
-    AGREE = "agree", _("agree")
-    DISAGREE = "disagree", _("disagree")
-    OTHER = "other", _("other opinion")
 
 
 class TabledVia(models.TextChoices):
@@ -90,7 +65,7 @@ class Matter(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
-    form = models.CharField(_("form of deciding"), max_length=10, choices=DecisionForm.choices, blank=True)
+    form = models.CharField(_("form of deciding"), max_length=10, choices=Form.choices, blank=True)
     round = models.PositiveSmallIntegerField(default=1)
     # Agreements and notices that the law requires before a step.
     head_agreed_at = models.DateTimeField(_("village head agreed"), null=True, blank=True)
@@ -220,7 +195,7 @@ class Ballot(models.Model):
     round = models.PositiveSmallIntegerField()
     village = models.ForeignKey("territory.Unit", on_delete=models.PROTECT, related_name="+")
     channel = models.CharField(max_length=10, choices=Channel.choices)
-    choice = models.CharField(max_length=10, choices=ChoiceValue.choices)
+    choice = models.CharField(max_length=10, choices=Choice.choices)
     comment = models.TextField(blank=True)
     token = models.CharField(max_length=32, unique=True)
     # SHA-256 of the receipt code given to an online voter, listed on the public bulletin.

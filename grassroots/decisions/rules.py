@@ -11,44 +11,15 @@ import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
+# The enums the models store too, defined once in choices.py (Django enum classes, no ORM).
+from .choices import Choice, Form, Item, Scope
+
 # Bumped whenever a rule below changes; stored with every result so it can be recomputed.
 RULES_VERSION = "2026.12-1"
-
-
-class Item(IntEnum):
-    """The six kinds of matter residents decide (Law Art 15(1)–(6))."""
-
-    INFRASTRUCTURE = 1  # public works funded wholly or partly by residents, and each one's share
-    COMMUNITY_FUNDS = 2  # collecting, spending and managing contributions and community assets
-    CONVENTION = 3  # the village convention (hương ước, quy ước)
-    VILLAGE_HEAD = 4  # electing or dismissing the village head
-    BOARD_MEMBERS = 5  # electing or dismissing People's Inspection / Investment Supervision Board members
-    OTHER = 6  # other lawful self-managed community matters
-
-
-class Scope(StrEnum):
-    VILLAGE = "village"
-    COMMUNE = "commune"
-
-
-class Form(StrEnum):
-    """Forms of deciding (Law Art 17(1))."""
-
-    MEETING = "meeting"  # (a) community meeting
-    BALLOT = "ballot"  # (b) ballot slips to every household
-    ONLINE = "online"  # (c) online voting
-
-
-class Choice(StrEnum):
-    """Online options are exactly these three (D59 Art 5(2)(d)); meetings and slips use the same."""
-
-    AGREE = "agree"
-    DISAGREE = "disagree"
-    OTHER = "other"
 
 
 class Recognizer(StrEnum):

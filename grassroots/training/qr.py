@@ -3,11 +3,12 @@ by pointing the phone's camera at it."""
 
 from __future__ import annotations
 
-import segno
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+
+from grassroots.core.official.qr import qr_svg_data_uri
 
 from .models import Delegate
 
@@ -24,4 +25,4 @@ def checkin_url(request: HttpRequest, delegate: Delegate) -> str:
 
 def qr_data_uri(url: str) -> str:
     """An inline SVG image (a data: URI, which the content security policy allows for images)."""
-    return segno.make(url, error="m").svg_data_uri(scale=5, border=2)
+    return qr_svg_data_uri(url)

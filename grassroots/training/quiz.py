@@ -7,7 +7,7 @@ take different questions when the bank is large enough, so reading the explanati
 test does not give away the second. Correct answers are read only when scoring.
 
 The certificate is an official-looking Vietnamese document, so its text is Vietnamese on purpose and
-not in the gettext catalogs (as in decisions.documents).
+not in the gettext catalogs; it is built with the official-document toolkit (core.official).
 """
 
 from __future__ import annotations
@@ -15,20 +15,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
+from grassroots.core.official import MOTTO, NATIONAL_NAME, nfc, vn_date
+from grassroots.core.official import pdf as official_pdf
 from grassroots.library.models import QuizOption, QuizQuestion
 from grassroots.library.models import Topic as BankTopic
 
@@ -257,49 +255,16 @@ def certificate_number(delegate: Delegate) -> str:
     return f"{delegate.conference.starts_on.year}/{delegate.conference_id:04d}-{delegate.pk:06d}"
 
 
-NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 STEERING_COMMITTEE = "BAN CHỈ ĐẠO XÂY DỰNG CƠ SỞ VÀ THỰC HIỆN QUY CHẾ DÂN CHỦ"
 STEERING_COMMITTEE_SENTENCE = "Ban Chỉ đạo xây dựng cơ sở và thực hiện Quy chế dân chủ"
-FONT_FAMILY = "DejaVu"
-
-
-def _nfc(text: Any) -> str:
-    return unicodedata.normalize("NFC", str(text))
-
-
-def _vn_date(day: dt.date) -> str:
-    """ "ngày 05 tháng 02 năm 2026" (a day below 10 and a month below 3 take a leading zero)."""
-    d = f"{day.day:02d}" if day.day < 10 else str(day.day)
-    m = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {d} tháng {m} năm {day.year}"
-
-
-def _font_paths() -> tuple[Path, Path]:
-    font_dir = Path(getattr(settings, "DOCUMENT_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
-    regular, bold = font_dir / "DejaVuSans.ttf", font_dir / "DejaVuSans-Bold.ttf"
-    for path in (regular, bold):
-        if not path.is_file():
-            raise ImproperlyConfigured(
-                f"The PDF font {path} is missing: install Debian's fonts-dejavu-core (scripts/system-deps.sh)."
-            )
-    return regular, bold
 
 
 def certificate_pdf(delegate: Delegate) -> bytes:
     """The certificate as an A4 landscape PDF with the national heading."""
-    from fpdf import FPDF
-
     conference = delegate.conference
     name = delegate.user.get_full_name() or delegate.user.username
     organizer = conference.organizer_unit
-    pdf = FPDF(orientation="L", unit="mm", format="A4")
-    regular, bold = _font_paths()
-    pdf.add_font(FONT_FAMILY, "", str(regular))
-    pdf.add_font(FONT_FAMILY, "B", str(bold))
-    pdf.set_title(_nfc(f"Giấy chứng nhận: {name}"))
-    pdf.set_creator("Grassroots")
-    pdf.set_lang("vi")
+    pdf = official_pdf.new_pdf("A4", nfc(f"Giấy chứng nhận: {name}"), orientation="L")
     pdf.set_auto_page_break(False)
     pdf.set_margins(20, 15, 20)
     pdf.add_page()
@@ -312,10 +277,10 @@ def certificate_pdf(delegate: Delegate) -> bytes:
     def line(
         text: str, size: float, *, bold: bool = False, w: float = width, x: float | None = None, h: float = 7
     ) -> None:
-        pdf.set_font(FONT_FAMILY, "B" if bold else "", size)
+        official_pdf.set_text(pdf, size, bold)
         if x is not None:
             pdf.set_x(x)
-        pdf.multi_cell(w, h, _nfc(text), align="C", new_x="LEFT" if x is not None else "LMARGIN", new_y="NEXT")
+        pdf.multi_cell(w, h, nfc(text), align="C", new_x="LEFT" if x is not None else "LMARGIN", new_y="NEXT")
 
     top = 18
     pdf.set_xy(20, top)
@@ -324,7 +289,7 @@ def certificate_pdf(delegate: Delegate) -> bytes:
     pdf.set_xy(20 + half, top)
     line(NATIONAL_NAME, 11, bold=True, w=half, x=20 + half, h=6)
     line(MOTTO, 11.5, bold=True, w=half, x=20 + half, h=6)
-    pdf.set_font(FONT_FAMILY, "B", 11.5)
+    official_pdf.set_text(pdf, 11.5, bold=True)
     motto_w = pdf.get_string_width(MOTTO)
     y = pdf.get_y() + 0.5
     pdf.line(20 + half + (half - motto_w) / 2, y, 20 + half + (half + motto_w) / 2, y)
@@ -338,9 +303,9 @@ def certificate_pdf(delegate: Delegate) -> bytes:
     line(f"Đơn vị: {delegate.unit.name}", 13)
     line("đã tham dự và hoàn thành chương trình tập huấn", 13)
     line(conference.title, 14, bold=True, h=8)
-    line(f"tổ chức {_vn_date(conference.starts_on)}.", 13)
+    line(f"tổ chức {vn_date(conference.starts_on)}.", 13)
     pdf.set_xy(20 + half, pdf.h - 55)
-    line(f"{organizer.name}, {_vn_date(conference.starts_on)}", 11, w=half, x=20 + half, h=6)
+    line(f"{organizer.name}, {vn_date(conference.starts_on)}", 11, w=half, x=20 + half, h=6)
     line("TM. BAN CHỈ ĐẠO", 11, bold=True, w=half, x=20 + half, h=6)
     return bytes(pdf.output())
 

@@ -25,6 +25,7 @@ from django.views.decorators.vary import vary_on_headers
 from grassroots.accounts.models import User
 from grassroots.accounts.roles import unit_held_under
 from grassroots.core.errors import DomainError
+from grassroots.core.forms import run_form
 from grassroots.core.text import fold
 from grassroots.territory.models import Unit
 
@@ -71,20 +72,16 @@ def new_conference(request: HttpRequest) -> HttpResponse:
     if not units:
         raise Http404
     form = NewConferenceForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            conference = actions.create_conference(
-                actor=user, unit=d["unit"], title=d["title"], starts_on=d["starts_on"], ends_on=d["ends_on"],
-                venue=d["venue"], online_link=d["online_link"], from_template=d["from_template"],
-            )  # fmt: skip
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("The conference was created. Set the time and speaker of each session."))
-            return redirect("training:conference", pk=conference.pk)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "training/conference_form.html", {"form": form, "conference": None}, status=status)
+
+    def create(d: dict[str, Any]) -> Conference:
+        return actions.create_conference(
+            actor=user, unit=d["unit"], title=d["title"], starts_on=d["starts_on"], ends_on=d["ends_on"],
+            venue=d["venue"], online_link=d["online_link"], from_template=d["from_template"],
+        )  # fmt: skip
+
+    return run_form(request, form, create, template="training/conference_form.html", context={"conference": None},
+                    success=lambda conference: redirect("training:conference", pk=conference.pk),
+                    done=_("The conference was created. Set the time and speaker of each session."))  # fmt: skip
 
 
 def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -104,16 +101,11 @@ def edit_conference(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     initial = {f: getattr(conference, f) for f in ["title", "starts_on", "ends_on", "venue", "online_link"]}
     form = ConferenceForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            actions.update_conference(conference, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("The conference was saved."))
-            return redirect("training:conference", pk=conference.pk)
-    status = 422 if request.method == "POST" else 200
-    return render(request, "training/conference_form.html", {"form": form, "conference": conference}, status=status)
+    return run_form(
+        request, form, lambda d: actions.update_conference(conference, actor=request.user, **d),  # type: ignore[arg-type]
+        template="training/conference_form.html", context={"conference": conference},
+        success=reverse("training:conference", args=[conference.pk]), done=_("The conference was saved."),
+    )  # fmt: skip
 
 
 # --- Sessions and materials ----------------------------------------------------------------------
@@ -129,19 +121,17 @@ def _session_page(request: HttpRequest, conference: Conference, session: Session
     if session is not None:
         initial = {f: getattr(session, f) for f in ["topic", "title", "speaker", "starts_at", "ends_at"]}
     form = SessionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if session is None:
-                actions.add_session(conference, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-            else:
-                actions.update_session(session, actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+    def save(d: dict[str, Any]) -> None:
+        if session is None:
+            actions.add_session(conference, actor=request.user, **d)  # type: ignore[arg-type]
         else:
-            messages.success(request, _("The session was saved."))
-            return redirect("training:conference", pk=conference.pk)
-    context = {"form": form, "conference": conference, "session": session}
-    return render(request, "training/session_form.html", context, status=422 if request.method == "POST" else 200)
+            actions.update_session(session, actor=request.user, **d)  # type: ignore[arg-type]
+
+    return run_form(request, form, save, template="training/session_form.html",
+                    context={"conference": conference, "session": session},
+                    success=reverse("training:conference", args=[conference.pk]),
+                    done=_("The session was saved."))  # fmt: skip
 
 
 def new_session(request: HttpRequest, pk: int) -> HttpResponse:
@@ -168,18 +158,13 @@ def remove_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
 def new_material(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     form = MaterialForm(request.POST or None, request.FILES or None, conference=conference)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.add_material(conference, actor=request.user, title=d["title"], file=d["file"] or None,  # type: ignore[arg-type]
-                                 url=d["url"], session=d["session"])  # fmt: skip
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("The material was added."))
-            return redirect("training:conference", pk=conference.pk)
-    context = {"form": form, "conference": conference}
-    return render(request, "training/material_form.html", context, status=422 if request.method == "POST" else 200)
+    return run_form(
+        request, form,
+        lambda d: actions.add_material(conference, actor=request.user, title=d["title"], file=d["file"] or None,  # type: ignore[arg-type]
+                                       url=d["url"], session=d["session"]),
+        template="training/material_form.html", context={"conference": conference},
+        success=reverse("training:conference", args=[conference.pk]), done=_("The material was added."),
+    )  # fmt: skip
 
 
 def _material(conference: Conference, material_pk: int) -> Material:
@@ -259,18 +244,14 @@ def delegates(request: HttpRequest, pk: int) -> HttpResponse:
 def add_rule(request: HttpRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     form = RuleForm(request.POST, conference=conference)
-    if form.is_valid():
-        d = form.cleaned_data
-        try:
-            actions.add_rule(
-                conference, actor=request.user, role=d["role"], unit_kinds=d["unit_kinds"], within=d["within"]
-            )  # type: ignore[arg-type]
-        except DomainError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        else:
-            messages.success(request, _("The rule was added. Resolve the list to invite the people who hold the role."))
-            return redirect("training:delegates", pk=conference.pk)
-    return _delegates_page(request, conference, status=422, rule_form=form)
+    return run_form(
+        request, form,
+        lambda d: actions.add_rule(conference, actor=request.user, role=d["role"], unit_kinds=d["unit_kinds"],  # type: ignore[arg-type]
+                                   within=d["within"]),
+        page=lambda status: _delegates_page(request, conference, status=status, rule_form=form),
+        success=reverse("training:delegates", args=[conference.pk]),
+        done=_("The rule was added. Resolve the list to invite the people who hold the role."),
+    )  # fmt: skip
 
 
 @require_POST

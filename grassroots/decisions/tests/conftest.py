@@ -6,7 +6,7 @@ from django.utils import timezone
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.decisions import actions
-from grassroots.decisions.models import DecisionForm, TabledVia
+from grassroots.decisions.models import Form, TabledVia
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
 
@@ -51,7 +51,7 @@ def open_online_matter(*, head, front, unit, optin: int):  # type: ignore[no-unt
     actions.record_notification(matter, actor=head, body="committee")
     actions.record_notification(matter, actor=head, body="front")
     actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
-    actions.open_matter(matter, actor=head, form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
+    actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
     return matter
 
 
@@ -84,12 +84,12 @@ def ballot_teams(matter, actor):  # type: ignore[no-untyped-def]
 
 def close_now(matter, *, actor):  # type: ignore[no-untyped-def]
     """Close a matter in a test: the online window has passed, the ballot count has its team and witnesses."""
-    from grassroots.decisions.models import DecisionForm, TeamMember
+    from grassroots.decisions.models import Form, TeamMember
 
-    if matter.form == DecisionForm.ONLINE:
+    if matter.form == Form.ONLINE:
         end_voting(matter)
     if (
-        matter.form == DecisionForm.BALLOT
+        matter.form == Form.BALLOT
         and actor is not None
         and not matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).exists()
     ):

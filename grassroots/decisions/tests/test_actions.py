@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, clusters
-from grassroots.decisions.models import DecisionForm, Matter, Participation, SealedBallot, Status, TabledVia
+from grassroots.decisions import actions
+from grassroots.decisions.models import Form, Matter, Participation, SealedBallot, Status, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.tests.factories import make_household
 
@@ -35,7 +35,7 @@ def test_an_online_vote_on_an_item_3_matter_is_refused_with_the_article(village)
     actions.record_agreement(matter, actor=village["front"], who="front")
     with pytest.raises(DomainError, match=r"D59 Art 5\(1\)\(a\)"):
         actions.open_matter(
-            matter, actor=village["head"], form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
+            matter, actor=village["head"], form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
         )
 
 
@@ -45,7 +45,7 @@ def test_online_voting_is_blocked_until_every_condition_holds(village):
     actions.record_agreement(matter, actor=village["front"], who="front")
     with pytest.raises(DomainError) as refused:
         actions.open_matter(
-            matter, actor=village["head"], form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
+            matter, actor=village["head"], form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
         )
     assert "5(1)(c)" in refused.value.message and "5(2)(a)" in refused.value.message
 
@@ -124,7 +124,7 @@ def _meeting_matter(village, item):  # type: ignore[no-untyped-def]
     matter = _new(village, item=item)
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     starts = timezone.now() + dt.timedelta(days=3)
     meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=starts, place="Nhà văn hóa",
                                        notice_sent_on=timezone.localdate(), documents_delivered_on=timezone.localdate())  # fmt: skip
@@ -135,7 +135,7 @@ def test_meeting_notice_must_be_two_days_ahead(village):
     matter = _new(village, item=4)
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     with pytest.raises(DomainError) as refused:
         actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=1), place="x",
                                  notice_sent_on=timezone.localdate())  # fmt: skip
@@ -152,8 +152,8 @@ def test_a_meeting_that_falls_short_switches_to_ballots_and_the_slips_count_once
     assert actions.meeting_outlook(meeting)["falls_short"]
     actions.switch_to_ballots(matter, actor=village["head"], meeting=meeting)
     matter.refresh_from_db()
-    assert matter.form == DecisionForm.BALLOT and matter.round == 2
-    clusters.mark_all_delivered(matter, actor=village["head"])  # slips are delivered by hand first (D59 Art 4(5))
+    assert matter.form == Form.BALLOT and matter.round == 2
+    actions.mark_all_delivered(matter, actor=village["head"])  # slips are delivered by hand first (D59 Art 4(5))
     for household in households[:6]:
         actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
     with pytest.raises(actions.AlreadyVoted):
@@ -240,7 +240,7 @@ def test_an_online_vote_needs_its_team_of_three_to_five(village):
     actions.record_notification(matter, actor=village["head"], body="front")
     with pytest.raises(DomainError, match=r"D59 Art 5\(2\)\(b\)"):
         actions.open_matter(
-            matter, actor=village["head"], form=DecisionForm.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
+            matter, actor=village["head"], form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
         )
 
 
@@ -248,7 +248,7 @@ def test_a_ballot_count_needs_the_ballot_team_and_two_witnesses(village):
     matter = _new(village)
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.BALLOT)
+    actions.open_matter(matter, actor=village["head"], form=Form.BALLOT)
     with pytest.raises(DomainError, match=r"D59 Art 4\(3\)"):
         actions.close_matter(matter, actor=village["head"])
     from grassroots.decisions.tests.conftest import BALLOT_TEAM

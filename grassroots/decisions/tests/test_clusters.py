@@ -14,8 +14,8 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, clusters
-from grassroots.decisions.models import Ballot, DecisionForm, Matter, Participation, SlipDistribution, TabledVia
+from grassroots.decisions import actions
+from grassroots.decisions.models import Ballot, Form, Matter, Participation, SlipDistribution, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.models import Household
 
@@ -31,13 +31,13 @@ def english():  # type: ignore[no-untyped-def]
         yield
 
 
-def _matter(village, form=DecisionForm.MEETING):  # type: ignore[no-untyped-def]
+def _matter(village, form=Form.MEETING):  # type: ignore[no-untyped-def]
     head = village["head"]
     matter = actions.create_matter(actor=head, unit=village["a1"], item=6, title="Sửa đường làng",
                                    question="Đồng ý sửa đường?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    closes = timezone.now() + dt.timedelta(days=3) if form == DecisionForm.BALLOT else None
+    closes = timezone.now() + dt.timedelta(days=3) if form == Form.BALLOT else None
     actions.open_matter(matter, actor=head, form=form, closes_at=closes)
     return matter
 
@@ -62,14 +62,14 @@ def _households(village):  # type: ignore[no-untyped-def]
 def test_clusters_only_for_200_households_or_scattered_settlement(village, households, dispersed, allowed):
     _unused, meeting = _meeting(village, households)
     if allowed:
-        made = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, dispersed=dispersed,
+        made = actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, dispersed=dispersed,
                                          approved_on=timezone.localdate())  # fmt: skip
         assert [c.name for c in made] == ["Cụm 1", "Cụm 2"]
         meeting.refresh_from_db()
         assert meeting.dispersed is dispersed and meeting.cluster_plan_approved_on == timezone.localdate()
     else:
         with pytest.raises(DomainError) as refused:
-            clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, approved_on=timezone.localdate())
+            actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, approved_on=timezone.localdate())
         assert "Law Art 18(3); D59 Art 3(6)" in str(refused.value.message)
         assert refused.value.field == "dispersed"
         assert not meeting.clusters.exists()
@@ -77,13 +77,13 @@ def test_clusters_only_for_200_households_or_scattered_settlement(village, house
 
 def test_an_unapproved_plan_records_no_attendance_or_result(village, english):
     _unused, meeting = _meeting(village, 250)
-    one, _two = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN)
+    one, _two = actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN)
     household = _households(village)[0]
     with pytest.raises(DomainError) as refused:
         actions.record_attendance(meeting, actor=village["head"], household=household, cluster=one)
     assert "approved" in str(refused.value.message) and "D59 Art 3(6)" in str(refused.value.message)
     with pytest.raises(DomainError):
-        clusters.record_cluster_result(one, actor=village["head"], agree=0, disagree=0, other=0)
+        actions.record_cluster_result(one, actor=village["head"], agree=0, disagree=0, other=0)
     # A clustered meeting takes no attendance outside a cluster.
     with pytest.raises(DomainError) as no_cluster:
         actions.record_attendance(meeting, actor=village["head"], household=household)
@@ -93,7 +93,7 @@ def test_an_unapproved_plan_records_no_attendance_or_result(village, english):
 
 def test_attendance_in_two_clusters_counts_the_household_once(village):
     _unused, meeting = _meeting(village, 250)
-    one, two = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN,
+    one, two = actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN,
                                          approved_on=timezone.localdate())  # fmt: skip
     household = _households(village)[0]
     assert actions.record_attendance(meeting, actor=village["head"], household=household, cluster=one) == 1
@@ -108,7 +108,7 @@ def test_attendance_in_two_clusters_counts_the_household_once(village):
 def test_cluster_results_add_up_to_the_village_result(village):
     matter, meeting = _meeting(village)
     # H = 10 here: the village meets by cluster because its settlement is scattered.
-    one, two = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, dispersed=True,
+    one, two = actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, dispersed=True,
                                          approved_on=timezone.localdate())  # fmt: skip
     households = _households(village)
     for household in households[:4]:
@@ -117,21 +117,21 @@ def test_cluster_results_add_up_to_the_village_result(village):
         actions.record_attendance(meeting, actor=village["head"], household=household, cluster=two)
     assert actions.meeting_outlook(meeting)["present"] == 8
     with pytest.raises(DomainError) as too_many:
-        clusters.record_cluster_result(one, actor=village["head"], agree=4, disagree=1, other=0)
+        actions.record_cluster_result(one, actor=village["head"], agree=4, disagree=1, other=0)
     assert too_many.value.field == "agree"
-    clusters.record_cluster_result(one, actor=village["head"], agree=3, disagree=1, other=0)
+    actions.record_cluster_result(one, actor=village["head"], agree=3, disagree=1, other=0)
     with pytest.raises(DomainError):  # the village result waits for every cluster
-        clusters.combine_cluster_results(meeting, actor=village["head"])
+        actions.combine_cluster_results(meeting, actor=village["head"])
     two.meeting = meeting
-    clusters.record_cluster_result(two, actor=village["head"], agree=3, disagree=0, other=1)
+    actions.record_cluster_result(two, actor=village["head"], agree=3, disagree=0, other=1)
     # The plain meeting count cannot differ from the sum of the clusters.
     with pytest.raises(DomainError):
         actions.record_meeting_result(meeting, actor=village["head"], agree=8, disagree=0, other=0)
-    assert clusters.combine_cluster_results(meeting, actor=village["head"]) == {"agree": 6, "disagree": 1, "other": 1}
+    assert actions.combine_cluster_results(meeting, actor=village["head"]) == {"agree": 6, "disagree": 1, "other": 1}
     assert Participation.objects.filter(matter=matter, round=matter.round, channel="meeting").count() == 8
     assert Ballot.objects.filter(matter=matter, round=matter.round).count() == 8
     with pytest.raises(DomainError):  # one round, counted once
-        clusters.combine_cluster_results(meeting, actor=village["head"])
+        actions.combine_cluster_results(meeting, actor=village["head"])
     matter = close_now(matter, actor=village["head"])
     assert (matter.result["agree"], matter.result["disagree"], matter.result["other"]) == (6, 1, 1)
     assert matter.adopted  # 6 of 10 households: more than half (Art 21(1))
@@ -141,23 +141,23 @@ def test_cluster_results_add_up_to_the_village_result(village):
 
 
 def test_a_slip_is_counted_only_after_its_delivery(village, english):
-    matter = _matter(village, DecisionForm.BALLOT)
+    matter = _matter(village, Form.BALLOT)
     households = _households(village)
     with pytest.raises(DomainError) as refused:
         actions.record_slip(matter, actor=village["head"], household_code=households[0].code, choice="agree")
     assert refused.value.field == "household_code" and "D59 Art 4(5)" in str(refused.value.message)
     assert not Participation.objects.filter(matter=matter).exists()
-    clusters.mark_delivered(matter, actor=village["head"], household_code=households[0].code)
+    actions.mark_delivered(matter, actor=village["head"], household_code=households[0].code)
     with pytest.raises(DomainError):  # delivered once
-        clusters.mark_delivered(matter, actor=village["head"], household_code=households[0].code)
-    clusters.mark_delivered(matter, actor=village["head"], household_code=households[1].code)
+        actions.mark_delivered(matter, actor=village["head"], household_code=households[0].code)
+    actions.mark_delivered(matter, actor=village["head"], household_code=households[1].code)
     actions.record_slip(matter, actor=village["head"], household_code=households[0].code, choice="agree")
-    counts, rows = clusters.distribution(matter, "not_returned")
+    counts, rows = actions.distribution(matter, "not_returned")
     assert [r.household for r in rows] == [households[1]]
     assert counts == {"households": 10, "delivered": 2, "collected": 1, "not_returned": 1, "not_delivered": 8}
-    _counts, undelivered = clusters.distribution(matter, "not_delivered")
+    _counts, undelivered = actions.distribution(matter, "not_delivered")
     assert len(undelivered) == 8 and households[0] not in [r.household for r in undelivered]
-    assert clusters.mark_all_delivered(matter, actor=village["head"]) == 8
+    assert actions.mark_all_delivered(matter, actor=village["head"]) == 8
     assert SlipDistribution.objects.filter(matter=matter, round=matter.round).count() == 10
 
 
@@ -195,7 +195,7 @@ def test_cluster_meeting_through_the_console(village, sign_in):
 
 
 def test_distribution_through_the_console(village, sign_in):
-    matter = _matter(village, DecisionForm.BALLOT)
+    matter = _matter(village, Form.BALLOT)
     head = sign_in(Client(), village["head"])
     url = reverse("decisions:console-distribution", args=[matter.pk])
     codes = [h.code for h in _households(village)]
@@ -220,9 +220,9 @@ def test_distribution_through_the_console(village, sign_in):
 
 def test_cluster_and_distribution_pages_are_404_for_outsiders(village, sign_in):
     matter, meeting = _meeting(village, 240)
-    one, _two = clusters.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN,
+    one, _two = actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN,
                                           approved_on=timezone.localdate())  # fmt: skip
-    ballot = _matter(village, DecisionForm.BALLOT)
+    ballot = _matter(village, Form.BALLOT)
     head_a2 = UserFactory(username="head_a2")
     grant(head_a2, village["a"]["village2"], Role.VILLAGE_HEAD)
     code = _households(village)[0].code

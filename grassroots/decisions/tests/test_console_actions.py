@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, console_actions, rules
-from grassroots.decisions.models import DecisionForm, Matter, Status, TabledVia, TeamMember
+from grassroots.decisions import actions, rules
+from grassroots.decisions.models import Form, Matter, Status, TabledVia, TeamMember
 from grassroots.decisions.steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
 from grassroots.people.models import Household
 
@@ -22,7 +22,7 @@ def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=head, form=Form.MEETING)
     meeting = actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                                        notice_sent_on=timezone.localdate(), documents_delivered_on=timezone.localdate())  # fmt: skip
     for household in Household.objects.filter(unit=village["a1"]).order_by("code")[:present]:
@@ -35,57 +35,53 @@ def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
 def test_d59_art_3_5_the_secretary_needs_more_than_half_of_the_households_present(village, yes, passes):
     _matter, meeting = _meeting(village, present=8)
     if passes:
-        console_actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
+        actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
         meeting.refresh_from_db()
         assert meeting.secretary == "Chị Thư"
         assert AuditEvent.objects.filter(verb="decisions.secretary_elected").count() == 1
     else:
         with pytest.raises(DomainError) as refused:
-            console_actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
+            actions.elect_secretary(meeting, actor=village["head"], name="Chị Thư", yes=yes)
         assert refused.value.field == "yes"
 
 
 def test_more_votes_than_households_present_are_refused(village):
     _matter, meeting = _meeting(village, present=3)
     with pytest.raises(DomainError):
-        console_actions.choose_method(meeting, actor=village["head"], method="hands", yes=4)
+        actions.choose_method(meeting, actor=village["head"], method="hands", yes=4)
 
 
 def test_d59_art_3_5_c_the_counting_committee_has_a_head_and_is_approved(village):
     matter, meeting = _meeting(village)
     with pytest.raises(DomainError) as refused:
-        console_actions.approve_counting_committee(meeting, actor=village["head"], yes=6,
+        actions.approve_counting_committee(meeting, actor=village["head"], yes=6,
                                                    members=[(n, r, False) for n, r, _l in COMMITTEE])  # fmt: skip
     assert refused.value.field == "members"
     with pytest.raises(DomainError):
-        console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=3)
-    console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
+        actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=3)
+    actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
     assert matter.team.filter(team=TeamMember.Team.COUNTING_COMMITTEE, is_lead=True).get().name == "B"
 
 
 def test_a_secret_ballot_is_counted_only_with_the_committee_and_the_witnesses(village):
     matter, meeting = _meeting(village)
-    console_actions.choose_method(meeting, actor=village["head"], method="secret", yes=5)
+    actions.choose_method(meeting, actor=village["head"], method="secret", yes=5)
     actions.set_team(matter, actor=village["head"], team=TeamMember.Team.WITNESS, members=WITNESSES)
     with pytest.raises(DomainError, match=r"3\(5\)\(c\)"):
-        console_actions.record_meeting_count(
-            meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0
-        )
-    console_actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
+        actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
+    actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
     with pytest.raises(DomainError) as other_method:
-        console_actions.record_meeting_count(
-            meeting, actor=village["head"], method="hands", agree=6, disagree=2, other=0
-        )
+        actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=2, other=0)
     assert other_method.value.field == "method"
-    console_actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
+    actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
     assert matter.participations.count() == 8
     with pytest.raises(DomainError):
-        console_actions.elect_secretary(meeting, actor=village["head"], name="late", yes=8)
+        actions.elect_secretary(meeting, actor=village["head"], name="late", yes=8)
 
 
 def test_the_method_may_be_given_with_the_count_when_it_was_not_voted_on_before(village):
     _matter, meeting = _meeting(village)
-    console_actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=1, other=1)
+    actions.record_meeting_count(meeting, actor=village["head"], method="hands", agree=6, disagree=1, other=1)
     meeting.refresh_from_db()
     assert meeting.method == "hands" and meeting.closed_at is not None
 
@@ -93,7 +89,7 @@ def test_the_method_may_be_given_with_the_count_when_it_was_not_voted_on_before(
 def test_only_the_managers_hold_procedural_votes(village):
     _matter, meeting = _meeting(village)
     with pytest.raises(DomainError):
-        console_actions.elect_secretary(meeting, actor=village["official_a"], name="x", yes=8)
+        actions.elect_secretary(meeting, actor=village["official_a"], name="x", yes=8)
 
 
 # --- Art 19(1)(b): once switched to ballots, the meeting decides nothing more -----------------------
@@ -147,7 +143,7 @@ def test_d59_art_5_1_c_the_poll_needs_more_than_half_of_all_households(optin, do
 
 
 def test_a_meeting_that_falls_short_offers_the_switch_and_the_secret_ballot_needs_its_committee():
-    matter = _matter(item=4, status=Status.OPEN, form=DecisionForm.MEETING, round=1, household_count=10)
+    matter = _matter(item=4, status=Status.OPEN, form=Form.MEETING, round=1, household_count=10)
     short = MeetingFacts(round=1, present=5, households=10, reachable=False, quorum=True, falls_short=True,
                          method="secret")  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=TODAY, households=10, meeting=short))}
@@ -160,7 +156,7 @@ def test_a_meeting_that_falls_short_offers_the_switch_and_the_secret_ballot_need
 
 @pytest.mark.parametrize(("today", "overdue"), [(dt.date(2026, 3, 17), False), (dt.date(2026, 3, 18), True)])
 def test_art_20_3_the_record_is_overdue_the_day_after_its_due_date(today, overdue):
-    matter = _matter(status=Status.CLOSED, form=DecisionForm.ONLINE, closed_at=timezone.now(), adopted=True,
+    matter = _matter(status=Status.CLOSED, form=Form.ONLINE, closed_at=timezone.now(), adopted=True,
                      filing_due_on=dt.date(2026, 3, 17))  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=today, households=10))}
     assert steps["file"].actionable and steps["file"].overdue is overdue
@@ -168,7 +164,7 @@ def test_art_20_3_the_record_is_overdue_the_day_after_its_due_date(today, overdu
 
 
 def test_item_5_awaits_the_commune_front():
-    matter = _matter(item=5, status=Status.FILED, form=DecisionForm.MEETING, adopted=True, closed_at=timezone.now(),
+    matter = _matter(item=5, status=Status.FILED, form=Form.MEETING, adopted=True, closed_at=timezone.now(),
                      filed_at=timezone.now(), recognition_due_on=dt.date(2026, 3, 9))  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=TODAY, households=10))}
     assert rules.recognizer(rules.Item.BOARD_MEMBERS, rules.Scope.VILLAGE) is rules.Recognizer.COMMUNE_FRONT

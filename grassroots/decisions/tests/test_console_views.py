@@ -11,7 +11,7 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.models import AuditEvent
 from grassroots.decisions import actions
-from grassroots.decisions.models import Attendance, DecisionForm, Matter, Status, TabledVia
+from grassroots.decisions.models import Attendance, Form, Matter, Status, TabledVia
 from grassroots.decisions.tests.conftest import close_now
 from grassroots.people.models import Household
 
@@ -50,7 +50,7 @@ def meeting_matter(village):  # type: ignore[no-untyped-def]
                                    question="Đồng ý bầu ông A?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=head, form=Form.MEETING)
     actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="Nhà văn hóa",
                              notice_sent_on=timezone.localdate())  # fmt: skip
     return matter
@@ -91,7 +91,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     assert _step(front, _url("console-agree", matter), {"who": "front"}).status_code == 302
     assert _step(head, _url("console-open", matter), {"open-form": "meeting"}).status_code == 302
     matter.refresh_from_db()
-    assert matter.status == Status.OPEN and matter.form == DecisionForm.MEETING and matter.household_count == 10
+    assert matter.status == Status.OPEN and matter.form == Form.MEETING and matter.household_count == 10
 
     # Schedule: a notice one day ahead is refused beside its field; two days is fine (D59 Art 3(3)).
     soon = {"schedule-starts_at": _local(timezone.now() + dt.timedelta(days=1)), "schedule-place": "Nhà văn hóa",
@@ -130,7 +130,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     assert _step(head, _url("console-switch", matter)).status_code == 302
     head.post(_url("console-switch", matter))
     matter.refresh_from_db()
-    assert matter.form == DecisionForm.BALLOT and matter.round == 2
+    assert matter.form == Form.BALLOT and matter.round == 2
 
     # Ballot team and witnesses, then the slips: typed, scanned (htmx), and a refused second slip.
     team = {"ballot_team-name_1": "Trần Thị Mặt Trận", "ballot_team-role_1": "Ban công tác Mặt trận",
@@ -235,7 +235,7 @@ def test_an_online_vote_is_blocked_with_the_d59_art_5_reasons_until_its_conditio
         _step(head, _url("console-open", matter), {"open-form": "online", "open-closes_at": closes}).status_code == 302
     )
     matter.refresh_from_db()
-    assert matter.status == Status.OPEN and matter.form == DecisionForm.ONLINE
+    assert matter.status == Status.OPEN and matter.form == Form.ONLINE
 
 
 def test_a_secret_ballot_at_the_meeting_with_its_committee_and_witnesses(village, meeting_matter, sign_in):
@@ -278,7 +278,7 @@ def test_the_commune_front_refuses_an_item_5_decision_with_reasons(village, sign
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
-    actions.open_matter(matter, actor=head, form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=head, form=Form.MEETING)
     meeting = actions.schedule_meeting(matter, actor=head, starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                                        notice_sent_on=timezone.localdate())  # fmt: skip
     for household in Household.objects.filter(unit=village["a1"])[:7]:

@@ -18,8 +18,8 @@ from grassroots.decisions.access import represented_household
 from grassroots.decisions.models import (
     Attendance,
     Ballot,
-    ChoiceValue,
-    DecisionForm,
+    Choice,
+    Form,
     Matter,
     Meeting,
     Participation,
@@ -59,7 +59,7 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
 
     # 14758-01: an online vote open for 5 more days, with 40% of households voted, the resident's not.
     online = matters[demo.group(1)]
-    assert (online.status, online.form, online.item) == (Status.OPEN, DecisionForm.ONLINE, 6)
+    assert (online.status, online.form, online.item) == (Status.OPEN, Form.ONLINE, 6)
     assert timezone.now() + timezone.timedelta(days=4) < online.closes_at <= timezone.now() + timezone.timedelta(days=5)
     assert actions.online_blockers(online, online.household_count) == []
     assert online.team.filter(team=TeamMember.Team.ONLINE_TEAM).count() == 3
@@ -82,7 +82,7 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
 
     # 14758-02: a meeting under way: documents and notice out 2+ days ahead, attendance being recorded.
     meeting_matter = matters[demo.group(2)]
-    assert (meeting_matter.status, meeting_matter.form, meeting_matter.item) == (Status.OPEN, DecisionForm.MEETING, 1)
+    assert (meeting_matter.status, meeting_matter.form, meeting_matter.item) == (Status.OPEN, Form.MEETING, 1)
     meeting = Meeting.objects.get(matter=meeting_matter)
     meeting_day = timezone.localtime(meeting.starts_at).date()
     assert (meeting_day - meeting.notice_sent_on).days >= 2 and (meeting_day - meeting.documents_delivered_on).days >= 2
@@ -92,7 +92,7 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
 
     # 14758-03: ballot slips: the ballot team set, some slips entered, not counted yet.
     ballots = matters[demo.group(3)]
-    assert (ballots.status, ballots.form, ballots.item) == (Status.OPEN, DecisionForm.BALLOT, 6)
+    assert (ballots.status, ballots.form, ballots.item) == (Status.OPEN, Form.BALLOT, 6)
     assert ballots.team.filter(team=TeamMember.Team.BALLOT_TEAM).count() == 3
     assert ballots.participations.filter(channel="slip").count() == demo.SLIPS
 
@@ -117,7 +117,7 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
     effective = matters[demo.group(7)]
     assert (effective.status, effective.form, effective.item, effective.adopted) == (
         Status.EFFECTIVE,
-        DecisionForm.ONLINE,
+        Form.ONLINE,
         6,
         True,
     )
@@ -171,8 +171,8 @@ def test_verify_tally_agrees_with_the_demo_and_finds_an_altered_ballot(ward):  #
 
     # One ballot's choice changed behind the actions' back: the recount no longer matches what was published.
     effective = Matter.objects.get(unit__code=demo.group(7))
-    ballot = Ballot.objects.filter(matter=effective, choice=ChoiceValue.AGREE).order_by("pk").first()
-    assert Ballot.objects.filter(pk=ballot.pk).update(choice=ChoiceValue.DISAGREE) == 1
+    ballot = Ballot.objects.filter(matter=effective, choice=Choice.AGREE).order_by("pk").first()
+    assert Ballot.objects.filter(pk=ballot.pk).update(choice=Choice.DISAGREE) == 1
     err = io.StringIO()
     with pytest.raises(CommandError) as failed:
         call_command("verify_tally", str(effective.pk), stdout=io.StringIO(), stderr=err)

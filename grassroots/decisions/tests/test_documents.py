@@ -12,9 +12,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from grassroots.accounts.tests.factories import UserFactory
-from grassroots.decisions import actions, documents, documents_views
-from grassroots.decisions.models import DecisionForm, TabledVia
+from grassroots.decisions import actions, documents
+from grassroots.decisions.models import Form, TabledVia
 from grassroots.decisions.tests.conftest import close_now
+from grassroots.decisions.views import documents as documents_views
 from grassroots.people.models import Household, Representation, Resident
 from grassroots.people.tests.factories import make_household
 
@@ -56,12 +57,12 @@ def _open(village, form, item=6):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def ballot_matter(village):  # type: ignore[no-untyped-def]
-    return _open(village, DecisionForm.BALLOT)
+    return _open(village, Form.BALLOT)
 
 
 @pytest.fixture
 def meeting_matter(village):  # type: ignore[no-untyped-def]
-    matter = _open(village, DecisionForm.MEETING)
+    matter = _open(village, Form.MEETING)
     actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3),
                              place="Nhà văn hóa thôn A1", notice_sent_on=timezone.localdate())  # fmt: skip
     actions.set_team(matter, actor=village["head"], team="counting",
@@ -155,7 +156,7 @@ def test_commune_wide_slips_cover_every_village_and_carry_the_seal_area(village)
     chair = village["chair"]
     matter = actions.create_matter(actor=chair, unit=village["a"]["commune"], item=1, title="Bê tông hóa đường liên thôn",
                                    question="Đồng ý mỗi hộ góp 500.000 đồng?", tabled_via=TabledVia.COMMUNE_CHAIR)  # fmt: skip
-    actions.open_matter(matter, actor=chair, form=DecisionForm.BALLOT)
+    actions.open_matter(matter, actor=chair, form=Form.BALLOT)
     reader, text = _pdf(documents.ballot_slips_pdf(matter))
     assert len(reader.pages) == 11  # 10 households in A1, 1 in A2
     assert text.count("Dấu UBND xã") == 11 and "TRƯỞNG THÔN" not in text

@@ -15,9 +15,9 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions, clusters, rules
+from grassroots.decisions import actions, rules
 from grassroots.decisions.calendar import SWAPPED_WORKING_DAYS, work_calendar
-from grassroots.decisions.models import DecisionForm, Matter, NonWorkingDay, StepCorrection, TabledVia, TeamMember
+from grassroots.decisions.models import Form, Matter, NonWorkingDay, StepCorrection, TabledVia, TeamMember
 from grassroots.decisions.tests.conftest import BALLOT_TEAM, ONLINE_TEAM, WITNESSES, ballot_teams, end_voting
 from grassroots.people.models import Household
 from grassroots.people.tests.factories import make_household
@@ -76,7 +76,7 @@ def test_an_agreement_is_recorded_once_and_never_after_the_matter_opened(village
     matter = _agreed(village)
     with pytest.raises(DomainError, match="already recorded"):
         actions.record_agreement(matter, actor=village["head"], who="head")
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     with pytest.raises(DomainError, match="already open"):
         actions.record_notification(matter, actor=village["head"], body="committee")
 
@@ -147,7 +147,7 @@ def test_once_open_a_team_already_recorded_is_replaced_only_by_a_correction_that
 
 def test_a_team_set_for_the_first_time_after_opening_needs_no_reason_but_not_after_the_count(village):
     matter = _agreed(village)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.BALLOT)
+    actions.open_matter(matter, actor=village["head"], form=Form.BALLOT)
     actions.set_team(matter, actor=village["head"], team="ballot_team", members=BALLOT_TEAM)
     actions.set_team(matter, actor=village["head"], team="witness", members=WITNESSES)
     assert not StepCorrection.objects.exists()
@@ -159,10 +159,10 @@ def test_a_team_set_for_the_first_time_after_opening_needs_no_reason_but_not_aft
 # --- No early slip count without the village head's reason (D59 Art 4(4)) -----------------------
 def _ballot_matter(village, *, returned):  # type: ignore[no-untyped-def]
     matter = _agreed(village)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.BALLOT,
+    actions.open_matter(matter, actor=village["head"], form=Form.BALLOT,
                         closes_at=timezone.now() + dt.timedelta(days=3))  # fmt: skip
     ballot_teams(matter, village["head"])
-    clusters.mark_all_delivered(matter, actor=village["head"])
+    actions.mark_all_delivered(matter, actor=village["head"])
     for household in _households(village)[:returned]:
         actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
     return matter
@@ -224,7 +224,7 @@ def test_rules_filing_starts_on_the_meeting_day_or_the_end_of_the_period():
 
 def test_the_filing_deadline_counts_from_the_meeting_day_not_from_the_day_it_was_closed(village):
     matter = _agreed(village, item=6)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     starts = timezone.now() - dt.timedelta(days=12)
     meeting_day = timezone.localdate(starts)
     meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=starts, place="Nhà văn hóa",
@@ -257,7 +257,7 @@ def test_a_ballot_matter_counted_early_gets_its_deadline_from_the_count(village)
 # --- A meeting short of households decides nothing (Art 19(1)(b); D61 Art 10) -------------------
 def test_a_meeting_short_of_households_records_no_count_and_cannot_be_closed(village):
     matter = _agreed(village, item=1)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3),
                                        place="x", notice_sent_on=timezone.localdate(),
                                        documents_delivered_on=timezone.localdate())  # fmt: skip
@@ -273,7 +273,7 @@ def test_a_meeting_short_of_households_records_no_count_and_cannot_be_closed(vil
 
 def test_a_convention_meeting_without_its_quorum_records_no_count(village):
     matter = _agreed(village, item=3)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3),
                                        place="x", notice_sent_on=timezone.localdate(),
                                        documents_delivered_on=timezone.localdate())  # fmt: skip
@@ -290,14 +290,14 @@ def test_a_commune_wide_matter_counts_only_the_villages_that_exist_on_the_day_it
     ended.save(update_fields=["valid_to"])
     matter = _new(village, item=1, actor=village["chair"], unit=village["a"]["commune"],
                   tabled_via=TabledVia.COMMUNE_CHAIR)  # fmt: skip
-    actions.open_matter(matter, actor=village["chair"], form=DecisionForm.BALLOT)
+    actions.open_matter(matter, actor=village["chair"], form=Form.BALLOT)
     assert matter.village_count == 1
     assert list(matter.villages.values_list("unit_id", flat=True)) == [village["a1"].pk]
 
 
 def test_h_of_a_meeting_is_the_number_of_households_on_the_meeting_day(village):
     matter = _agreed(village, item=6)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     assert matter.household_count == 10
     starts = timezone.now() + dt.timedelta(days=3)
     meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=starts, place="x",
@@ -354,7 +354,7 @@ def test_the_console_shows_the_history_of_corrections(online_matter, village, si
 
 def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not_counted_earlier(village, sign_in):
     matter = _agreed(village, item=4)
-    actions.open_matter(matter, actor=village["head"], form=DecisionForm.MEETING)
+    actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                              notice_sent_on=timezone.localdate())  # fmt: skip
     head = sign_in(Client(), village["head"])
@@ -365,7 +365,7 @@ def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not
     due = timezone.localtime(timezone.now() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
     assert head.post(url, {"switch-closes_at": due}).status_code == 302
     matter.refresh_from_db()
-    assert matter.form == DecisionForm.BALLOT and matter.closes_at > timezone.now()
+    assert matter.form == Form.BALLOT and matter.closes_at > timezone.now()
     ballot_teams(matter, village["head"])
     with pytest.raises(DomainError) as refused_count:
         actions.close_matter(matter, actor=village["head"])

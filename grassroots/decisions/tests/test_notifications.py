@@ -171,11 +171,11 @@ def test_closing_reminders_are_sent_once(opened, reachable, english, capsys):
 
 
 def test_flag_overdue_lists_late_filings_and_recognitions_by_commune(village, english, capsys):
-    from grassroots.decisions.models import DecisionForm
+    from grassroots.decisions.models import Form
 
     def matter(title: str, **fields):  # type: ignore[no-untyped-def]
         return Matter.objects.create(unit=village["a1"], item=6, title=title, question="?", tabled_via="village_head",
-                                     created_by=village["head"], form=DecisionForm.MEETING, **fields)  # fmt: skip
+                                     created_by=village["head"], form=Form.MEETING, **fields)  # fmt: skip
 
     today = timezone.localdate()
     late_filing = matter("Late filing", status=Status.CLOSED, filing_due_on=today - dt.timedelta(days=3))

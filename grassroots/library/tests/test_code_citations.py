@@ -1,7 +1,7 @@
 """Every rule in the code that cites the law links to the library ("linked from every rule in the code").
 
 Every citation of Law 10/2022, Decree 59 or Decree 61 written in grassroots/decisions/rules.py,
-grassroots/decisions/actions.py and grassroots/people/rules.py must name an article the library holds.
+grassroots/decisions/actions/ and grassroots/people/rules.py must name an article the library holds.
 
 Citations of documents the library does not hold are skipped; today these are, all in
 grassroots/people/rules.py: Civil Code 2015 Art 20(1) (adulthood at 18), Decree 137/2015/ND-CP Art 7
@@ -17,7 +17,11 @@ from grassroots.library.citations import LIBRARY_DOCUMENTS, parse_citations
 from grassroots.library.models import Article
 
 ROOT = Path(__file__).resolve().parents[3]
-SOURCES = ["grassroots/decisions/rules.py", "grassroots/decisions/actions.py", "grassroots/people/rules.py"]
+SOURCES = [
+    "grassroots/decisions/rules.py",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "grassroots/decisions/actions").glob("*.py")),
+    "grassroots/people/rules.py",
+]
 OUTSIDE_THE_LIBRARY = {"civil-code-2015", "decree-137-2015", "circular-59-2021"}
 
 

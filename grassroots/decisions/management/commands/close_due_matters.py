@@ -12,11 +12,11 @@ from django.utils.translation import ngettext
 
 from grassroots.core.errors import DomainError
 from grassroots.decisions import actions
-from grassroots.decisions.models import DecisionForm, Matter, Status
+from grassroots.decisions.models import Form, Matter, Status
 
 
 def _due(now: dt.datetime) -> QuerySet[Matter]:
-    return Matter.objects.filter(status=Status.OPEN, form=DecisionForm.ONLINE, closes_at__lte=now)
+    return Matter.objects.filter(status=Status.OPEN, form=Form.ONLINE, closes_at__lte=now)
 
 
 class Command(BaseCommand):

@@ -13,30 +13,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from grassroots.accounts.models import User
 from grassroots.core import audit
 
-from . import documents
-from .access import access_matter, can_manage, can_receive_filings
-from .models import COUNTED, DecisionForm, Matter, Scope
+from .. import documents
+from ..access import access_counted_record, access_managed_matter
+from ..models import Form, Matter, Scope
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
-
-
-def _manageable(user: User, pk: int) -> Matter:
-    matter = access_matter(user, pk)
-    if not can_manage(user, matter):
-        raise Http404
-    return matter
-
-
-def _counted_record(user: User, pk: int) -> Matter:
-    """The decision record: for those who make it and those who receive it, once the matter is counted."""
-    matter = access_matter(user, pk)
-    if matter.status not in COUNTED or not (can_manage(user, matter) or can_receive_filings(user, matter)):
-        raise Http404
-    return matter
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -51,7 +35,7 @@ def _record(
 ) -> Callable[[HttpRequest, int], HttpResponse]:
     @require_safe
     def view(request: HttpRequest, pk: int) -> HttpResponse:
-        matter = _counted_record(request.user, pk)
+        matter = access_counted_record(request.user, pk)
         return _download(builder(matter), content_type, f"van-ban-quyet-dinh-{matter.pk}.{ext}")
 
     view.__name__ = f"record_{ext}"
@@ -66,8 +50,8 @@ record_pdf = _record(documents.decision_record_pdf, PDF, "pdf")
 @require_safe
 def slips_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     """The household ballot slips, one per current household (Law Art 19(3); D59 Art 4(5))."""
-    matter = _manageable(request.user, pk)
-    if matter.form != DecisionForm.BALLOT and matter.scope != Scope.COMMUNE:
+    matter = access_managed_matter(request.user, pk)
+    if matter.form != Form.BALLOT and matter.scope != Scope.COMMUNE:
         raise Http404
     households = documents.slip_households(matter)
     content = documents.ballot_slips_pdf(matter, households)
@@ -86,8 +70,8 @@ def _page(request: HttpRequest, template: str, context: dict[str, object]) -> Ht
 @require_safe
 def notice(request: HttpRequest, pk: int) -> HttpResponse:
     """Form 01: the printable notice of the community meeting (D59 Art 3(3))."""
-    matter = _manageable(request.user, pk)
-    if matter.scope == Scope.COMMUNE or matter.form == DecisionForm.ONLINE:
+    matter = access_managed_matter(request.user, pk)
+    if matter.scope == Scope.COMMUNE or matter.form == Form.ONLINE:
         raise Http404
     return _page(request, "decisions/print/notice.html", documents.notice_context(matter))
 
@@ -95,7 +79,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def count_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     """Form 02 (secret ballot at a meeting) or Form 04 (household ballots): the count minutes, 3 copies."""
-    matter = _manageable(request.user, pk)
-    if matter.form not in (DecisionForm.MEETING, DecisionForm.BALLOT):
+    matter = access_managed_matter(request.user, pk)
+    if matter.form not in (Form.MEETING, Form.BALLOT):
         raise Http404
     return _page(request, "decisions/print/count_minutes.html", documents.count_minutes_context(matter))

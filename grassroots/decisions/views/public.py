@@ -1,26 +1,27 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from grassroots.core import csvexport
-from grassroots.core.errors import DomainError
+from grassroots.core.forms import run_form
 
-from . import actions, notifications
-from .access import (
+from .. import actions, notifications
+from ..access import (
     access_matter,
     can_manage,
     can_recognize,
     can_see_participants,
+    may_see_queue,
+    may_table,
     visible_unit_paths,
     voting_household,
 )
-from .bulletin import bulletin, suppress_small_counts
-from .console import may_see_queue, may_table
-from .forms import VoteForm
-from .models import COUNTED, Channel, Matter, Notification, Participation, Status
+from ..bulletin import bulletin, suppress_small_counts
+from ..forms import VoteForm
+from ..models import COUNTED, Channel, Matter, Notification, Participation, Status
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -41,7 +42,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def actions_household(request: HttpRequest):  # type: ignore[no-untyped-def]
-    from .access import represented_household
+    from ..access import represented_household
 
     return represented_household(request.user)
 
@@ -78,19 +79,19 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def vote(request: HttpRequest, pk: int) -> HttpResponse:
     """Cast the household's online vote from the page (the API does the same for other clients)."""
     matter = access_matter(request.user, pk)
-    form = VoteForm(request.POST)
-    if not form.is_valid():
-        context = {"matter": matter, "form": form, "can_vote": True, "voted": False, "counted": False}
-        return render(request, "decisions/matter_detail.html", context, status=422)
-    try:
-        receipt, _created = actions.cast_online_vote(matter.pk, user=request.user, choice=form.cleaned_data["choice"],
-                                                     comment=form.cleaned_data["comment"])  # fmt: skip
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("decisions:matter", pk=matter.pk)
-    response = render(request, "decisions/receipt.html", {"matter": matter, "receipt": receipt})
-    response["Cache-Control"] = "no-store"
-    return response
+
+    def receipt(result: tuple[str, bool]) -> HttpResponse:
+        response = render(request, "decisions/receipt.html", {"matter": matter, "receipt": result[0]})
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return run_form(
+        request, VoteForm(request.POST),
+        lambda d: actions.cast_online_vote(matter.pk, user=request.user, choice=d["choice"], comment=d["comment"]),
+        success=receipt, refused_to=reverse("decisions:matter", args=[matter.pk]),
+        template="decisions/matter_detail.html",
+        context={"matter": matter, "can_vote": True, "voted": False, "counted": False},
+    )  # fmt: skip
 
 
 def _counted_matter(pk: int) -> Matter:

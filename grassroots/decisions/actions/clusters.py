@@ -4,7 +4,7 @@ Clusters (Law Art 18(3); D59 Art 3(6)): a village of 200 households or more, or 
 may meet by residential cluster under a plan the village head submits, after agreeing with the Front work
 committee, to the commune People's Committee for decision. Each cluster's delegate chairs it and reports
 its result to the village head, who adds the cluster results up into the village result: the meeting's
-ballots are then created once, as for any meeting (`actions.record_meeting_result`).
+ballots are then created once, as for any meeting (`meetings.record_meeting_result`).
 
 Slips (Art 19(3); D59 Art 4(5)–(6)): delivered by hand to each household and collected by the deadline.
 A delivery is a `SlipDistribution`; a collection is the household's slip `Participation`.
@@ -24,9 +24,10 @@ from grassroots.core.errors import DomainError
 from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household
 
-from . import actions, rules
-from .actions import _event, _require_current_meeting, _require_manager, _require_status
-from .models import Channel, Cluster, DecisionForm, Matter, Meeting, Participation, SlipDistribution, Status
+from .. import rules
+from ..models import Channel, Cluster, Form, Matter, Meeting, Participation, SlipDistribution, Status
+from ._guards import _event, _require_current_meeting, _require_manager, _require_status
+from .meetings import _require_cluster_open, record_meeting_result
 
 CLUSTER_ARTICLE = "Law Art 18(3); D59 Art 3(6)"
 MIN_CLUSTERS = 2
@@ -54,7 +55,7 @@ def set_cluster_plan(
     matter = meeting.matter
     _require_manager(actor, matter)
     _require_status(matter, Status.DRAFT, Status.OPEN)
-    if meeting.round != matter.round or (matter.form and matter.form != DecisionForm.MEETING):
+    if meeting.round != matter.round or (matter.form and matter.form != Form.MEETING):
         raise DomainError(_("This meeting no longer decides the matter: it is decided in another form or round."))
     households = plan_households(meeting)
     if not rules.clusters_allowed(households, dispersed=dispersed):
@@ -93,7 +94,7 @@ def record_cluster_result(cluster: Cluster, *, actor: User, agree: int, disagree
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     _require_current_meeting(matter, meeting)
-    actions._require_cluster_open(meeting, cluster)
+    _require_cluster_open(meeting, cluster)
     if min(agree, disagree, other) < 0:
         raise DomainError(_("Counts cannot be negative."), field="agree")
     present = meeting.attendance.filter(cluster=cluster).count()
@@ -121,7 +122,7 @@ def combine_cluster_results(meeting: Meeting, *, actor: User) -> dict[str, int]:
     if not meeting.clusters.exists():
         raise DomainError(_("This meeting is not held by residential cluster."))
     totals = cluster_totals(meeting)
-    actions.record_meeting_result(meeting, actor=actor, **totals)
+    record_meeting_result(meeting, actor=actor, **totals)
     return totals
 
 
@@ -129,7 +130,7 @@ def combine_cluster_results(meeting: Meeting, *, actor: User) -> dict[str, int]:
 def _require_ballots(matter: Matter, actor: User) -> None:
     _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
-    if matter.form != DecisionForm.BALLOT:
+    if matter.form != Form.BALLOT:
         raise DomainError(_("This matter is not being decided by ballot slips."))
 
 
@@ -166,7 +167,7 @@ def mark_delivered(
 @transaction.atomic
 def mark_all_delivered(matter: Matter, *, actor: User) -> int:
     """Every printed slip (one per current household, `documents.slip_households`) was delivered today."""
-    from .documents import slip_households
+    from ..documents import slip_households
 
     _require_ballots(matter, actor)
     codes = [slip.code for slip in slip_households(matter)]

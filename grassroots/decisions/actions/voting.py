@@ -1,0 +1,171 @@
+"""Votes: online (D59 Art 5), with idempotent receipts, and returned household ballot slips (D59 Art 4)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from grassroots.accounts.models import User
+from grassroots.core import audit, sealing
+from grassroots.core.errors import DomainError
+from grassroots.people.models import Household
+
+from .. import ballot_box, rules
+from ..access import voting_household
+from ..models import Channel, Form, IdempotencyKey, Matter, Participation, SlipDistribution, Status
+from ._guards import AlreadyVoted, _event, _require_manager, _require_status
+
+
+# --- Online voting (D59 Art 5) ------------------------------------------------------------------
+def _receipt() -> str:
+    return secrets.token_hex(10).upper()
+
+
+def receipt_hash(receipt: str) -> str:
+    return hashlib.sha256(receipt.encode()).hexdigest()
+
+
+def _log_second_attempt(matter_id: int, actor: User, channel: str) -> None:
+    """A refused second vote is logged — outside the rolled-back transaction of the attempt."""
+    matter = Matter.objects.only("unit_id").get(pk=matter_id)
+    with transaction.atomic():
+        audit.record(
+            "decisions.second_vote_refused",
+            actor=actor,
+            target=matter,
+            unit_id=matter.unit_id,
+            data={"channel": channel},
+        )
+
+
+def cast_online_vote(
+    matter_id: int, *, user: User, choice: str, comment: str = "", idempotency_key: str | None = None
+) -> tuple[str, bool]:
+    try:
+        return _cast_online_vote(matter_id, user=user, choice=choice, comment=comment, idempotency_key=idempotency_key)
+    except AlreadyVoted:
+        _log_second_attempt(matter_id, user, Channel.ONLINE)
+        raise
+
+
+def _cast_online_vote(
+    matter_id: int, *, user: User, choice: str, comment: str = "", idempotency_key: str | None = None
+) -> tuple[str, bool]:
+    """One household, one vote, exactly once (D59 Art 5; 10.A.1). Returns (receipt, created).
+
+    The same `idempotency_key` from the same user returns the first receipt and records nothing.
+    """
+    if choice not in {c.value for c in rules.Choice}:
+        raise DomainError(_("Choose agree, disagree or other opinion."), field="choice")
+    if choice == rules.Choice.OTHER and not comment.strip():
+        raise DomainError(_("Write your other opinion."), field="comment")
+    with transaction.atomic():
+        if idempotency_key:
+            known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()
+            if known is not None:
+                if known.matter_id != matter_id:
+                    raise DomainError(
+                        _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
+                    )
+                return _open_receipt(known), False
+        matter = Matter.objects.select_related("unit").get(pk=matter_id)
+        if matter.status != Status.OPEN or matter.form != Form.ONLINE:
+            raise DomainError(_("This matter is not open for online voting."))
+        now = timezone.now()
+        if matter.closes_at is not None and now >= matter.closes_at:
+            raise DomainError(_("The online vote has ended."))
+        household = voting_household(user, matter)
+        if household is None:
+            raise DomainError(_("Only the verified representative of a household of this village can vote."))
+        try:
+            with transaction.atomic():
+                Participation.objects.create(matter=matter, round=matter.round, household=household,
+                                             channel=Channel.ONLINE, recorded_on=timezone.localdate(now),
+                                             recorded_by=user)  # fmt: skip
+        except IntegrityError:
+            # A retry with the same Idempotency-Key can race its first request. PostgreSQL (READ
+            # COMMITTED) lets both pass the look-up above; the unique index makes this one wait until
+            # the first commits, and by then its key is visible: answer with the first receipt.
+            known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first() if idempotency_key else None
+            if known is not None and known.matter_id == matter_id:
+                return _open_receipt(known), False
+            raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
+        receipt = _receipt()
+        ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE, choice=choice,
+                                                   comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
+        if idempotency_key:
+            sealed = sealing.seal(RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, idempotency_key))
+            try:
+                with transaction.atomic():
+                    IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, sealed_receipt=sealed)
+            except IntegrityError:  # the same key sent at the same moment for another matter
+                raise DomainError(
+                    _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
+                ) from None
+        # The event records the participation (who, which channel), never the ballot.
+        audit.record(
+            "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
+        )
+    return receipt, True
+
+
+RECEIPT_PURPOSE = "decisions.idempotent-receipt"
+
+
+def _receipt_context(user_id: int, key: str) -> str:
+    return f"user={user_id};key={key}"
+
+
+def _open_receipt(known: IdempotencyKey) -> str:
+    return sealing.unseal(
+        RECEIPT_PURPOSE, known.sealed_receipt, context=_receipt_context(known.user_id, known.key)
+    ).decode()
+
+
+def record_slip(matter: Matter, *, actor: User, household_code: str, choice: str, comment: str = "") -> None:
+    """A returned household ballot slip, entered by its code (D59 Art 4)."""
+    try:
+        _record_slip(matter, actor=actor, household_code=household_code, choice=choice, comment=comment)
+    except AlreadyVoted:
+        _log_second_attempt(matter.pk, actor, Channel.SLIP)
+        raise
+
+
+@transaction.atomic
+def _record_slip(matter: Matter, *, actor: User, household_code: str, choice: str, comment: str = "") -> None:
+    _require_manager(actor, matter)
+    _require_status(matter, Status.OPEN)
+    if matter.form != Form.BALLOT:
+        raise DomainError(_("This matter is not being decided by ballot slips."))
+    household = (
+        Household.objects.filter(code=household_code.strip(), unit__path__startswith=matter.unit.path)
+        .select_related("unit")
+        .first()
+    )
+    if household is None:
+        raise DomainError(
+            _("No household of this village has the code %(code)s.") % {"code": household_code}, field="household_code"
+        )
+    if choice not in {c.value for c in rules.Choice}:
+        raise DomainError(_("Choose agree, disagree or other opinion."), field="choice")
+    if not SlipDistribution.objects.filter(matter=matter, round=matter.round, household=household).exists():
+        raise DomainError(
+            _(
+                "The slip of household %(code)s was never marked as delivered: slips are delivered by hand to each household and collected from it. Mark it delivered first. (D59 Art 4(5)–(6))"
+            )
+            % {"code": household.code},
+            field="household_code",
+        )
+    try:
+        with transaction.atomic():
+            Participation.objects.create(matter=matter, round=matter.round, household=household, channel=Channel.SLIP,
+                                         recorded_on=timezone.localdate(), recorded_by=actor)  # fmt: skip
+    except IntegrityError:
+        raise AlreadyVoted(_("A slip from this household was already counted."), field="household_code") from None
+    ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.SLIP, choice=choice,
+                                               comment=comment.strip(), receipt_hash=""))  # fmt: skip
+    _event("slip_recorded", actor, matter)

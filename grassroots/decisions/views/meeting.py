@@ -1,0 +1,169 @@
+"""The community meeting: attendance (typed, scanned or searched), the procedural votes, the count, and
+meetings by residential cluster (Law Art 18(3); D59 Art 3(6))."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from grassroots.accounts.models import User
+from grassroots.core.forms import run_action, run_form
+from grassroots.people.models import Household
+
+from .. import actions
+from ..access import (
+    access_household_of,
+    access_managed_matter,
+)
+from ..forms import (
+    ClusterPlanForm,
+    ClusterResultForm,
+    HouseholdByCodeForm,
+    MeetingResultForm,
+    MethodForm,
+    SecretaryForm,
+    TeamForm,
+)
+from ..models import (
+    Cluster,
+    Meeting,
+    TeamMember,
+)
+from ._pages import (
+    _entry_response,
+    _meeting_context,
+    _meeting_or_404,
+    _step,
+    step,
+)
+
+
+@vary_on_headers("HX-Request", "HX-Target")
+def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+    """The meeting page; POST records a household present by its code (typed, or scanned from its QR card)."""
+    matter = access_managed_matter(request.user, pk)
+    meeting = _meeting_or_404(matter)
+    template = "decisions/console/meeting.html"
+    if request.method != "POST":
+        context = _meeting_context(request, matter, meeting, {})
+        if request.htmx and request.htmx.target in ("outlook", "household-results"):
+            return render(request, f"{template}#{request.htmx.target}", context)
+        return render(request, template, context)
+    form = HouseholdByCodeForm(request.POST, matter=matter, prefix="attend")
+    url = reverse("decisions:console-meeting", args=[matter.pk])
+
+    def entry(entered: HouseholdByCodeForm, notice: str = "") -> HttpResponse:
+        context = _meeting_context(request, matter, meeting, {"attend": entered})
+        context["notice"] = notice
+        response = _entry_response(request, template, context, "entry", not entered.errors, url)
+        if notice and request.htmx:
+            response["HX-Trigger"] = "attendance-recorded"  # the counter refreshes at once
+        return response
+
+    def present(household: Household) -> HttpResponse:
+        notice = _("Household %(code)s is present.") % {"code": household.code}
+        if not request.htmx:
+            messages.success(request, notice)
+        return entry(HouseholdByCodeForm(matter=matter, prefix="attend"), notice)
+
+    def record(d: dict[str, Any]) -> Household:
+        actions.record_attendance(meeting, actor=request.user, household=d["household"])
+        return d["household"]
+
+    return run_form(request, form, record, success=present, page=lambda _status: entry(form),
+                    fields={"household": "code", "cluster": "code"})  # fmt: skip
+
+
+@require_POST
+def attend(request: HttpRequest, pk: int, household: int) -> HttpResponse:
+    """A household found by the search is present (the search result's button)."""
+    matter = access_managed_matter(request.user, pk)
+    meeting = _meeting_or_404(matter)
+    found = access_household_of(matter, household)
+    url = reverse("decisions:console-meeting", args=[matter.pk])
+    q = request.POST.get("q", "").strip()[:100]
+    return run_action(request, lambda: actions.record_attendance(meeting, actor=request.user, household=found),
+                      done=_("Household %(code)s is present.") % {"code": found.code},
+                      then=f"{url}?{urlencode({'q': q})}" if q else url)  # fmt: skip
+
+
+@step(SecretaryForm, prefix="secretary", at_meeting=True, done=_lazy("The secretary was elected."))
+def secretary(actor: User, meeting: Meeting, form: SecretaryForm, d: dict[str, Any]) -> None:
+    actions.elect_secretary(meeting, actor=actor, name=d["name"], yes=d["yes"])
+
+
+@step(MethodForm, prefix="method", at_meeting=True, done=_lazy("The voting method was chosen."))
+def method(actor: User, meeting: Meeting, form: MethodForm, d: dict[str, Any]) -> None:
+    actions.choose_method(meeting, actor=actor, method=d["method"], yes=d["yes"])
+
+
+@step(TeamForm, prefix="counting", at_meeting=True, team=TeamMember.Team.COUNTING_COMMITTEE, with_yes=True,
+      done=_lazy("The vote-counting committee was approved."))  # fmt: skip
+def counting(actor: User, meeting: Meeting, form: TeamForm, d: dict[str, Any]) -> None:
+    actions.approve_counting_committee(meeting, actor=actor, members=form.members(), yes=d["yes"])
+
+
+@step(MeetingResultForm, prefix="result", at_meeting=True, done=_lazy("The count of the meeting was recorded."))
+def result(actor: User, meeting: Meeting, form: MeetingResultForm, d: dict[str, Any]) -> None:
+    actions.record_meeting_count(meeting, actor=actor, method=d["method"], agree=d["agree"], disagree=d["disagree"],
+                                 other=d["other"])  # fmt: skip
+
+
+def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
+    found = meeting.clusters.filter(pk=cluster).first()
+    if found is None:
+        raise Http404
+    found.meeting = meeting
+    return found
+
+
+@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=_lazy("The cluster plan was recorded."))
+def cluster_plan(actor: User, meeting: Meeting, form: ClusterPlanForm, d: dict[str, Any]) -> None:
+    """The cluster plan and the day the commune People's Committee approved it."""
+    actions.set_cluster_plan(meeting, actor=actor, clusters=d["clusters"], dispersed=d["dispersed"],
+                             approved_on=d["approved_on"])  # fmt: skip
+
+
+@require_POST
+def cluster_attend(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+    """A household present at the meeting of one cluster, by its code (typed or scanned)."""
+    matter = access_managed_matter(request.user, pk)
+    meeting = _meeting_or_404(matter)
+    found = _cluster_or_404(meeting, cluster)
+    form = HouseholdByCodeForm(request.POST, matter=matter, prefix=f"attend-{found.pk}")
+
+    def run(d: dict[str, Any]) -> None:
+        actions.record_attendance(meeting, actor=request.user, household=d["household"], cluster=found)
+
+    return _step(request, matter, form, run, _("The household was recorded present in the cluster."))
+
+
+@require_POST
+def cluster_result(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+    """The count of one cluster, reported by its chair."""
+    matter = access_managed_matter(request.user, pk)
+    meeting = _meeting_or_404(matter)
+    found = _cluster_or_404(meeting, cluster)
+    form = ClusterResultForm(request.POST, prefix=f"result-{found.pk}")
+    return _step(request, matter, form, lambda d: actions.record_cluster_result(
+        found, actor=request.user, agree=d["agree"], disagree=d["disagree"], other=d["other"]),
+        _("The count of the cluster was recorded."))  # fmt: skip
+
+
+@require_POST
+def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
+    """The village head adds the cluster results up into the village result."""
+    matter = access_managed_matter(request.user, pk)
+    meeting = _meeting_or_404(matter)
+    return run_action(request, lambda: actions.combine_cluster_results(meeting, actor=request.user),
+                      done=_("The cluster results were added up into the village result."),
+                      then=reverse("decisions:console-meeting", args=[matter.pk]))  # fmt: skip
