@@ -1,5 +1,7 @@
+from __future__ import annotations
+
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -7,6 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from .errors import DomainError
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 T = TypeVar("T")
 
@@ -27,7 +32,7 @@ def run_form(
     page: Callable[[int], HttpResponse] | None = None,
     template: str = "",
     context: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None = None,
-    done: str = "",
+    done: StrOrPromise = "",
     refused_to: str = "",
     fields: Mapping[str, str] | None = None,
 ) -> HttpResponse:
@@ -48,7 +53,7 @@ def run_form(
             if refused_to and not exc.field:
                 messages.error(request, exc.message)
                 return redirect(refused_to)
-            name = (fields or {}).get(exc.field, exc.field)
+            name = (fields or {}).get(exc.field, exc.field) if exc.field else None
             form.add_error(name if name in form.fields else None, exc.message)
         else:
             if done:
@@ -62,7 +67,7 @@ def run_form(
 
 
 def run_action(
-    request: HttpRequest, action: Callable[[], T], *, done: str | Callable[[T], str], then: str
+    request: HttpRequest, action: Callable[[], T], *, done: StrOrPromise | Callable[[T], StrOrPromise], then: str
 ) -> HttpResponse:
     """A step without a form (a button): call one action, say how it went (the `done` message, or one
     built from the action's result; the refusal's message otherwise) and redirect to `then`."""

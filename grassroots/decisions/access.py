@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from grassroots.accounts.models import OFFICIAL_ROLES, Role, RoleAssignment, User
+from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
@@ -41,7 +41,7 @@ def represented_household(user: User) -> Household | None:
     return rep.household if rep else None
 
 
-def visible_unit_paths(user: User) -> list[str]:
+def visible_unit_paths(user: AnyUser) -> list[str]:
     """Units whose matters the user may see: oversight and village roles' units, and the village of
     the household the user belongs to (a commune-wide matter is seen from each of its villages)."""
     if not user.is_authenticated:
@@ -169,7 +169,7 @@ COMMUNE_TABLING_ROLES = frozenset({Role.COMMUNE_CHAIR})
 COMMUNE_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT})
 
 
-def tabling_units(user: User) -> QuerySet[Unit]:
+def tabling_units(user: AnyUser) -> QuerySet[Unit]:
     """Units the user may table matters for: villages of a village head or Front work committee head
     (Art 16(2)), communes of the chair or a commune official for commune-wide items 1–2 (Art 16(1))."""
     if not user.is_authenticated:
@@ -183,7 +183,7 @@ def may_table(user: User) -> bool:
     return bool(role_unit_ids(user, VILLAGE_ROLES | COMMUNE_TABLING_ROLES))
 
 
-def commune_units(user: User) -> list[Unit]:
+def commune_units(user: AnyUser) -> list[Unit]:
     """Communes where the user receives decision records or recognizes them (Art 20(3), Art 21(2))."""
     if not user.is_authenticated:
         return []

@@ -27,7 +27,9 @@ class VoteForm(forms.Form):
 # --- The console of the people who run a matter, and the commune's recognition queue -------------
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 DATETIME_WIDGET = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
-TEAM_ROWS = {TeamMember.Team.WITNESS: 2}  # every other team: up to 5 rows (D59 Arts 3(5)(c), 4(3), 5(2)(b))
+TEAM_ROWS: dict[str, int] = {
+    TeamMember.Team.WITNESS: 2
+}  # every other team: up to 5 rows (D59 Arts 3(5)(c), 4(3), 5(2)(b))
 
 
 class NewMatterForm(forms.Form):

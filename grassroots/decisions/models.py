@@ -16,7 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.territory.models import under
 
 from . import rules
-from .choices import Choice, Form, Item, Scope
+from .choices import Choice as Choice
+from .choices import Form as Form
+from .choices import Item as Item
+from .choices import Scope as Scope
 
 
 class Channel(models.TextChoices):

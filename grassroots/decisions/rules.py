@@ -7,6 +7,11 @@ clock: callers pass plain values and `today`. Integer arithmetic only — never 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable
@@ -16,7 +21,10 @@ from enum import StrEnum
 from django.utils.translation import gettext_lazy as _
 
 # The enums the models store too, defined once in choices.py (Django enum classes, no ORM).
-from .choices import Choice, Form, Item, Scope
+from .choices import Choice as Choice
+from .choices import Form as Form
+from .choices import Item as Item
+from .choices import Scope as Scope
 
 # Bumped whenever a rule below changes; stored with every result so it can be recomputed.
 RULES_VERSION = "2026.12-1"
@@ -31,7 +39,7 @@ class Recognizer(StrEnum):
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
-    reason: str = ""  # a lazy translation: str() it where it is shown
+    reason: StrOrPromise = ""  # a lazy translation: str() it where it is shown
     article: str = ""
 
 

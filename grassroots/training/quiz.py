@@ -12,6 +12,11 @@ not in the gettext catalogs; it is built with the official-document toolkit (cor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 import datetime as dt
 import math
 import random
@@ -44,7 +49,7 @@ RATING_SCALE = range(1, 6)
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
-    reason: str = ""  # a lazy translation: str() it where it is shown
+    reason: StrOrPromise = ""  # a lazy translation: str() it where it is shown
 
 
 # --- The draw ----------------------------------------------------------------------------------
@@ -61,7 +66,7 @@ def _sequence(conference: Conference) -> list[int]:
         deck = by_topic[topic]
         shuffler.shuffle(deck)
         decks.append(deck)
-    sequence = []
+    sequence: list[Any] = []
     for i in range(max((len(d) for d in decks), default=0)):
         sequence.extend(deck[i] for deck in decks if i < len(deck))
     return sequence
@@ -340,7 +345,7 @@ def feedback_summary(conference: Conference) -> tuple[list[RatingSummary], list[
     from .stats import bar_width_class
 
     rows = list(Feedback.objects.filter(conference=conference).values_list(*RATINGS, "comment"))
-    labels = {field: Feedback._meta.get_field(field).verbose_name for field in RATINGS}
+    labels = {field: str(getattr(Feedback._meta.get_field(field), "verbose_name", field)) for field in RATINGS}
     summaries = []
     for i, key in enumerate(RATINGS):
         values = [row[i] for row in rows]

@@ -10,18 +10,25 @@ or an error beside its field.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.accounts.roles import unit_held_under
 from grassroots.core.errors import DomainError
@@ -47,18 +54,18 @@ PER_PAGE = 50
 COUNT_REFRESH_SECONDS = 5
 
 
-def _organized(request: HttpRequest, pk: int) -> Conference:
-    return access_conference(request.user, pk, organize=True)  # type: ignore[arg-type]
+def _organized(request: AuthedRequest, pk: int) -> Conference:
+    return access_conference(request.user, pk, organize=True)
 
 
-def _refusal(request: HttpRequest, exc: DomainError) -> None:
+def _refusal(request: AuthedRequest, exc: DomainError) -> None:
     messages.error(request, exc.message)
 
 
 # --- Conferences ---------------------------------------------------------------------------------
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """The conferences the user runs or is invited to, newest first."""
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     conferences = conferences_for(user)
     organized = organized_ids(user, conferences)
     mine = {d.conference_id: d for d in Delegate.objects.filter(user=user, conference__in=conferences)}
@@ -66,8 +73,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "training/home.html", {"rows": rows, "can_create": bool(organizer_units(user))})
 
 
-def new_conference(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def new_conference(request: AuthedRequest) -> HttpResponse:
+    user: User = request.user
     units = organizer_units(user)
     if not units:
         raise Http404
@@ -84,8 +91,8 @@ def new_conference(request: HttpRequest) -> HttpResponse:
                     done=_("The conference was created. Set the time and speaker of each session."))  # fmt: skip
 
 
-def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def conference_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    user: User = request.user
     conference = access_conference(user, pk)
     context = {
         "conference": conference,
@@ -97,12 +104,12 @@ def conference_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/conference_detail.html", context)
 
 
-def edit_conference(request: HttpRequest, pk: int) -> HttpResponse:
+def edit_conference(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     initial = {f: getattr(conference, f) for f in ["title", "starts_on", "ends_on", "venue", "online_link"]}
     form = ConferenceForm(request.POST or None, initial=initial)
     return run_form(
-        request, form, lambda d: actions.update_conference(conference, actor=request.user, **d),  # type: ignore[arg-type]
+        request, form, lambda d: actions.update_conference(conference, actor=request.user, **d),
         template="training/conference_form.html", context={"conference": conference},
         success=reverse("training:conference", args=[conference.pk]), done=_("The conference was saved."),
     )  # fmt: skip
@@ -116,7 +123,7 @@ def _session(conference: Conference, session_pk: int) -> Session:
     return session
 
 
-def _session_page(request: HttpRequest, conference: Conference, session: Session | None) -> HttpResponse:
+def _session_page(request: AuthedRequest, conference: Conference, session: Session | None) -> HttpResponse:
     initial = {}
     if session is not None:
         initial = {f: getattr(session, f) for f in ["topic", "title", "speaker", "starts_at", "ends_at"]}
@@ -124,9 +131,9 @@ def _session_page(request: HttpRequest, conference: Conference, session: Session
 
     def save(d: dict[str, Any]) -> None:
         if session is None:
-            actions.add_session(conference, actor=request.user, **d)  # type: ignore[arg-type]
+            actions.add_session(conference, actor=request.user, **d)
         else:
-            actions.update_session(session, actor=request.user, **d)  # type: ignore[arg-type]
+            actions.update_session(session, actor=request.user, **d)
 
     return run_form(request, form, save, template="training/session_form.html",
                     context={"conference": conference, "session": session},
@@ -134,20 +141,20 @@ def _session_page(request: HttpRequest, conference: Conference, session: Session
                     done=_("The session was saved."))  # fmt: skip
 
 
-def new_session(request: HttpRequest, pk: int) -> HttpResponse:
+def new_session(request: AuthedRequest, pk: int) -> HttpResponse:
     return _session_page(request, _organized(request, pk), None)
 
 
-def edit_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
+def edit_session(request: AuthedRequest, pk: int, session: int) -> HttpResponse:
     conference = _organized(request, pk)
     return _session_page(request, conference, _session(conference, session))
 
 
 @require_POST
-def remove_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
+def remove_session(request: AuthedRequest, pk: int, session: int) -> HttpResponse:
     conference = _organized(request, pk)
     try:
-        actions.remove_session(_session(conference, session), actor=request.user)  # type: ignore[arg-type]
+        actions.remove_session(_session(conference, session), actor=request.user)
     except DomainError as exc:
         _refusal(request, exc)
     else:
@@ -155,12 +162,12 @@ def remove_session(request: HttpRequest, pk: int, session: int) -> HttpResponse:
     return redirect("training:conference", pk=conference.pk)
 
 
-def new_material(request: HttpRequest, pk: int) -> HttpResponse:
+def new_material(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     form = MaterialForm(request.POST or None, request.FILES or None, conference=conference)
     return run_form(
         request, form,
-        lambda d: actions.add_material(conference, actor=request.user, title=d["title"], file=d["file"] or None,  # type: ignore[arg-type]
+        lambda d: actions.add_material(conference, actor=request.user, title=d["title"], file=d["file"] or None,
                                        url=d["url"], session=d["session"]),
         template="training/material_form.html", context={"conference": conference},
         success=reverse("training:conference", args=[conference.pk]), done=_("The material was added."),
@@ -174,9 +181,9 @@ def _material(conference: Conference, material_pk: int) -> Material:
     return material
 
 
-def material(request: HttpRequest, pk: int, material: int) -> HttpResponse:
+def material(request: AuthedRequest, pk: int, material: int) -> HttpResponseBase:
     """A material, to organizers and delegates only: uploads are not public files."""
-    item = _material(access_conference(request.user, pk), material)  # type: ignore[arg-type]
+    item = _material(access_conference(request.user, pk), material)
     if item.url:
         return redirect(item.url)
     try:
@@ -187,9 +194,9 @@ def material(request: HttpRequest, pk: int, material: int) -> HttpResponse:
 
 
 @require_POST
-def remove_material(request: HttpRequest, pk: int, material: int) -> HttpResponse:
+def remove_material(request: AuthedRequest, pk: int, material: int) -> HttpResponse:
     conference = _organized(request, pk)
-    actions.remove_material(_material(conference, material), actor=request.user)  # type: ignore[arg-type]
+    actions.remove_material(_material(conference, material), actor=request.user)
     messages.success(request, _("The material was removed."))
     return redirect("training:conference", pk=conference.pk)
 
@@ -220,7 +227,7 @@ def _all_delegates(conference: Conference) -> list[Delegate]:
     )
 
 
-def _delegates_page(request: HttpRequest, conference: Conference, status: int = 200, **forms: Any) -> HttpResponse:
+def _delegates_page(request: AuthedRequest, conference: Conference, status: int = 200, **forms: Any) -> HttpResponse:
     page = Paginator(_all_delegates(conference), PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "conference": conference,
@@ -236,17 +243,17 @@ def _delegates_page(request: HttpRequest, conference: Conference, status: int = 
     return render(request, "training/delegates.html", context, status=status)
 
 
-def delegates(request: HttpRequest, pk: int) -> HttpResponse:
+def delegates(request: AuthedRequest, pk: int) -> HttpResponse:
     return _delegates_page(request, _organized(request, pk))
 
 
 @require_POST
-def add_rule(request: HttpRequest, pk: int) -> HttpResponse:
+def add_rule(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     form = RuleForm(request.POST, conference=conference)
     return run_form(
         request, form,
-        lambda d: actions.add_rule(conference, actor=request.user, role=d["role"], unit_kinds=d["unit_kinds"],  # type: ignore[arg-type]
+        lambda d: actions.add_rule(conference, actor=request.user, role=d["role"], unit_kinds=d["unit_kinds"],
                                    within=d["within"]),
         page=lambda status: _delegates_page(request, conference, status=status, rule_form=form),
         success=reverse("training:delegates", args=[conference.pk]),
@@ -255,21 +262,21 @@ def add_rule(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def remove_rule(request: HttpRequest, pk: int, rule: int) -> HttpResponse:
+def remove_rule(request: AuthedRequest, pk: int, rule: int) -> HttpResponse:
     conference = _organized(request, pk)
     found = conference.rules.filter(pk=rule).select_related("within", "conference__organizer_unit").first()
     if found is None:
         raise Http404
-    actions.remove_rule(found, actor=request.user)  # type: ignore[arg-type]
+    actions.remove_rule(found, actor=request.user)
     messages.success(request, _("The rule was removed. Resolve the list again to withdraw the invitations it made."))
     return redirect("training:delegates", pk=conference.pk)
 
 
 @require_POST
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     try:
-        result = actions.resolve_invitations(conference, actor=request.user)  # type: ignore[arg-type]
+        result = actions.resolve_invitations(conference, actor=request.user)
     except DomainError as exc:
         _refusal(request, exc)
     else:
@@ -293,14 +300,14 @@ def _unit_of(user: User, conference: Conference) -> Unit:
 
 
 @require_POST
-def invite(request: HttpRequest, pk: int) -> HttpResponse:
+def invite(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     form = InviteForm(request.POST, conference=conference)
     if form.is_valid():
         person: User = form.cleaned_data["account"]
         unit = form.cleaned_data["unit"] or _unit_of(person, conference)
         try:
-            actions.invite_by_name(conference, actor=request.user, user=person, unit=unit)  # type: ignore[arg-type]
+            actions.invite_by_name(conference, actor=request.user, user=person, unit=unit)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -310,10 +317,10 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def send_invitations(request: HttpRequest, pk: int) -> HttpResponse:
+def send_invitations(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
     try:
-        count = actions.send_invitations(conference, actor=request.user)  # type: ignore[arg-type]
+        count = actions.send_invitations(conference, actor=request.user)
     except DomainError as exc:
         _refusal(request, exc)
     else:
@@ -324,7 +331,7 @@ def send_invitations(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("training:delegates", pk=conference.pk)
 
 
-def _invitation_page(request: HttpRequest, conference: Conference, delegate: Delegate, *, own: bool,
+def _invitation_page(request: AuthedRequest, conference: Conference, delegate: Delegate, *, own: bool,
                      substitute_form: SubstituteForm | None = None, status: int = 200) -> HttpResponse:  # fmt: skip
     valid = delegate.status not in CLOSED_STATUSES
     url = qr.checkin_url(request, delegate)
@@ -332,7 +339,7 @@ def _invitation_page(request: HttpRequest, conference: Conference, delegate: Del
         "conference": conference,
         "delegate": delegate,
         "own": own,
-        "organizes": not own or can_organize(request.user, conference.organizer_unit),  # type: ignore[arg-type]
+        "organizes": not own or can_organize(request.user, conference.organizer_unit),
         "valid": valid,
         "qr": qr.qr_data_uri(url) if valid else "",
         "sessions": list(conference.sessions.all()),
@@ -344,16 +351,16 @@ def _invitation_page(request: HttpRequest, conference: Conference, delegate: Del
     return render(request, "training/invitation.html", context, status=status)
 
 
-def invitation(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation(request: AuthedRequest, pk: int) -> HttpResponse:
     """The delegate's own invitation: the programme, the answer, and the QR code to show at the door."""
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
-    delegate = my_delegation(request.user, conference)  # type: ignore[arg-type]
+    conference = access_conference(request.user, pk)
+    delegate = my_delegation(request.user, conference)
     if delegate is None:
         raise Http404
     return _invitation_page(request, conference, delegate, own=True)
 
 
-def delegate_invitation(request: HttpRequest, pk: int, delegate: int) -> HttpResponse:
+def delegate_invitation(request: AuthedRequest, pk: int, delegate: int) -> HttpResponse:
     """Any delegate's invitation, for the organizers to print."""
     conference = _organized(request, pk)
     found = conference.delegates.filter(pk=delegate).select_related("user", "unit").first()
@@ -362,20 +369,20 @@ def delegate_invitation(request: HttpRequest, pk: int, delegate: int) -> HttpRes
     return _invitation_page(request, conference, found, own=False)
 
 
-def _own_delegation(request: HttpRequest, pk: int) -> Delegate:
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
-    delegate = my_delegation(request.user, conference)  # type: ignore[arg-type]
+def _own_delegation(request: AuthedRequest, pk: int) -> Delegate:
+    conference = access_conference(request.user, pk)
+    delegate = my_delegation(request.user, conference)
     if delegate is None:
         raise Http404
     return delegate
 
 
 @require_POST
-def respond(request: HttpRequest, pk: int) -> HttpResponse:
+def respond(request: AuthedRequest, pk: int) -> HttpResponse:
     delegate = _own_delegation(request, pk)
     attending = request.POST.get("attending") == "yes"
     try:
-        actions.respond(delegate, actor=request.user, attending=attending)  # type: ignore[arg-type]
+        actions.respond(delegate, actor=request.user, attending=attending)
     except DomainError as exc:
         _refusal(request, exc)
     else:
@@ -386,13 +393,13 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def substitute(request: HttpRequest, pk: int) -> HttpResponse:
+def substitute(request: AuthedRequest, pk: int) -> HttpResponse:
     delegate = _own_delegation(request, pk)
     form = SubstituteForm(request.POST)
     if form.is_valid():
         deputy: User = form.cleaned_data["deputy"]
         try:
-            actions.send_substitute(delegate, actor=request.user, deputy=deputy)  # type: ignore[arg-type]
+            actions.send_substitute(delegate, actor=request.user, deputy=deputy)
         except DomainError as exc:
             form.add_error("deputy" if exc.field else None, exc.message)
         else:
@@ -404,7 +411,7 @@ def substitute(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # --- The door: check-in by QR code or by search, and departures -----------------------------------
-def _door_context(request: HttpRequest, conference: Conference, source: Any = None) -> dict[str, Any]:
+def _door_context(request: AuthedRequest, conference: Conference, source: Any = None) -> dict[str, Any]:
     params = source if source is not None else request.GET
     q = params.get("q", "").strip()[:100]
     everyone = _all_delegates(conference)
@@ -426,7 +433,7 @@ def _door_context(request: HttpRequest, conference: Conference, source: Any = No
 
 
 @vary_on_headers("HX-Request")
-def door(request: HttpRequest, pk: int) -> HttpResponse:
+def door(request: AuthedRequest, pk: int) -> HttpResponse:
     """The organizers' page at the door: a live count, and the list of delegates to search and check in."""
     conference = _organized(request, pk)
     context = _door_context(request, conference)
@@ -443,7 +450,7 @@ def _door_delegate(conference: Conference, delegate_pk: int) -> Delegate:
     return found
 
 
-def _after_door_post(request: HttpRequest, conference: Conference, notice: str, ok: bool,
+def _after_door_post(request: AuthedRequest, conference: Conference, notice: StrOrPromise, ok: bool,
                      delegate: Delegate | None = None) -> HttpResponse:  # fmt: skip
     """htmx: the list and the count, swapped in place; without JS: back to the same search and page (or to
     the delegate's check-in page, where the form came from there)."""
@@ -461,44 +468,44 @@ def _after_door_post(request: HttpRequest, conference: Conference, notice: str, 
 
 
 @require_POST
-def door_check_in(request: HttpRequest, pk: int, delegate: int) -> HttpResponse:
+def door_check_in(request: AuthedRequest, pk: int, delegate: int) -> HttpResponse:
     conference = _organized(request, pk)
     found = _door_delegate(conference, delegate)
     name = found.user.get_full_name() or found.user.username
     try:
-        actions.check_in(conference, actor=request.user, token=found.checkin_token)  # type: ignore[arg-type]
+        actions.check_in(conference, actor=request.user, token=found.checkin_token)
     except DomainError as exc:
         return _after_door_post(request, conference, exc.message, ok=False)
     return _after_door_post(request, conference, _("%(name)s is checked in.") % {"name": name}, ok=True)
 
 
 @require_POST
-def door_leave(request: HttpRequest, pk: int, delegate: int) -> HttpResponse:
+def door_leave(request: AuthedRequest, pk: int, delegate: int) -> HttpResponse:
     conference = _organized(request, pk)
     found = _door_delegate(conference, delegate)
     name = found.user.get_full_name() or found.user.username
     try:
-        actions.record_leave(found, actor=request.user)  # type: ignore[arg-type]
+        actions.record_leave(found, actor=request.user)
     except DomainError as exc:
         return _after_door_post(request, conference, exc.message, ok=False, delegate=found)
     notice = _("The departure of %(name)s is recorded.") % {"name": name}
     return _after_door_post(request, conference, notice, ok=True, delegate=found)
 
 
-def check_in(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+def check_in(request: AuthedRequest, pk: int, token: str) -> HttpResponse:
     """The page a delegate's QR code opens on the organizer's phone: who it is, and a big "Check in" button.
 
     Only the organizers of this conference see it (a 404 for anyone else). A code of another
     conference, or one no longer valid, is refused and checks nobody in.
     """
-    user: User = request.user  # type: ignore[assignment]
+    user: User = request.user
     conference = _organized(request, pk)
     delegate = (
         conference.delegates.filter(checkin_token=token)
         .select_related("user", "unit__parent", "substitute_for__user")
         .first()
     )
-    error = ""
+    error: StrOrPromise = ""
     if request.method == "POST":
         try:
             arrived = actions.check_in(conference, actor=user, token=token)
@@ -511,7 +518,7 @@ def check_in(request: HttpRequest, pk: int, token: str) -> HttpResponse:
     if delegate is None:
         # Name the other conference only to someone who runs it too.
         other = Delegate.objects.filter(checkin_token=token).select_related("conference__organizer_unit").first()
-        context = {
+        context: dict[str, Any] = {
             "conference": conference,
             "other": other.conference if other and can_organize(user, other.conference.organizer_unit) else None,
         }
@@ -530,7 +537,7 @@ def check_in(request: HttpRequest, pk: int, token: str) -> HttpResponse:
 
 
 # --- Coverage ------------------------------------------------------------------------------------
-def coverage(request: HttpRequest, pk: int) -> HttpResponse:
+def coverage(request: AuthedRequest, pk: int) -> HttpResponse:
     """Who came: by unit and by role, the units that sent nobody, late arrivals and early departures."""
     conference = _organized(request, pk)
     by_unit = stats.coverage_by_unit(conference)

@@ -6,12 +6,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core.errors import DomainError
 
 from . import actions, qa
@@ -33,27 +34,27 @@ LIVE_REFRESH_SECONDS = 10
 PAGE_SIZE = 30
 
 
-def _fail(request: HttpRequest, exc: DomainError) -> None:
+def _fail(request: AuthedRequest, exc: DomainError) -> None:
     messages.error(request, exc.message)
 
 
 # --- The conference's questions --------------------------------------------------------------------
-def _board_context(request: HttpRequest, conference: Conference, form: AskForm | None = None) -> dict[str, Any]:
+def _board_context(request: AuthedRequest, conference: Conference, form: AskForm | None = None) -> dict[str, Any]:
     moderator = can_organize(request.user, conference.organizer_unit)
     return {
         "conference": conference,
-        "board": qa.board(conference, request.user, moderator=moderator),  # type: ignore[arg-type]
+        "board": qa.board(conference, request.user, moderator=moderator),
         "moderator": moderator,
-        "can_ask": can_take_part(request.user, conference) and conference.status != Conference.Status.CLOSED,  # type: ignore[arg-type]
+        "can_ask": can_take_part(request.user, conference) and conference.status != Conference.Status.CLOSED,
         "form": form or AskForm(conference=conference),
     }
 
 
 @require_http_methods(["GET", "POST"])
-def question_board(request: HttpRequest, pk: int) -> HttpResponse:
+def question_board(request: AuthedRequest, pk: int) -> HttpResponse:
     """Ask a question; see the queue (and vote), the answers, and your questions waiting for the moderator.
     The moderator also approves, orders and hides questions here."""
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
+    conference = access_conference(request.user, pk)
     if request.method == "POST":
         form = AskForm(request.POST, conference=conference)
         if form.is_valid():
@@ -61,7 +62,7 @@ def question_board(request: HttpRequest, pk: int) -> HttpResponse:
                 actions.ask_question(
                     conference,
                     actor=request.user,
-                    text=form.cleaned_data["text"],  # type: ignore[arg-type]
+                    text=form.cleaned_data["text"],
                     session=form.cleaned_data["session"],
                 )
             except DomainError as exc:
@@ -76,16 +77,16 @@ def question_board(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @vary_on_headers("HX-Request")
-def live_queue(request: HttpRequest, pk: int) -> HttpResponse:
+def live_queue(request: AuthedRequest, pk: int) -> HttpResponse:
     """The queue for the screen in the hall; htmx reloads the list every few seconds."""
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
+    conference = access_conference(request.user, pk)
     context = {"conference": conference, "queue": qa.live_queue(conference), "refresh": LIVE_REFRESH_SECONDS}
     template = "training/qa/live.html#queue" if getattr(request, "htmx", False) else "training/qa/live.html"
     return render(request, template, context)
 
 
-def _question(request: HttpRequest, pk: int, question_pk: int) -> Question:
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
+def _question(request: AuthedRequest, pk: int, question_pk: int) -> Question:
+    conference = access_conference(request.user, pk)
     question = (
         Question.objects.filter(pk=question_pk, conference=conference)
         .select_related("conference__organizer_unit", "session")
@@ -93,7 +94,7 @@ def _question(request: HttpRequest, pk: int, question_pk: int) -> Question:
     )
     if question is None:
         raise Http404
-    moderator = can_organize(request.user, conference.organizer_unit)  # type: ignore[arg-type]
+    moderator = can_organize(request.user, conference.organizer_unit)
     # A question waiting for the moderator is seen by its author; a hidden one by the moderator only.
     if question.status == Question.Status.PENDING and not (moderator or question.asked_by_id == request.user.pk):
         raise Http404
@@ -104,10 +105,10 @@ def _question(request: HttpRequest, pk: int, question_pk: int) -> Question:
 
 @require_POST
 @vary_on_headers("HX-Request")
-def vote(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def vote(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     question = _question(request, pk, question_pk)
     try:
-        counted = actions.upvote(question, actor=request.user)  # type: ignore[arg-type]
+        counted = actions.upvote(question, actor=request.user)
     except DomainError as exc:
         if getattr(request, "htmx", False):
             return HttpResponse(exc.message, status=409)
@@ -129,7 +130,7 @@ def vote(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
     return redirect("training:questions", pk=pk)
 
 
-def _moderate(request: HttpRequest, pk: int, question_pk: int, act: Any, done: str) -> HttpResponse:
+def _moderate(request: AuthedRequest, pk: int, question_pk: int, act: Any, done: str) -> HttpResponse:
     question = _question(request, pk, question_pk)
     try:
         act(question)
@@ -148,7 +149,7 @@ def _board_url(pk: int) -> str:
 
 
 @require_POST
-def approve(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def approve(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     return _moderate(
         request,
         pk,
@@ -159,7 +160,7 @@ def approve(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
 
 
 @require_POST
-def hide(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def hide(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     return _moderate(
         request,
         pk,
@@ -170,16 +171,16 @@ def hide(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
 
 
 @require_POST
-def move(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def move(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     up = request.POST.get("direction") != "down"
     return _moderate(request, pk, question_pk, lambda q: actions.move_question(q, actor=request.user, up=up), "")
 
 
 @require_POST
-def order_by_votes(request: HttpRequest, pk: int) -> HttpResponse:
-    conference = access_conference(request.user, pk)  # type: ignore[arg-type]
+def order_by_votes(request: AuthedRequest, pk: int) -> HttpResponse:
+    conference = access_conference(request.user, pk)
     try:
-        actions.order_queue_by_votes(conference, actor=request.user)  # type: ignore[arg-type]
+        actions.order_queue_by_votes(conference, actor=request.user)
     except DomainError as exc:
         _fail(request, exc)
     else:
@@ -188,11 +189,11 @@ def order_by_votes(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def answer(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
+def answer(request: AuthedRequest, pk: int, question_pk: int) -> HttpResponse:
     """Record the speaker's answer (organizers only)."""
     question = _question(request, pk, question_pk)
     conference = question.conference
-    if not can_organize(request.user, conference.organizer_unit):  # type: ignore[arg-type]
+    if not can_organize(request.user, conference.organizer_unit):
         raise Http404
     if request.method == "POST":
         form = AnswerForm(request.POST)
@@ -201,7 +202,7 @@ def answer(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
                 actions.record_answer(
                     question,
                     actor=request.user,
-                    answer=form.cleaned_data["answer"],  # type: ignore[arg-type]
+                    answer=form.cleaned_data["answer"],
                     answered_by=form.cleaned_data["answered_by"],
                     publish=form.cleaned_data["publish"],
                 )
@@ -230,9 +231,9 @@ def answer(request: HttpRequest, pk: int, question_pk: int) -> HttpResponse:
 
 
 # --- The FAQ -------------------------------------------------------------------------------------
-def faq(request: HttpRequest) -> HttpResponse:
+def faq(request: AuthedRequest) -> HttpResponse:
     """Published answers for everyone who runs grassroots democracy, searchable without accents."""
-    if not can_read_faq(request.user):  # type: ignore[arg-type]
+    if not can_read_faq(request.user):
         raise Http404
     q = request.GET.get("q", "")[:200]
     page = Paginator(qa.faq(q), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -243,10 +244,10 @@ def faq(request: HttpRequest) -> HttpResponse:
 STATUS_FILTERS = ("unanswered", *Difficulty.Status.values)
 
 
-def difficulty_list(request: HttpRequest) -> HttpResponse:
+def difficulty_list(request: AuthedRequest) -> HttpResponse:
     """For the steering committee: the difficulties raised under its units, open or answered, with counts."""
-    visible = qa.difficulties_for(request.user)  # type: ignore[arg-type]
-    conferences = conferences_for(request.user)  # type: ignore[arg-type]
+    visible = qa.difficulties_for(request.user)
+    conferences = conferences_for(request.user)
     conference_id = request.GET.get("conference", "")
     if conference_id.isdigit() and len(conference_id) <= 12:
         visible = visible.filter(conference_id=int(conference_id))
@@ -268,25 +269,25 @@ def difficulty_list(request: HttpRequest) -> HttpResponse:
         "statuses": [("unanswered", _("not yet answered")), *Difficulty.Status.choices],
         "conference_id": conference_id,
         "conferences": conferences,
-        "can_report": bool(reporting_units(request.user)),  # type: ignore[arg-type]
+        "can_report": bool(reporting_units(request.user)),
     }
     return render(request, "training/qa/difficulty_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def difficulty_new(request: HttpRequest) -> HttpResponse:
+def difficulty_new(request: AuthedRequest) -> HttpResponse:
     """A unit reports a difficulty, optionally at a conference (?conference=<id>)."""
-    units = reporting_units(request.user)  # type: ignore[arg-type]
+    units = reporting_units(request.user)
     if not units:
         raise Http404
     raw = request.POST.get("conference") or request.GET.get("conference") or ""
-    conference = access_conference(request.user, int(raw)) if raw.isdigit() and len(raw) <= 12 else None  # type: ignore[arg-type]
+    conference = access_conference(request.user, int(raw)) if raw.isdigit() and len(raw) <= 12 else None
     form = DifficultyForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         try:
             difficulty = actions.raise_difficulty(
                 actor=request.user,
-                unit=form.cleaned_data["unit"],  # type: ignore[arg-type]
+                unit=form.cleaned_data["unit"],
                 text=form.cleaned_data["text"],
                 conference=conference,
             )
@@ -299,9 +300,9 @@ def difficulty_new(request: HttpRequest) -> HttpResponse:
     return render(request, "training/qa/difficulty_new.html", {"form": form, "conference": conference}, status=status)
 
 
-def _difficulty_context(request: HttpRequest, difficulty: Difficulty, **forms_: Any) -> dict[str, Any]:
-    manage = can_manage_difficulty(request.user, difficulty)  # type: ignore[arg-type]
-    respond = can_answer_difficulty(request.user, difficulty)  # type: ignore[arg-type]
+def _difficulty_context(request: AuthedRequest, difficulty: Difficulty, **forms_: Any) -> dict[str, Any]:
+    manage = can_manage_difficulty(request.user, difficulty)
+    respond = can_answer_difficulty(request.user, difficulty)
     return {
         "difficulty": difficulty,
         "can_assign": manage and difficulty.status != Difficulty.Status.ANSWERED,
@@ -311,22 +312,22 @@ def _difficulty_context(request: HttpRequest, difficulty: Difficulty, **forms_: 
     }
 
 
-def difficulty_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = access_difficulty(request.user, pk)  # type: ignore[arg-type]
+def difficulty_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    difficulty = access_difficulty(request.user, pk)
     return render(request, "training/qa/difficulty_detail.html", _difficulty_context(request, difficulty))
 
 
 @require_POST
-def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = access_difficulty(request.user, pk)  # type: ignore[arg-type]
-    if not can_manage_difficulty(request.user, difficulty):  # type: ignore[arg-type]
+def difficulty_assign(request: AuthedRequest, pk: int) -> HttpResponse:
+    difficulty = access_difficulty(request.user, pk)
+    if not can_manage_difficulty(request.user, difficulty):
         raise Http404
     form = AssignForm(request.POST, difficulty=difficulty)
     if not form.is_valid():
         context = _difficulty_context(request, difficulty, assign_form=form)
         return render(request, "training/qa/difficulty_detail.html", context, status=422)
     try:
-        actions.assign_difficulty(difficulty, actor=request.user, assignee=form.cleaned_data["assignee"])  # type: ignore[arg-type]
+        actions.assign_difficulty(difficulty, actor=request.user, assignee=form.cleaned_data["assignee"])
     except DomainError as exc:
         _fail(request, exc)
     else:
@@ -335,14 +336,14 @@ def difficulty_assign(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def difficulty_respond(request: HttpRequest, pk: int) -> HttpResponse:
-    difficulty = access_difficulty(request.user, pk)  # type: ignore[arg-type]
+def difficulty_respond(request: AuthedRequest, pk: int) -> HttpResponse:
+    difficulty = access_difficulty(request.user, pk)
     form = ResponseForm(request.POST)
     if not form.is_valid():
         context = _difficulty_context(request, difficulty, response_form=form)
         return render(request, "training/qa/difficulty_detail.html", context, status=422)
     try:
-        actions.answer_difficulty(difficulty, actor=request.user, response=form.cleaned_data["response"])  # type: ignore[arg-type]
+        actions.answer_difficulty(difficulty, actor=request.user, response=form.cleaned_data["response"])
     except DomainError as exc:
         _fail(request, exc)
     else:

@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core.errors import DomainError
 
 from . import actions, quiz, rules
@@ -65,7 +66,7 @@ def _article_url(question: Any) -> str:
 
 
 # --- The delegate's tests ----------------------------------------------------------------------
-def quiz_home(request: HttpRequest, pk: int) -> HttpResponse:
+def quiz_home(request: AuthedRequest, pk: int) -> HttpResponse:
     """The delegate's two tests and certificate; the organizers see a link to the scores."""
     conference = access_conference(request.user, pk)
     delegate = quiz.active_delegate(request.user, conference)
@@ -97,7 +98,7 @@ def quiz_home(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def take(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def take(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
     """GET: the questions (or, once submitted, the review with explanations). POST: score and keep."""
     conference = access_conference(request.user, pk)
     if kind not in QuizAttempt.Kind.values:
@@ -130,7 +131,7 @@ def take(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     return render(request, "training/quiz/take.html", context, status=422 if request.method == "POST" else 200)
 
 
-def _review(request: HttpRequest, conference: Conference, attempt: QuizAttempt) -> HttpResponse:
+def _review(request: AuthedRequest, conference: Conference, attempt: QuizAttempt) -> HttpResponse:
     if request.method == "POST":
         messages.error(request, _("You have already taken this test."))
         return redirect("training:quiz", pk=conference.pk)
@@ -152,7 +153,7 @@ def _review(request: HttpRequest, conference: Conference, attempt: QuizAttempt) 
 
 
 # --- Scores and certificates -------------------------------------------------------------------
-def scores(request: HttpRequest, pk: int) -> HttpResponse:
+def scores(request: AuthedRequest, pk: int) -> HttpResponse:
     """For the organizers: the scores by delegate and by unit."""
     conference = access_conference(request.user, pk, organize=True)
     rows = quiz.scores_by_delegate(conference)
@@ -174,7 +175,7 @@ def scores(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/quiz/scores.html", context)
 
 
-def certificate(request: HttpRequest, pk: int, delegate_pk: int) -> HttpResponse:
+def certificate(request: AuthedRequest, pk: int, delegate_pk: int) -> HttpResponse:
     """The certificate of completion as a PDF, for the delegate themself or the organizers."""
     conference = access_conference(request.user, pk)
     delegate = (
@@ -197,7 +198,7 @@ def certificate(request: HttpRequest, pk: int, delegate_pk: int) -> HttpResponse
 
 # --- Evaluation --------------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
-def feedback(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = access_conference(request.user, pk)
     delegate = quiz.active_delegate(request.user, conference)
     if delegate is None:
@@ -219,7 +220,7 @@ def feedback(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "training/quiz/feedback.html", context, status=422 if request.method == "POST" else 200)
 
 
-def feedback_results(request: HttpRequest, pk: int) -> HttpResponse:
+def feedback_results(request: AuthedRequest, pk: int) -> HttpResponse:
     """For the organizers: each rating as a bar chart (CSS classes, no script), and the comments."""
     conference = access_conference(request.user, pk, organize=True)
     summaries, comments = quiz.feedback_summary(conference)

@@ -6,10 +6,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core import csvexport
 from grassroots.territory.models import unit_by_code
 
@@ -41,7 +43,7 @@ def _with_bom(lines: Iterable[str]) -> Iterable[str]:
     yield from lines
 
 
-def _choices(request: HttpRequest) -> dict[str, Any]:
+def _choices(request: AuthedRequest) -> dict[str, Any]:
     """The unit (?unit=<code>, one the user organizes for, or below) and the topic (?topic=)."""
     units = reports.report_units(request.user)
     code = request.GET.get("unit", "")[:32]
@@ -71,7 +73,7 @@ def _choices(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: AuthedRequest) -> HttpResponse:
     """Coverage per unit one level down and per role, by year."""
     choices = _choices(request)
     today = timezone.localdate()
@@ -81,14 +83,14 @@ def coverage(request: HttpRequest) -> HttpResponse:
     return render(request, "training/reports/coverage.html", context)
 
 
-def coverage_csv(request: HttpRequest) -> HttpResponse:
+def coverage_csv(request: AuthedRequest) -> HttpResponseBase:
     choices = _choices(request)
     today = timezone.localdate()
     rows = reports.coverage(choices["unit"], years=reports.report_years(today), today=today, topic=choices["topic"])
     return _stream_csv(reports.coverage_rows(rows), f"training-coverage-{choices['unit'].code}-{choices['topic']}.csv")
 
 
-def never_trained(request: HttpRequest) -> HttpResponse:
+def never_trained(request: AuthedRequest) -> HttpResponse:
     """Who, holding a role today in the unit or below, has never been trained on the topic."""
     choices = _choices(request)
     holders = reports.never_trained(choices["unit"], day=timezone.localdate(), topic=choices["topic"])
@@ -96,7 +98,7 @@ def never_trained(request: HttpRequest) -> HttpResponse:
     return render(request, "training/reports/never_trained.html", {**choices, "page": page})
 
 
-def never_trained_csv(request: HttpRequest) -> HttpResponse:
+def never_trained_csv(request: AuthedRequest) -> HttpResponseBase:
     choices = _choices(request)
     holders = reports.never_trained(choices["unit"], day=timezone.localdate(), topic=choices["topic"])
     return _stream_csv(

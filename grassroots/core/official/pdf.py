@@ -95,7 +95,7 @@ def national_heading(out: Writer, lines: tuple[str, str], place_line: str | None
         pdf.set_xy(x + left_w, y_right + 3 * scale)
         out.block(right_w, line_h, place_line, size=10 * scale, align="C")
         y_right = pdf.get_y()
-    return max(y_left, y_right) + 4 * scale
+    return float(max(y_left, y_right) + 4 * scale)
 
 
 def signature_grid(pdf: Any, signatures: list[tuple[str, str]], width: float) -> None:

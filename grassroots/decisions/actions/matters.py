@@ -3,6 +3,11 @@ the teams, citizen initiatives, and opening it for decision."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 import datetime as dt
 from typing import Any
 
@@ -69,7 +74,7 @@ def create_matter(
     return matter
 
 
-def _record_once(matter: Matter, field: str, already: str, verb: str, actor: User, **data: Any) -> None:
+def _record_once(matter: Matter, field: str, already: StrOrPromise, verb: str, actor: User, **data: Any) -> None:
     """Stamps the time of a preparation step (an agreement, a notice) once, before the matter opens."""
     _require_preparing(matter)
     if getattr(matter, field) is not None:

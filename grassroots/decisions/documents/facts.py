@@ -40,7 +40,10 @@ FORM_LABELS = {
     Form.BALLOT: "Phát phiếu lấy ý kiến của từng hộ gia đình (điểm b khoản 1 Điều 17)",
     Form.ONLINE: "Biểu quyết trực tuyến (điểm c khoản 1 Điều 17)",
 }
-METHOD_LABELS = {Meeting.Method.HANDS: "biểu quyết bằng hình thức giơ tay", Meeting.Method.SECRET: "bỏ phiếu kín"}
+METHOD_LABELS: dict[str, str] = {
+    Meeting.Method.HANDS: "biểu quyết bằng hình thức giơ tay",
+    Meeting.Method.SECRET: "bỏ phiếu kín",
+}
 CHOICE_LABELS = {
     Choice.AGREE: "Tán thành",
     Choice.DISAGREE: "Không tán thành",
@@ -145,6 +148,17 @@ class VillageRow:
     @property
     def other_percent(self) -> str:
         return vn_percent(self.other, self.households)
+
+    def cells(self) -> tuple[str, ...]:
+        """The row of the villages table in the record (VILLAGE_TABLE_HEADER's columns)."""
+        return (
+            self.name,
+            str(self.households),
+            f"{self.agree} ({self.agree_percent})",
+            f"{self.disagree} ({self.disagree_percent})",
+            f"{self.other} ({self.other_percent})",
+            "Đạt" if self.adopted else "Không đạt",
+        )
 
 
 def village_rows(matter: Matter) -> list[VillageRow]:

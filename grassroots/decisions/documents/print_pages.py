@@ -72,7 +72,7 @@ def count_minutes_context(matter: Matter) -> dict[str, Any]:
     households = matter.household_count if matter.household_count is not None else result.get("households")
     counted = bool(result)
     present = households_present(matter) if counted or meeting else None
-    counts = [(label, result.get(choice)) for choice, label in CHOICE_LABELS.items()] if counted else []
+    counts = [(label, int(result.get(choice) or 0)) for choice, label in CHOICE_LABELS.items()] if counted else []
     return {
         **_common(matter, timezone.localdate(matter.closed_at) if matter.closed_at else None),
         "form_number": "04" if ballots else "02",

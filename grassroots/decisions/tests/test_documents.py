@@ -251,3 +251,23 @@ def test_everyone_else_gets_404_for_every_document(
     for matter in (counted, ballot_matter, meeting_matter):
         for url in _urls(matter):
             assert client.get(url).status_code == 404, url
+
+
+def test_a_commune_wide_record_has_the_table_of_villages_in_docx_and_pdf(counted, village):
+    """Art 21(1): a commune-wide matter is adopted by its villages; the record lists each one's count."""
+    from grassroots.decisions.models import Matter, Scope
+
+    a1, a2 = village["a1"], village["a"]["village2"]
+    villages = [
+        {"unit": a1.code, "households": 11, "agree": 8, "disagree": 1, "other": 1, "adopted": True},
+        {"unit": a2.code, "households": 1, "agree": 0, "disagree": 1, "other": 0, "adopted": False},
+    ]
+    Matter.objects.filter(pk=counted.pk).update(
+        scope=Scope.COMMUNE, unit=village["a"]["commune"], result={**counted.result, "villages": villages}
+    )
+    counted.refresh_from_db()
+    text = _docx_text(documents.decision_record_docx(counted))
+    assert a1.name in text and a2.name in text, text
+    assert "8 (" in text and "Không đạt" in text, text
+    _reader, pdf_text = _pdf(documents.decision_record_pdf(counted))
+    assert a2.name in pdf_text and "Không đạt" in pdf_text

@@ -3,17 +3,23 @@ the facts the steps are computed from. Private to the views of the people who ru
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core.forms import run_action, run_form
 from grassroots.people.actions import household_count_on
@@ -138,7 +144,7 @@ def _team_form(matter: Matter, team: str, members: list[TeamMember], **kwargs: A
 
 
 def _console_page(
-    request: HttpRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200
+    request: AuthedRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200
 ) -> HttpResponse:
     meeting = _meeting_of(matter)
     facts = _facts(matter, meeting)
@@ -184,13 +190,17 @@ def _household_rows(matter: Matter, meeting: Meeting, q: str) -> list[dict[str, 
         Attendance.objects.filter(meeting=meeting, household__in=households).values_list("household_id", flat=True)
     )
     return [
-        {"household": h, "representatives": [r.resident.full_name for r in h.current_reps], "present": h.pk in present}
+        {
+            "household": h,
+            "representatives": [r.resident.full_name for r in getattr(h, "current_reps", [])],
+            "present": h.pk in present,
+        }
         for h in households
     ]
 
 
 def _meeting_context(
-    request: HttpRequest, matter: Matter, meeting: Meeting, bound: dict[str, forms.Form]
+    request: AuthedRequest, matter: Matter, meeting: Meeting, bound: dict[str, forms.Form]
 ) -> dict[str, Any]:
     outlook = actions.meeting_outlook(meeting)
     current = matter.status == Status.OPEN and matter.form == "meeting" and meeting.round == matter.round
@@ -251,7 +261,7 @@ def _meeting_context(
 
 
 def _meeting_page(
-    request: HttpRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200
+    request: AuthedRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200
 ) -> HttpResponse:
     meeting = _meeting_or_404(matter)
     context = _meeting_context(request, matter, meeting, bound)
@@ -268,7 +278,9 @@ def _slips_context(matter: Matter, form: SlipForm) -> dict[str, Any]:
     }
 
 
-def _slips_page(request: HttpRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200) -> HttpResponse:
+def _slips_page(
+    request: AuthedRequest, matter: Matter, bound: dict[str, forms.Form], status: int = 200
+) -> HttpResponse:
     choice = request.GET.get("choice", "")
     form = bound.get("slip") or SlipForm(prefix="slip", initial={"choice": choice if choice in Choice.values else ""})
     return render(request, "decisions/console/slips.html", _slips_context(matter, form), status=status)  # type: ignore[arg-type]
@@ -284,17 +296,17 @@ PAGES: dict[str, Callable[..., HttpResponse]] = {
 PAGE_URLS = {"console": "decisions:console", "meeting": "decisions:console-meeting", "slips": "decisions:console-slips"}
 
 
-def _back(request: HttpRequest) -> str:
+def _back(request: AuthedRequest) -> str:
     back = request.POST.get("back", "console")
     return back if back in PAGES else "console"
 
 
 def _step(
-    request: HttpRequest,
+    request: AuthedRequest,
     matter: Matter,
     form: forms.Form,
     run: Callable[[dict[str, Any]], object],
-    done: str,
+    done: StrOrPromise,
 ) -> HttpResponse:
     """Bind, call one action, redirect back; re-render the page with the form's errors (422) otherwise."""
     back = _back(request)
@@ -303,13 +315,13 @@ def _step(
                     page=lambda status: PAGES[back](request, matter, {form.prefix or "": form}, status=status))  # fmt: skip
 
 
-def _act(request: HttpRequest, matter: Matter, run: Callable[[], object], done: str) -> HttpResponse:
+def _act(request: AuthedRequest, matter: Matter, run: Callable[[], object], done: StrOrPromise) -> HttpResponse:
     """A step without a form: call one action, say how it went, back to the console."""
     return run_action(request, run, done=done, then=reverse("decisions:console", args=[matter.pk]))
 
 
 def _entry_response(
-    request: HttpRequest, template: str, context: dict[str, Any], partial: str, ok: bool, url: str
+    request: AuthedRequest, template: str, context: dict[str, Any], partial: str, ok: bool, url: str
 ) -> HttpResponse:
     """After a code was entered: the entry partial for htmx (422 on errors), else redirect or the page."""
     if request.htmx:
@@ -326,11 +338,11 @@ def step(
     form_class: type[forms.Form],
     *,
     prefix: str,
-    done: str,
+    done: StrOrPromise,
     at_meeting: bool = False,
     with_matter: bool = False,
     **form_kwargs: Any,
-) -> Callable[[StepRun], Callable[[HttpRequest, int], HttpResponse]]:
+) -> Callable[[StepRun], Callable[[AuthedRequest, int], HttpResponse]]:
     """Turns `run(actor, matter_or_meeting, form, data)` into the POST view of one console step.
 
     The view finds the matter the user runs (or its latest meeting, `at_meeting`), binds `form_class`
@@ -338,9 +350,9 @@ def step(
     back to the page it came from, or that page again with the form's errors (422).
     """
 
-    def decorate(run: StepRun) -> Callable[[HttpRequest, int], HttpResponse]:
+    def decorate(run: StepRun) -> Callable[[AuthedRequest, int], HttpResponse]:
         @require_POST
-        def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def view(request: AuthedRequest, pk: int) -> HttpResponse:
             matter = access_managed_matter(request.user, pk)
             target = _meeting_or_404(matter) if at_meeting else matter
             kwargs = {"matter": matter, **form_kwargs} if with_matter else form_kwargs
@@ -357,14 +369,18 @@ ButtonRun = Callable[[User, Matter, str], object]
 
 
 def button(
-    *, field: str, values: frozenset[str], done: str, access: Callable[[User, int], Matter] = access_managed_matter
-) -> Callable[[ButtonRun], Callable[[HttpRequest, int], HttpResponse]]:
+    *,
+    field: str,
+    values: frozenset[str],
+    done: StrOrPromise,
+    access: Callable[[User, int], Matter] = access_managed_matter,
+) -> Callable[[ButtonRun], Callable[[AuthedRequest, int], HttpResponse]]:
     """Turns `run(actor, matter, value)` into the POST view of a step without a form: a button that
     posts `field` with one of `values` (any other is a 404), then a message and back to the console."""
 
-    def decorate(run: ButtonRun) -> Callable[[HttpRequest, int], HttpResponse]:
+    def decorate(run: ButtonRun) -> Callable[[AuthedRequest, int], HttpResponse]:
         @require_POST
-        def view(request: HttpRequest, pk: int) -> HttpResponse:
+        def view(request: AuthedRequest, pk: int) -> HttpResponse:
             matter = access(request.user, pk)
             value = request.POST.get(field, "")
             if value not in values:

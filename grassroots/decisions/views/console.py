@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core.forms import run_form
 
@@ -50,7 +51,7 @@ from ._pages import (
 )
 
 
-def new_matter(request: HttpRequest) -> HttpResponse:
+def new_matter(request: AuthedRequest) -> HttpResponse:
     units = tabling_units(request.user)
     if not units.exists():
         raise Http404
@@ -66,7 +67,7 @@ def new_matter(request: HttpRequest) -> HttpResponse:
                     done=_("The matter was tabled. Follow its steps here."))  # fmt: skip
 
 
-def console(request: HttpRequest, pk: int) -> HttpResponse:
+def console(request: AuthedRequest, pk: int) -> HttpResponse:
     return _console_page(request, access_console_matter(request.user, pk), {})
 
 
@@ -100,7 +101,7 @@ def consent(actor: User, matter: Matter, form: ConsentForm, d: dict[str, Any]) -
 
 
 @require_POST
-def team(request: HttpRequest, pk: int, team: str) -> HttpResponse:
+def team(request: AuthedRequest, pk: int, team: str) -> HttpResponse:
     """Ballot team, online-vote team (3–5, led by the Front representative) or the 2 count witnesses."""
     matter = access_managed_matter(request.user, pk)
     if team not in DIRECT_TEAMS:
@@ -127,7 +128,7 @@ def file_record(actor: User, matter: Matter, form: FileRecordForm, d: dict[str, 
     actions.file_record(matter, actor=actor, decision_text=d["decision_text"], signatories=form.signatories())
 
 
-def close(request: HttpRequest, pk: int) -> HttpResponse:
+def close(request: AuthedRequest, pk: int) -> HttpResponse:
     """Close the vote and count it (Art 21(1)); starts the 5-working-day filing clock (Art 20(3)).
 
     GET states the consequence; when ballot slips are still out before their announced end, it warns
@@ -155,7 +156,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-def switch(request: HttpRequest, pk: int) -> HttpResponse:
+def switch(request: AuthedRequest, pk: int) -> HttpResponse:
     """Too few households at the meeting: household ballots instead (Art 19(1)(b)). Irreversible."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core import audit
 
 from .. import documents
@@ -32,9 +33,9 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 
 def _record(
     builder: Callable[[Matter], bytes], content_type: str, ext: str
-) -> Callable[[HttpRequest, int], HttpResponse]:
+) -> Callable[[AuthedRequest, int], HttpResponse]:
     @require_safe
-    def view(request: HttpRequest, pk: int) -> HttpResponse:
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
         matter = access_counted_record(request.user, pk)
         return _download(builder(matter), content_type, f"van-ban-quyet-dinh-{matter.pk}.{ext}")
 
@@ -48,7 +49,7 @@ record_pdf = _record(documents.decision_record_pdf, PDF, "pdf")
 
 
 @require_safe
-def slips_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+def slips_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     """The household ballot slips, one per current household (Law Art 19(3); D59 Art 4(5))."""
     matter = access_managed_matter(request.user, pk)
     if matter.form != Form.BALLOT and matter.scope != Scope.COMMUNE:
@@ -61,14 +62,14 @@ def slips_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _download(content, PDF, f"phieu-lay-y-kien-{matter.pk}.pdf")
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, object]) -> HttpResponse:
+def _page(request: AuthedRequest, template: str, context: dict[str, object]) -> HttpResponse:
     response = render(request, template, context)
     response["Cache-Control"] = "no-store"
     return response
 
 
 @require_safe
-def notice(request: HttpRequest, pk: int) -> HttpResponse:
+def notice(request: AuthedRequest, pk: int) -> HttpResponse:
     """Form 01: the printable notice of the community meeting (D59 Art 3(3))."""
     matter = access_managed_matter(request.user, pk)
     if matter.scope == Scope.COMMUNE or matter.form == Form.ONLINE:
@@ -77,7 +78,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
-def count_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+def count_minutes(request: AuthedRequest, pk: int) -> HttpResponse:
     """Form 02 (secret ballot at a meeting) or Form 04 (household ballots): the count minutes, 3 copies."""
     matter = access_managed_matter(request.user, pk)
     if matter.form not in (Form.MEETING, Form.BALLOT):

@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core.forms import run_action, run_form
 from grassroots.people.models import Household
@@ -48,7 +49,7 @@ from ._pages import (
 
 
 @vary_on_headers("HX-Request", "HX-Target")
-def meeting(request: HttpRequest, pk: int) -> HttpResponse:
+def meeting(request: AuthedRequest, pk: int) -> HttpResponse:
     """The meeting page; POST records a household present by its code (typed, or scanned from its QR card)."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
@@ -76,15 +77,16 @@ def meeting(request: HttpRequest, pk: int) -> HttpResponse:
         return entry(HouseholdByCodeForm(matter=matter, prefix="attend"), notice)
 
     def record(d: dict[str, Any]) -> Household:
-        actions.record_attendance(meeting, actor=request.user, household=d["household"])
-        return d["household"]
+        household: Household = d["household"]
+        actions.record_attendance(meeting, actor=request.user, household=household)
+        return household
 
     return run_form(request, form, record, success=present, page=lambda _status: entry(form),
                     fields={"household": "code", "cluster": "code"})  # fmt: skip
 
 
 @require_POST
-def attend(request: HttpRequest, pk: int, household: int) -> HttpResponse:
+def attend(request: AuthedRequest, pk: int, household: int) -> HttpResponse:
     """A household found by the search is present (the search result's button)."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
@@ -134,7 +136,7 @@ def cluster_plan(actor: User, meeting: Meeting, form: ClusterPlanForm, d: dict[s
 
 
 @require_POST
-def cluster_attend(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+def cluster_attend(request: AuthedRequest, pk: int, cluster: int) -> HttpResponse:
     """A household present at the meeting of one cluster, by its code (typed or scanned)."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
@@ -148,7 +150,7 @@ def cluster_attend(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
 
 
 @require_POST
-def cluster_result(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
+def cluster_result(request: AuthedRequest, pk: int, cluster: int) -> HttpResponse:
     """The count of one cluster, reported by its chair."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
@@ -160,7 +162,7 @@ def cluster_result(request: HttpRequest, pk: int, cluster: int) -> HttpResponse:
 
 
 @require_POST
-def cluster_combine(request: HttpRequest, pk: int) -> HttpResponse:
+def cluster_combine(request: AuthedRequest, pk: int) -> HttpResponse:
     """The village head adds the cluster results up into the village result."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)

@@ -1,10 +1,11 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from grassroots.accounts.http import AuthedRequest, PublicRequest
 from grassroots.core import csvexport
 from grassroots.core.forms import run_form
 
@@ -24,7 +25,7 @@ from ..forms import VoteForm
 from ..models import COUNTED, Channel, Matter, Notification, Participation, Status
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthedRequest) -> HttpResponse:
     """The matters of the user's village (and those the user oversees), open ones first."""
     matters = Matter.objects.in_units(visible_unit_paths(request.user)).select_related("unit")
     open_matters = list(matters.filter(status=Status.OPEN).order_by("closes_at"))
@@ -41,13 +42,13 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/home.html", context)
 
 
-def actions_household(request: HttpRequest):  # type: ignore[no-untyped-def]
+def actions_household(request: AuthedRequest):  # type: ignore[no-untyped-def]
     from ..access import represented_household
 
     return represented_household(request.user)
 
 
-def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     matter = access_matter(request.user, pk)
     household = voting_household(request.user, matter)
     voted = (
@@ -76,7 +77,7 @@ def matter_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def vote(request: HttpRequest, pk: int) -> HttpResponse:
+def vote(request: AuthedRequest, pk: int) -> HttpResponse:
     """Cast the household's online vote from the page (the API does the same for other clients)."""
     matter = access_matter(request.user, pk)
 
@@ -102,7 +103,7 @@ def _counted_matter(pk: int) -> Matter:
 
 
 @login_not_required
-def bulletin_page(request: HttpRequest, pk: int) -> HttpResponse:
+def bulletin_page(request: PublicRequest, pk: int) -> HttpResponse:
     """Public: every counted vote's receipt hash, the subtotals per channel and the total."""
     matter = _counted_matter(pk)
     data = bulletin(matter)
@@ -112,12 +113,12 @@ def bulletin_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_not_required
-def bulletin_json(request: HttpRequest, pk: int) -> HttpResponse:
+def bulletin_json(request: PublicRequest, pk: int) -> HttpResponse:
     return JsonResponse(bulletin(_counted_matter(pk)), json_dumps_params={"ensure_ascii": False})
 
 
 @login_not_required
-def bulletin_csv(request: HttpRequest, pk: int) -> HttpResponse:
+def bulletin_csv(request: PublicRequest, pk: int) -> HttpResponse:
     data = bulletin(_counted_matter(pk))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bulletin-{pk}.csv"'
@@ -146,14 +147,14 @@ def bulletin_csv(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthedRequest) -> HttpResponse:
     """The user's own notifications, newest first. POST marks them read: one (`notification`) or all."""
     if request.method == "POST":
         raw = request.POST.get("notification")
         if raw is None:
-            notifications.mark_read(request.user)  # type: ignore[arg-type]
+            notifications.mark_read(request.user)
         elif raw.isdigit() and len(raw) <= 18:
-            notifications.mark_read(request.user, int(raw))  # type: ignore[arg-type]
+            notifications.mark_read(request.user, int(raw))
         return redirect("decisions:notifications")
     rows = Notification.objects.filter(user=request.user).select_related("matter").order_by("-created_at", "-pk")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))

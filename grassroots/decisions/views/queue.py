@@ -7,12 +7,13 @@ from typing import Any
 
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core.forms import run_form
 
 from .. import actions, rules
@@ -34,7 +35,7 @@ from ..models import (
 FILED_PER_PAGE = 30
 
 
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthedRequest) -> HttpResponse:
     """Decisions awaiting the commune's recognition, records not yet filed, and every record filed."""
     communes = commune_units(request.user)
     if not communes:
@@ -62,7 +63,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "decisions/console/queue.html", context)
 
 
-def _decide(request: HttpRequest, pk: int, *, form_class: type[forms.Form], refuse: bool) -> HttpResponse:
+def _decide(request: AuthedRequest, pk: int, *, form_class: type[forms.Form], refuse: bool) -> HttpResponse:
     matter = access_recognizable_matter(request.user, pk)
     form = form_class(request.POST or None)
 
@@ -88,11 +89,11 @@ def _decide(request: HttpRequest, pk: int, *, form_class: type[forms.Form], refu
                     done=_("The refusal was recorded.") if refuse else _("The decision was recognized."))  # fmt: skip
 
 
-def recognize(request: HttpRequest, pk: int) -> HttpResponse:
+def recognize(request: AuthedRequest, pk: int) -> HttpResponse:
     """GET: confirm; POST: the commune recognizes the decision (Art 21(2))."""
     return _decide(request, pk, form_class=RecognizeForm, refuse=False)
 
 
-def refuse(request: HttpRequest, pk: int) -> HttpResponse:
+def refuse(request: AuthedRequest, pk: int) -> HttpResponse:
     """GET: the refusal form; POST: refused in writing, with reasons (Art 21(2))."""
     return _decide(request, pk, form_class=RefuseForm, refuse=True)

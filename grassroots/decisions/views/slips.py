@@ -7,13 +7,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.vary import vary_on_headers
 
+from grassroots.accounts.http import AuthedRequest
 from grassroots.core.forms import run_action, run_form
 from grassroots.people.models import Household
 
@@ -37,7 +38,7 @@ from ._pages import (
 
 
 @vary_on_headers("HX-Request")
-def slips(request: HttpRequest, pk: int) -> HttpResponse:
+def slips(request: AuthedRequest, pk: int) -> HttpResponse:
     """Enter returned ballot slips by household code (typed or scanned); the form is ready again after each."""
     matter = access_managed_matter(request.user, pk)
     if request.method != "POST":
@@ -65,7 +66,7 @@ def slips(request: HttpRequest, pk: int) -> HttpResponse:
     return run_form(request, form, record, success=recorded, page=lambda _status: entry(form))
 
 
-def _distribution_context(request: HttpRequest, matter: Matter, form: DeliveryForm) -> dict[str, Any]:
+def _distribution_context(request: AuthedRequest, matter: Matter, form: DeliveryForm) -> dict[str, Any]:
     show = request.GET.get("show", "all")
     show = show if show in actions.FILTERS else "all"
     counts, rows = actions.distribution(matter, show)
@@ -80,7 +81,7 @@ def _distribution_context(request: HttpRequest, matter: Matter, form: DeliveryFo
 
 
 @vary_on_headers("HX-Request")
-def distribution(request: HttpRequest, pk: int) -> HttpResponse:
+def distribution(request: AuthedRequest, pk: int) -> HttpResponse:
     """Who received a slip and who returned it; POST marks one household's slip delivered by its code."""
     matter = access_managed_matter(request.user, pk)
     template = "decisions/console/distribution.html"
@@ -107,7 +108,7 @@ def distribution(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-def deliver_all(request: HttpRequest, pk: int) -> HttpResponse:
+def deliver_all(request: AuthedRequest, pk: int) -> HttpResponse:
     """GET asks for confirmation; POST marks every printed slip delivered today."""
     matter = access_managed_matter(request.user, pk)
     if request.method == "POST":
