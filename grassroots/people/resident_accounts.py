@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.codes import MESSAGE_LANGUAGE, issue_code
 from grassroots.accounts.models import CodeChannel, User
+from grassroots.accounts.roles import holds_official_role
 from grassroots.core import audit, sms
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import normalize_phone
@@ -214,6 +215,11 @@ def print_sign_in_letter(household: Household, *, actor: User) -> Letter:
     resident, user = found
     if user.pk == actor.pk:
         raise DomainError(_("You cannot print a sign-in letter for your own account."))
+    # A letter resets the password: never for an account that runs grassroots democracy or the site.
+    if user.is_staff or user.is_superuser or holds_official_role(user):
+        raise DomainError(
+            _("This account holds an official role. Its holder resets the password with a code sent by SMS.")
+        )
     if not user.is_active:
         raise DomainError(_("This account is disabled. Ask an administrator to enable it first."))
     with transaction.atomic():

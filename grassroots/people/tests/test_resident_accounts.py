@@ -200,3 +200,14 @@ def test_no_letter_before_the_representative_has_an_account(client, world, sign_
     assert response.status_code == 200
     assert "chưa có tài khoản" in response.content.decode()
     assert not LoginCode.objects.exists()
+
+
+def test_no_letter_for_an_account_that_holds_an_official_role(client, world, sign_in):
+    """A letter resets the password, so it is never printed for an official's or a staff account,
+    even one linked to the representative before the rules that keep them apart."""
+    household = world["households"]["a1"]
+    User.objects.filter(pk=world["official_b"].pk).update(resident=_rep(household))
+    sign_in(client, world["head_a1"])
+    response = client.post(f"/register/household/{household.pk}/letter/", follow=True)
+    assert "official_b" in response.content.decode()  # back on the household page
+    assert not LoginCode.objects.exists()
