@@ -334,6 +334,24 @@ API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
 if API_TOKEN_DAYS < 1:
     raise ImproperlyConfigured(f"API_TOKEN_DAYS must be at least 1, not {API_TOKEN_DAYS}")
 
+# One-time codes to sign in for the first time or reset a password (accounts.codes): valid this long
+# when sent by text message, and when printed on a letter the village head hands over.
+LOGIN_CODE_SMS_MINUTES = env_int("LOGIN_CODE_SMS_MINUTES", 15)
+LOGIN_CODE_LETTER_DAYS = env_int("LOGIN_CODE_LETTER_DAYS", 14)
+# Wrong tries before a code stops working; codes sent per phone number, and requests and tries per
+# address, within an hour (the same limits whether or not the number has an account).
+LOGIN_CODE_MAX_ATTEMPTS = env_int("LOGIN_CODE_MAX_ATTEMPTS", 5)
+LOGIN_CODE_SENDS_PER_PHONE = env_int("LOGIN_CODE_SENDS_PER_PHONE", 3)
+LOGIN_CODE_REQUESTS_PER_ADDRESS = env_int("LOGIN_CODE_REQUESTS_PER_ADDRESS", 30)
+for _name in (
+    "LOGIN_CODE_SMS_MINUTES",
+    "LOGIN_CODE_LETTER_DAYS",
+    "LOGIN_CODE_MAX_ATTEMPTS",
+    "LOGIN_CODE_SENDS_PER_PHONE",
+):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1, not {globals()[_name]}")
+
 # Two-factor authentication (django-otp): issuer shown in authenticator apps.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Grassroots")
 OTP_TOTP_THROTTLE_FACTOR = 1

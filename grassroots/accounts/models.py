@@ -52,6 +52,10 @@ class User(AbstractUser):
     resident_verified_by = models.ForeignKey(
         "self", verbose_name=_("verified by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The official who created the account from the register (people.resident_accounts); None otherwise.
+    created_by = models.ForeignKey(
+        "self", verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = UserManager()  # type: ignore[misc]  # AbstractUser declares it a ClassVar
 
@@ -164,3 +168,79 @@ class ApiToken(models.Model):
 
     def is_usable_at(self, now: dt.datetime) -> bool:
         return self.revoked_at is None and self.expires_at > now
+
+
+class CodePurpose(models.TextChoices):
+    FIRST_SIGN_IN = "first_sign_in", _("first sign-in")
+    RESET = "reset", _("password reset")
+
+
+class CodeChannel(models.TextChoices):
+    SMS = "sms", _("text message")
+    LETTER = "letter", _("printed letter")
+
+
+class LoginCodeQuerySet(models.QuerySet["LoginCode"]):
+    def live_at(self, now: dt.datetime) -> LoginCodeQuerySet:
+        """Neither used, nor replaced, nor expired at `now` (attempts are checked by accounts.codes)."""
+        return self.filter(used_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now)
+
+
+class LoginCode(models.Model):
+    """A one-time code to sign in for the first time or to set a new password (accounts.codes).
+
+    Only a keyed hash of the code is stored, never the code itself: it exists in clear only in the
+    text message or on the printed letter. A code works once, until `expires_at`, and for a few
+    wrong tries only (`attempts`); a newer code of the same purpose replaces it (`revoked_at`).
+    """
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="login_codes")
+    purpose = models.CharField(_("purpose"), max_length=16, choices=CodePurpose.choices)
+    channel = models.CharField(_("sent by"), max_length=8, choices=CodeChannel.choices)
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("replaced at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    # Who printed the letter (None: the resident asked for a text message).
+    issued_by = models.ForeignKey(
+        User, verbose_name=_("issued by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = LoginCodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        indexes = [models.Index(fields=["user", "used_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.purpose} · {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CodeRequest(models.Model):
+    """One request for a code, or one code typed in, kept for an hour or so to throttle (accounts.codes).
+
+    `subject` is a keyed hash of the phone number or username typed, never the number itself; the
+    rows are counted per subject and per address, whether or not an account exists, so that the
+    throttle answers the same for everyone.
+    """
+
+    class Kind(models.TextChoices):
+        SEND = "send", _("code requested")
+        CHECK = "check", _("code tried")
+
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    subject = models.CharField(max_length=64, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    created_at = models.DateTimeField(db_index=True)
+    succeeded = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("code request")
+        verbose_name_plural = _("code requests")
+
+    def __str__(self) -> str:
+        return f"{self.kind} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -119,3 +119,34 @@ def can_verify_links(user: AnyUser, household: Household) -> bool:
         return False
     # A verifier role on the household's commune or village.
     return _holds_local_role(user, VERIFIER_ROLES, household.unit)
+
+
+def can_create_accounts(user: AnyUser, unit: Unit) -> bool:
+    """Creating accounts for the household representatives of a commune or one of its villages: a
+    commune official or the commune chair of that commune (people.resident_accounts); not a village
+    head, not an administrator."""
+    # Only commune-level and village-level units have representatives to create accounts for.
+    if not (unit.is_commune_level or unit.is_village_level):
+        return False
+    # Anonymous visitors hold no role.
+    if not user.is_authenticated:
+        return False
+    # A register role on the commune itself, which the unit is or lies in.
+    return any(
+        scope.is_commune_level and unit.path.startswith(scope.path) for scope in role_units(user, REGISTER_ROLES)
+    )
+
+
+def access_accounts_unit(user: User, code: str) -> Unit:
+    """The commune or village whose representatives the user may create accounts for; Http404 if the
+    user may not read its register, PermissionDenied if they may read it but not create accounts."""
+    unit = access_register_unit(user, code)
+    if not can_create_accounts(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+def can_print_sign_in_letter(user: AnyUser, household: Household) -> bool:
+    """Printing a sign-in letter for the household's representative: a commune official or the
+    commune chair of its commune, or the village head of its village (as for linking accounts)."""
+    return can_verify_links(user, household)

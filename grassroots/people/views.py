@@ -7,7 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,11 +20,14 @@ from grassroots.core.text import fold
 from grassroots.core.worker import waiting_since
 
 from .access import (
+    access_accounts_unit,
     access_household,
     access_import_job,
     access_import_unit,
     access_register_unit,
+    can_create_accounts,
     can_import_register,
+    can_print_sign_in_letter,
     can_reveal_national_id,
     can_verify_links,
     register_scopes,
@@ -36,6 +40,12 @@ from .imports import MAX_STORED_PROBLEMS
 from .linking import confirm_link_proposal, propose_resident_link, verify_resident_link, withdraw_link_proposal
 from .models import Household, ImportJob, LinkProposal, Membership, Representation, Resident
 from .privacy import export_person, record_export
+from .resident_accounts import (
+    create_representative_accounts,
+    expiry_in_words,
+    plan_representative_accounts,
+    print_sign_in_letter,
+)
 
 PER_PAGE = 50
 RECENT_IMPORTS = 20
@@ -76,6 +86,7 @@ def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
         "villages": villages,
         "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
         "can_import": can_import_register(request.user, unit),
+        "can_create_accounts": can_create_accounts(request.user, unit),
     }
     # A history restore (Back after htmx navigation) needs the whole page, not the rows.
     partial = request.htmx and not request.htmx.history_restore_request
@@ -120,6 +131,7 @@ def _detail_context(user: User, household: Household, revealed: dict[int, str] |
     return {
         "can_reveal": can_reveal_national_id(user, household),
         "can_link": can_verify_links(user, household),
+        "can_print_letter": can_print_sign_in_letter(user, household),
         "household": household,
         "members": _members(household, revealed, {p.resident_id: p for p in proposals}),
         "locations": list(household.locations.select_related("unit").order_by("-valid_from")),
@@ -295,4 +307,51 @@ def import_job(request: AuthedRequest, pk: int) -> HttpResponse:
     template = "people/import_job.html#job-status" if request.htmx else "people/import_job.html"
     response = render(request, template, context)
     response["Vary"] = "HX-Request"
+    return response
+
+
+def register_accounts(request: AuthedRequest, code: str) -> HttpResponse:
+    """Create accounts for the household representatives of a commune or village: how many, then done."""
+    unit = access_accounts_unit(request.user, code)
+    if request.method == "POST":
+        try:
+            result = create_representative_accounts(unit, actor=request.user)
+        except DomainError as exc:
+            raise PermissionDenied(str(exc.message)) from exc
+        context = {
+            "unit": unit,
+            "created": result.created,
+            "by_sms": sum(1 for c in result.created if c.by_sms),
+            "by_letter": sum(1 for c in result.created if not c.by_sms),
+            "skipped": result.skipped,
+        }
+        return render(request, "people/register_accounts_done.html", context)
+    plan = plan_representative_accounts(unit, timezone.localdate())
+    villages = list(unit.children.order_by("name")) if unit.is_commune_level else []
+    context = {"unit": unit, "count": len(plan.to_create), "skipped": plan.skipped, "villages": villages}
+    return render(request, "people/register_accounts.html", context)
+
+
+@require_POST
+def sign_in_letter(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Print a sign-in letter with a new code for the household's representative (POST: it issues the
+    code and replaces the earlier ones). The letter is in Vietnamese, the language of the commune."""
+    household = access_household(request.user, pk)
+    if not can_print_sign_in_letter(request.user, household):
+        raise PermissionDenied
+    try:
+        letter = print_sign_in_letter(household, actor=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("people:household-detail", pk=household.pk)
+    with translation.override("vi"):
+        context = {
+            "letter": letter,
+            "expires": expiry_in_words(letter.expires_at),
+            "unit": household.unit,
+            "sign_in_url": str(settings.SITE_URL).rstrip("/") + reverse("accounts:code-enter"),
+        }
+        response = render(request, "people/sign_in_letter.html", context)
+    # The code is on this page: no cache may keep it.
+    response["Cache-Control"] = "no-store"
     return response

@@ -11,6 +11,11 @@ PUBLIC = {
     "territory:unit-list",
     "territory:unit-detail",
     "accounts:login",
+    # Getting an account, and a new password, with a one-time code (accounts.codes).
+    "accounts:code-request",
+    "accounts:code-enter",
+    "accounts:code-password",
+    "accounts:password-forgot",
     "set_language",
     # The law library is public: the text of the law, summarised, and the pages refusal messages link to.
     "library:index",
