@@ -175,6 +175,7 @@ def current_anchor() -> Anchor:
 _Row = tuple[int, str, str, bytes]
 
 VERIFY_CHUNK = 10_000
+DATA_CACHE = 4096  # distinct `data` texts whose canonical text is kept during one check
 _encode_str = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a str
 _decode = json.JSONDecoder().raw_decode
 
@@ -295,6 +296,8 @@ def _stored_rows(after: int = 0, chunk: int | None = None) -> Iterator[_Row]:
         f"FROM {table} WHERE seq > %s ORDER BY seq LIMIT %s"
     )
     utc_text, data_text, content = _utc_text, _data_text, _fast_content
+    # Many events carry the same data ({"channel": "online"} on every vote): its canonical text once.
+    canonical_data: dict[str, str] = {}
     while True:
         with connection.cursor() as cursor:
             cursor.execute(sql, [after, chunk])
@@ -304,7 +307,15 @@ def _stored_rows(after: int = 0, chunk: int | None = None) -> Iterator[_Row]:
                 created_at = f"{created_at[:10]}T{created_at[11:]}Z"
             elif not (len(created_at) == 27 and created_at[26] == "Z"):  # not PostgreSQL's to_char either
                 created_at = utc_text(created_at)
-            data = data if data == "{}" else data_text(data)
+            if data.__class__ is str:
+                text = canonical_data.get(data)
+                if text is None:
+                    text = data_text(data)
+                    if len(canonical_data) < DATA_CACHE:
+                        canonical_data[data] = text
+                data = text
+            else:
+                data = data_text(data)
             yield (
                 seq,
                 prev_hash,

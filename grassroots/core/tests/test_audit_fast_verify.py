@@ -143,3 +143,12 @@ def test_events_appended_while_the_chain_is_read_are_checked_too(monkeypatch):
     monkeypatch.setattr(audit, "_stored_rows", stored_rows_then_a_new_event)
     report = audit.verify_chain()
     assert (report.ok, report.checked) == (True, 4), report.problem
+
+
+def test_a_change_among_many_events_with_the_same_data_is_found():
+    """The canonical text of repeated data is computed once; a row that differs is still its own."""
+    for _ in range(5):
+        audit.record("decisions.vote_cast", data={"channel": "online"})
+    AuditEvent.objects.filter(seq=4).update(data={"channel": "paper"})
+    report = audit.verify_chain()
+    assert (report.ok, report.broken_seq) == (False, 4)
