@@ -347,8 +347,9 @@ def import_residents(
     if progress:
         progress("validated", checked.rows)  # the file is clean: writing starts
     ops = connection.ops
-    day = ops.adapt_datefield_value(as_of)
-    now = ops.adapt_datetimefield_value(timezone.now())
+    # As text once (SQLite's adapters give text already; COPY on PostgreSQL reads the same text).
+    day = str(ops.adapt_datefield_value(as_of))
+    now = str(ops.adapt_datetimefield_value(timezone.now()))
     hh_table, loc_table = Household._meta.db_table, HouseholdLocation._meta.db_table
     res_table, mem_table, rep_table = Resident._meta.db_table, Membership._meta.db_table, Representation._meta.db_table
     with transaction.atomic():
@@ -383,7 +384,7 @@ def import_residents(
             resident_rows = [
                 (
                     full_name,
-                    ops.adapt_datefield_value(birth),
+                    birth.isoformat(),  # what adapt_datefield_value gives SQLite, and COPY reads
                     sex,
                     national_id_hash(nid),
                     encrypt_national_id(nid),
