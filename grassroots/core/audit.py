@@ -267,11 +267,19 @@ def _fast_content(
 
     `created_at` and `data` are already canonical text (_utc_text, _data_text)."""
     return (
-        f'{{"actor_id":{"null" if actor_id is None else int(actor_id)},"created_at":"{created_at}",'
-        f'"data":{data},"seq":{int(seq)},"target_id":{_encode_str(target_id)},'
-        f'"target_type":{_encode_str(target_type)},"unit_id":{"null" if unit_id is None else int(unit_id)},'
+        f'{{"actor_id":{_number(actor_id)},"created_at":"{created_at}",'
+        f'"data":{data},"seq":{_number(seq)},"target_id":{_encode_str(target_id)},'
+        f'"target_type":{_encode_str(target_type)},"unit_id":{_number(unit_id)},'
         f'"verb":{_encode_str(verb)}}}'
     ).encode()
+
+
+def _number(value: Any) -> str:
+    """An id column as json.dumps writes it; a value that is not an int (written into SQLite out of band)
+    is written as canonical_content would write it, so the event shows as changed instead of failing."""
+    if value.__class__ is int:
+        return str(value)
+    return "null" if value is None else _encode_data(value)
 
 
 def _created_at_sql() -> str | None:

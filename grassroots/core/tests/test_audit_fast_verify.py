@@ -152,3 +152,13 @@ def test_a_change_among_many_events_with_the_same_data_is_found():
     AuditEvent.objects.filter(seq=4).update(data={"channel": "paper"})
     report = audit.verify_chain()
     assert (report.ok, report.broken_seq) == (False, 4)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite keeps any type in any column")
+def test_text_written_into_an_id_column_is_found_not_a_crash():
+    for i in range(3):
+        audit.record("test.event", unit_id=7, data={"i": i})
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditevent SET unit_id = %s WHERE seq = 2", ["seven"])
+    report = audit.verify_chain()
+    assert (report.ok, report.broken_seq) == (False, 2)
