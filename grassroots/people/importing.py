@@ -9,9 +9,7 @@ province-sized file (1,000,000 rows) imports in well under two minutes on SQLite
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grassroots.core import audit
+from grassroots.core.csvexport import copy_text
 from grassroots.core.csvimport import (
     HeaderError,
     ImportFailed,
@@ -304,15 +303,10 @@ def _insert(table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None
         return
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # The rows as one CSV text written by the csv module in C (psycopg's write_row is a Python call
-            # a row). Every value quoted: in COPY's CSV format a quoted field is never NULL, so "" stays an
-            # empty string; these rows hold no NULLs, and a None would have been written as "".
-            if any(None in row for row in rows):
-                raise ValueError(f"a row for {table} holds NULL, which this COPY cannot write")
-            text = io.StringIO()
-            csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
+            # One CSV text a batch, written by the csv module in C (psycopg's write_row is a Python call a row).
+            text = copy_text(rows)
             with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT csv)") as copy:
-                copy.write(text.getvalue())
+                copy.write(text)
             return
         placeholders = ", ".join(["%s"] * len(columns))
         cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)  # noqa: S608
