@@ -7,7 +7,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes
+.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes bench-audit
 
 # The background worker (notifications, register imports) runs beside the server and stops with it.
 run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
@@ -75,6 +75,9 @@ bench: $(STAMPS)/venv-test
 
 bench-votes: $(STAMPS)/venv-test
 	$(PY) bench/votes.py
+
+bench-audit: $(STAMPS)/venv-test
+	$(PY) bench/audit.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules static/vendor var

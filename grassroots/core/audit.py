@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from .models import GENESIS_HASH, AuditEvent, AuditHead
 
@@ -170,8 +171,168 @@ def current_anchor() -> Anchor:
     )
 
 
-def _events() -> Iterator[AuditEvent]:
-    return AuditEvent.objects.order_by("seq").iterator(chunk_size=2000)
+# A row to check: (seq, prev_hash, hash, the canonical content bytes).
+_Row = tuple[int, str, str, bytes]
+
+VERIFY_CHUNK = 10_000
+DATA_CACHE = 4096  # distinct `data` texts whose canonical text is kept during one check
+_encode_str = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a str
+_decode = json.JSONDecoder().raw_decode
+
+
+def _data_encoder() -> Callable[[Any], str]:
+    """json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False), made once.
+
+    json.dumps builds a new C encoder on every call, which costs as much as the encoding of a small
+    dict; this keeps one (the same C encoder json.dumps uses, so the same bytes:
+    test_audit_fast_verify checks them against canonical_content)."""
+    options = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # no C accelerator: the pure-Python encoder, slower but the same bytes
+        return json.JSONEncoder(**options).encode
+    iterencode = make(None, json.JSONEncoder().default, _encode_str, None, ":", ",", True, False, True)
+    return lambda value: "".join(iterencode(value, 0))
+
+
+_encode_data = _data_encoder()
+
+
+def _event_rows(events: Iterable[Any]) -> Iterator[_Row]:
+    """Rows of model-like objects (a backup being restored), through canonical_content itself."""
+    for event in events:
+        content = canonical_content(
+            seq=event.seq,
+            created_at=event.created_at,
+            actor_id=event.actor_id,
+            verb=event.verb,
+            target_type=event.target_type,
+            target_id=event.target_id,
+            unit_id=event.unit_id,
+            data=event.data,
+        )
+        yield event.seq, event.prev_hash, event.hash, content
+
+
+def _utc_text(value: Any) -> str:
+    """created_at as canonical_content writes it, from the column as the database returns it.
+
+    SQLite keeps Django's `str()` of the naive UTC time ("2026-12-02 19:56:59.123456", without the
+    fraction when it is zero); PostgreSQL formats it in the query (_created_at_sql). Anything else
+    is parsed as Django would read it.
+    """
+    if isinstance(value, str):
+        if len(value) == 26 and value[10] == " " and value[19] == ".":
+            return f"{value[:10]}T{value[11:]}Z"
+        if len(value) == 27 and value[10] == "T" and value[26] == "Z":
+            return value
+        if len(value) == 19 and value[10] == " ":
+            return f"{value[:10]}T{value[11:]}.000000Z"
+        parsed = parse_datetime(value)
+        if parsed is None:
+            return value  # not a time: these bytes were not hashed, so the event shows as changed
+        value = parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _data_text(value: Any) -> str:
+    """The `data` column as canonical JSON text, from JSON text (SQLite; Django's jsonb loader on
+    PostgreSQL) or from values already parsed (another driver)."""
+    if isinstance(value, str):
+        if value == "{}":
+            return value
+        try:
+            parsed, end = _decode(value)
+            if end == len(value):
+                return _encode_data(parsed)
+        except ValueError:
+            pass  # leading or trailing space, or not JSON: json.loads decides, as JSONField.from_db_value does
+        try:
+            return _encode_data(json.loads(value))
+        except json.JSONDecodeError:
+            return _encode_data(value)  # as JSONField.from_db_value: the text itself
+    return _encode_data(value)
+
+
+def _fast_content(
+    seq: int,
+    created_at: str,
+    actor_id: int | None,
+    verb: str,
+    target_type: str,
+    target_id: str,
+    unit_id: int | None,
+    data: str,
+) -> bytes:
+    """The bytes of canonical_content (its keys in sorted order) without a dict and json.dumps per row.
+
+    `created_at` and `data` are already canonical text (_utc_text, _data_text)."""
+    return (
+        f'{{"actor_id":{_number(actor_id)},"created_at":"{created_at}",'
+        f'"data":{data},"seq":{_number(seq)},"target_id":{_encode_str(target_id)},'
+        f'"target_type":{_encode_str(target_type)},"unit_id":{_number(unit_id)},'
+        f'"verb":{_encode_str(verb)}}}'
+    ).encode()
+
+
+def _number(value: Any) -> str:
+    """An id column as json.dumps writes it; a value that is not an int (written into SQLite out of band)
+    is written as canonical_content would write it, so the event shows as changed instead of failing."""
+    if value.__class__ is int:
+        return str(value)
+    return "null" if value is None else _encode_data(value)
+
+
+def _created_at_sql() -> str | None:
+    if connection.vendor == "sqlite":
+        return "CAST(created_at AS TEXT)"  # an expression has no declared type, so no datetime converter
+    if connection.vendor == "postgresql":
+        return """to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')"""
+    return None
+
+
+def _stored_rows(after: int = 0, chunk: int | None = None) -> Iterator[_Row]:
+    """Every event with seq > `after`, in order of seq, read as plain rows in keyset chunks (no model
+    instances, no OFFSET), the canonical content built from the columns' text."""
+    chunk = chunk or VERIFY_CHUNK
+    created_at_sql = _created_at_sql()
+    if created_at_sql is None:  # another database: through the model
+        yield from _event_rows(AuditEvent.objects.filter(seq__gt=after).order_by("seq").iterator(chunk_size=2000))
+        return
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    sql = (
+        f"SELECT seq, prev_hash, hash, {created_at_sql}, actor_id, verb, target_type, target_id, unit_id, data "  # noqa: S608
+        f"FROM {table} WHERE seq > %s ORDER BY seq LIMIT %s"
+    )
+    utc_text, data_text, content = _utc_text, _data_text, _fast_content
+    # Many events carry the same data ({"channel": "online"} on every vote): its canonical text once.
+    canonical_data: dict[str, str] = {}
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [after, chunk])
+            rows = cursor.fetchall()
+        for seq, prev_hash, digest, created_at, actor_id, verb, target_type, target_id, unit_id, data in rows:
+            if len(created_at) == 26 and created_at[10] == " " and created_at[19] == ".":  # SQLite's usual text
+                created_at = f"{created_at[:10]}T{created_at[11:]}Z"
+            elif not (len(created_at) == 27 and created_at[26] == "Z"):  # not PostgreSQL's to_char either
+                created_at = utc_text(created_at)
+            if data.__class__ is str:
+                text = canonical_data.get(data)
+                if text is None:
+                    text = data_text(data)
+                    if len(canonical_data) < DATA_CACHE:
+                        canonical_data[data] = text
+                data = text
+            else:
+                data = data_text(data)
+            yield (
+                seq,
+                prev_hash,
+                digest,
+                content(seq, created_at, actor_id, verb, target_type, target_id, unit_id, data),
+            )
+        if len(rows) < chunk:
+            return
+        after = rows[-1][0]
 
 
 def verify_chain(
@@ -201,33 +362,33 @@ def verify_chain(
     anchor_seq = anchor.seq if isinstance(anchor, Anchor) else None
     anchor_seen = anchor_hash is None or (anchor_hash == GENESIS_HASH and anchor_seq in (None, 0))
     checked = 0
-    for event in _events() if events is None else events:
-        if event.seq != expected_seq:
-            return ChainReport(
-                False, checked, prev, f"event #{expected_seq} is missing (next is #{event.seq})", expected_seq
-            )
-        if event.prev_hash != prev:
-            return ChainReport(False, checked, prev, f"event #{event.seq} does not follow the one before it", event.seq)
-        content = canonical_content(
-            seq=event.seq,
-            created_at=event.created_at,
-            actor_id=event.actor_id,
-            verb=event.verb,
-            target_type=event.target_type,
-            target_id=event.target_id,
-            unit_id=event.unit_id,
-            data=event.data,
-        )
-        if chain_hash(prev, content) != event.hash:
-            return ChainReport(False, checked, prev, f"event #{event.seq} was changed after it was written", event.seq)
-        prev = event.hash
-        expected_seq += 1
-        checked += 1
-        if not anchor_seen and event.hash == anchor_hash and anchor_seq in (None, event.seq):
-            anchor_seen = True
-    if events is None:
-        row = AuditHead.objects.filter(id=1).first()
-        head = (row.seq, row.hash) if row else None
+    sha256 = hashlib.sha256
+    rows = _stored_rows() if events is None else _event_rows(events)
+    for _round in range(3 if events is None else 1):
+        for seq, prev_hash, digest, content in rows:
+            if seq != expected_seq:
+                return ChainReport(
+                    False, checked, prev, f"event #{expected_seq} is missing (next is #{seq})", expected_seq
+                )
+            if prev_hash != prev:
+                return ChainReport(False, checked, prev, f"event #{seq} does not follow the one before it", seq)
+            # chain_hash(prev, content), inlined: this loop runs once per event.
+            if sha256(b"%s\n%s" % (prev.encode(), content)).hexdigest() != digest:
+                return ChainReport(False, checked, prev, f"event #{seq} was changed after it was written", seq)
+            prev = digest
+            expected_seq += 1
+            checked += 1
+            if not anchor_seen and digest == anchor_hash and anchor_seq in (None, seq):
+                anchor_seen = True
+        if events is None:
+            row = AuditHead.objects.filter(id=1).first()
+            head = (row.seq, row.hash) if row else None
+            if head is not None and head[0] > checked:
+                # Events appended while the chain was read: the head is committed with its event, so
+                # those events are there now. Read on from the last one checked (a few rounds at most).
+                rows = _stored_rows(after=checked)
+                continue
+        break
     head_seq, head_hash = head or (0, GENESIS_HASH)
     if head_seq != checked or head_hash != prev:
         return ChainReport(

@@ -91,7 +91,10 @@ def read_rows(
         number += 1
         if not values or (len(values) == 1 and not values[0].strip()):
             continue  # blank line
-        row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
+        if len(values) >= width:  # the usual row: zip in C (values past the header are checked below)
+            row = dict(zip(header, map(str.strip, values), strict=False))
+        else:
+            row = {name: (values[i].strip() if i < len(values) else "") for i, name in enumerate(header)}
         if len(values) > width and any(v.strip() for v in values[width:]):
             row[EXTRA_VALUES] = str(len(values) - width)
         yield number, row

@@ -59,3 +59,11 @@ def test_no_module_writes_csv_except_through_the_core_helper():
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_copy_text_for_the_database_keeps_values_exactly_and_refuses_null():
+    text = csvexport.copy_text([("=1+1", "", 'say "no"', 3), ("-x", "a,b\nc", "\\N", 4)])
+    assert list(csv.reader(io.StringIO(text))) == [["=1+1", "", 'say "no"', "3"], ["-x", "a,b\nc", "\\N", "4"]]
+    assert text.startswith('"=1+1","",')  # every value quoted: COPY never reads a quoted "" as NULL
+    with pytest.raises(ValueError, match="NULL"):
+        csvexport.copy_text([("a", None)])

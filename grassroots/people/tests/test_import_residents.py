@@ -192,3 +192,18 @@ def test_a_cell_too_large_for_csv_is_a_clear_problem_not_a_crash(tree, tmp_path,
         call_command("import_residents", str(path), "--quiet")
     assert "row 3" in capsys.readouterr().err
     assert _counts() == (0, 0, 0, 0, 0, 0)
+
+
+def test_names_and_addresses_with_quotes_commas_and_line_breaks_are_written_as_they_are(tree, tmp_path):
+    """On PostgreSQL the rows go to COPY as CSV text: nothing in a value may be read as CSV syntax or NULL."""
+    rows = [
+        'H1,AC-1,"Số 1, ngõ ""Hoa"" \\ 2\nXóm Đông",Nguyễn Văn "An",1970-03-02,M,038070000001,,1',
+        'H2,AC-2,\\N,"\\N",1972-09-02,F,038172000002,,1',
+    ]
+    call_command("import_residents", _write(tmp_path, rows), "--as-of", AS_OF.isoformat(), "--quiet")
+    first = Resident.objects.get(national_id_hash=national_id_hash("038070000001"))
+    assert first.full_name == 'Nguyễn Văn "An"'
+    assert first.phone == ""
+    assert Household.objects.get(code="H1").address == 'Số 1, ngõ "Hoa" \\ 2\nXóm Đông'
+    second = Resident.objects.get(national_id_hash=national_id_hash("038172000002"))
+    assert (second.full_name, Household.objects.get(code="H2").address) == ("\\N", "\\N")
