@@ -186,10 +186,9 @@ def _data_encoder() -> Callable[[Any], str]:
     json.dumps builds a new C encoder on every call, which costs as much as the encoding of a small
     dict; this keeps one (the same C encoder json.dumps uses, so the same bytes:
     test_audit_fast_verify checks them against canonical_content)."""
-    options = {"sort_keys": True, "separators": (",", ":"), "ensure_ascii": False}
     make = getattr(json.encoder, "c_make_encoder", None)
     if make is None:  # no C accelerator: the pure-Python encoder, slower but the same bytes
-        return json.JSONEncoder(**options).encode
+        return json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
     iterencode = make(None, json.JSONEncoder().default, _encode_str, None, ":", ",", True, False, True)
     return lambda value: "".join(iterencode(value, 0))
 
@@ -231,7 +230,7 @@ def _utc_text(value: Any) -> str:
         if parsed is None:
             return value  # not a time: these bytes were not hashed, so the event shows as changed
         value = parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return str(value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
 
 
 def _data_text(value: Any) -> str:

@@ -57,7 +57,7 @@ def copy_text(rows: Iterable[Iterable[Any]]) -> str:
     never NULL ("" stays an empty string); a None is refused, since it would arrive as "" too.
     """
     rows = rows if isinstance(rows, list) else list(rows)
-    if any(None in row for row in rows):  # type: ignore[operator]
+    if any(None in row for row in rows):
         raise ValueError("copy_text cannot write NULL")
     text = io.StringIO()
     csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows(rows)
