@@ -11,7 +11,7 @@ from ninja import Status as Reply
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from grassroots.accounts.api_auth import require_scope, token_auth, verified_session
+from grassroots.accounts.api_auth import require_scope
 from grassroots.accounts.models import TokenScope
 from grassroots.core.errors import DomainError
 from grassroots.core.pagination import BoundedPagination, error_responses
@@ -21,8 +21,9 @@ from .access import access_matter, visible_unit_paths, voting_household
 from .bulletin import bulletin
 from .models import COUNTED, Matter, Status
 
+# Every route needs a bearer token or a verified session (the API's default, config/api.py),
+# except the public bulletin, which says auth=None.
 router = Router(tags=["matters"])
-AUTH = [token_auth, verified_session]
 
 
 class MatterOut(Schema):
@@ -80,7 +81,6 @@ class ReceiptOut(Schema):
 @router.get(
     "/",
     response=list[MatterOut],
-    auth=AUTH,
     summary="Matters of a unit visible to the caller",
     openapi_extra=error_responses(401, 422),
 )
@@ -95,7 +95,6 @@ def list_matters(request: HttpRequest, unit: str = Query("", max_length=32)) -> 
 @router.get(
     "/{matter_id}",
     response=MatterDetailOut,
-    auth=AUTH,
     summary="One matter",
     openapi_extra=error_responses(401, 404, 422),
 )
@@ -106,7 +105,6 @@ def get_matter(request: HttpRequest, matter_id: int) -> Matter:
 @router.post(
     "/{matter_id}/votes",
     response={200: ReceiptOut, 201: ReceiptOut},
-    auth=AUTH,
     summary="Cast the household's online vote (Idempotency-Key honoured)",
     openapi_extra=error_responses(401, 403, 404, 409, 422),
 )
@@ -125,9 +123,7 @@ def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> Reply[di
     return Reply(201 if created else 200, {"matter": matter_id, "receipt": receipt, "created": created})
 
 
-@router.get(
-    "/{matter_id}/result", auth=AUTH, summary="The counted result", openapi_extra=error_responses(401, 404, 409, 422)
-)
+@router.get("/{matter_id}/result", summary="The counted result", openapi_extra=error_responses(401, 404, 409, 422))
 def get_result(request: HttpRequest, matter_id: int) -> dict[str, Any]:
     matter = access_matter(request.user, matter_id)
     if matter.status not in COUNTED:
