@@ -70,8 +70,12 @@ def record(
     actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
     target_type, target_id = _target_of(target)
     payload = json.loads(json.dumps(data or {}, sort_keys=True))
-    with transaction.atomic():
-        head, _created = AuditHead.objects.select_for_update().get_or_create(id=1)
+    # Inside the action's transaction no savepoint is needed: a failure here fails the action. The
+    # head is locked last and held only until the commit, the one place where writers queue.
+    with transaction.atomic(savepoint=False):
+        head = AuditHead.objects.select_for_update().filter(id=1).first()
+        if head is None:
+            head, _created = AuditHead.objects.get_or_create(id=1)
         seq = head.seq + 1
         created_at = timezone.now()
         content = canonical_content(

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja import Status as Reply
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from grassroots.accounts.api_auth import require_scope
+from grassroots.accounts.api_auth import record_token_use, require_scope, verified_session, vote_token_auth
 from grassroots.accounts.models import TokenScope
 from grassroots.core.errors import DomainError
 from grassroots.core.pagination import BoundedPagination, error_responses
@@ -22,7 +22,7 @@ from .bulletin import bulletin
 from .models import COUNTED, Matter, Status
 
 # Every route needs a bearer token or a verified session (the API's default, config/api.py),
-# except the public bulletin, which says auth=None.
+# except the public bulletin, which says auth=None; the vote writes the token's last use itself.
 router = Router(tags=["matters"])
 
 
@@ -105,21 +105,31 @@ def get_matter(request: HttpRequest, matter_id: int) -> Matter:
 @router.post(
     "/{matter_id}/votes",
     response={200: ReceiptOut, 201: ReceiptOut},
+    auth=[vote_token_auth, verified_session],
     summary="Cast the household's online vote (Idempotency-Key honoured)",
     openapi_extra=error_responses(401, 403, 404, 409, 422),
 )
 def cast_vote(request: HttpRequest, matter_id: int, payload: VoteIn) -> Reply[dict[str, Any]]:
-    access_matter(request.user, matter_id)  # 404 for matters the caller may not see
-    require_scope(request, TokenScope.VOTE)  # a read-only token may not vote (403)
-    key = request.headers.get("Idempotency-Key", "").strip()[:100] or None
+    """The peak path: one look-up of the caller's household (in the action), one commit with the
+    token's last use in it. On success the action has checked access itself (only a household of
+    the matter's village may vote, and it sees the matter); a refusal is a 404 for a matter the
+    caller may not see, so that the answer does not tell that it exists."""
     try:
-        receipt, created = actions.cast_online_vote(
-            matter_id, user=request.user, choice=payload.choice, comment=payload.comment, idempotency_key=key
-        )
-    except actions.AlreadyVoted as exc:
-        raise HttpError(409, str(exc.message)) from None
-    except DomainError as exc:
-        raise HttpError(422, str(exc.message)) from None
+        require_scope(request, TokenScope.VOTE)  # a read-only token may not vote (403)
+        key = request.headers.get("Idempotency-Key", "").strip()[:100] or None
+        try:
+            receipt, created = actions.cast_online_vote(matter_id, user=request.user, choice=payload.choice,
+                                                        comment=payload.comment, idempotency_key=key,
+                                                        in_transaction=lambda: record_token_use(request))  # fmt: skip
+        except actions.AlreadyVoted as exc:
+            raise HttpError(409, str(exc.message)) from None
+        except Matter.DoesNotExist:
+            raise Http404 from None
+        except DomainError as exc:
+            access_matter(request.user, matter_id)  # 404 for matters the caller may not see
+            raise HttpError(422, str(exc.message)) from None
+    finally:
+        record_token_use(request)  # a no-op once the vote wrote it
     return Reply(201 if created else 200, {"matter": matter_id, "receipt": receipt, "created": created})
 
 
