@@ -26,8 +26,28 @@ class GrassrootsAPI(NinjaAPI):
         cache: dict[tuple[str, int], OpenAPISchema] = self.__dict__.setdefault("_schemas", {})
         key = (path_prefix, len(self._routers))
         if key not in cache:
-            cache[key] = super().get_openapi_schema(path_prefix=path_prefix)
+            schema = super().get_openapi_schema(path_prefix=path_prefix)
+            for item in schema["paths"].values():
+                for operation in item.values():
+                    operation["responses"].setdefault("400", INVALID_CHARACTER)
+            cache[key] = schema
         return cache[key]
+
+
+# Any request, to any operation, with a NUL byte or a lone surrogate in a field is answered 400 by
+# RejectInvalidCharactersMiddleware before it reaches the API; every operation documents it.
+INVALID_CHARACTER = {
+    "description": "A field holds a NUL byte or an invalid code point (the field is named)",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}, "field": {"type": "string"}},
+                "required": ["detail", "field"],
+            }
+        }
+    },
+}
 
 
 # No interactive docs page: django-ninja's loads Swagger UI from a CDN, and communes run on

@@ -85,3 +85,13 @@ def test_the_openapi_schema_is_built_once_not_per_request(client, monkeypatch):
     first = _schema(client)
     assert _schema(client) == first
     assert len(built) == 1
+
+
+def test_every_operation_documents_the_400_of_an_invalid_character(client):
+    """RejectInvalidCharactersMiddleware answers 400 before any operation runs: schemathesis must find it documented."""
+    schema = _schema(client)
+    for method, template in _operations(schema):
+        assert "400" in schema["paths"][template][method]["responses"], template
+    response = client.get("/api/v1/units/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["field"] == "q"
