@@ -12,11 +12,16 @@ are opened for online voting. Then, in the same run on the same database:
 - baseline: the same Participation and Ballot rows inserted directly with the database cursor, one
   transaction per vote, one connection (the floor for any vote: two INSERTs and a durable commit),
   best of three (each into its own matter), as its time is mostly fsync and varies with the disk;
+- bare view: the same gunicorn, settings and middleware with one URL more (bench/bare_settings.py,
+  bench/bare_urls.py), which checks the bearer token with one SELECT, takes the household from the
+  URL and inserts the Participation and SealedBallot rows in one transaction: the floor the API is
+  compared with (issue 10 asks for at least 0.8× its throughput);
 - API: gunicorn as in docs/deploy.md (3 workers × 4 threads, gthread) on 127.0.0.1, and one
   `POST /api/v1/matters/{id}/votes` per household from a bounded pool of client threads with
   keep-alive connections (http.client), timed from the first request to the last answer.
 
-It prints votes/s for both and the ratio of their times. Exit status 1 if a vote was not recorded
+It prints votes/s for all three, the API's throughput over the bare view's, and the ratio of the
+API's time to the baseline's. Exit status 1 if a vote was not recorded
 exactly once (any answer other than 201, or the counts in the database differ). Every phase has a
 deadline, so a run stops by itself within a few minutes. bench/crash.py reuses the pieces.
 """
