@@ -24,6 +24,7 @@ test: $(STAMPS)/system-test $(STAMPS)/venv-test assets messages lint
 lint: $(STAMPS)/venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(PY) manage.py makemigrations --check --dry-run -v0
 
 $(STAMPS):

@@ -12,11 +12,16 @@ are opened for online voting. Then, in the same run on the same database:
 - baseline: the same Participation and Ballot rows inserted directly with the database cursor, one
   transaction per vote, one connection (the floor for any vote: two INSERTs and a durable commit),
   best of three (each into its own matter), as its time is mostly fsync and varies with the disk;
+- bare view: the same gunicorn, settings and middleware with one URL more (bench/bare_settings.py,
+  bench/bare_urls.py), which checks the bearer token with one SELECT, takes the household from the
+  URL and inserts the Participation and SealedBallot rows in one transaction: the floor the API is
+  compared with (issue 10 asks for at least 0.8× its throughput);
 - API: gunicorn as in docs/deploy.md (3 workers × 4 threads, gthread) on 127.0.0.1, and one
   `POST /api/v1/matters/{id}/votes` per household from a bounded pool of client threads with
   keep-alive connections (http.client), timed from the first request to the last answer.
 
-It prints votes/s for both and the ratio of their times. Exit status 1 if a vote was not recorded
+It prints votes/s for all three, the API's throughput over the bare view's, and the ratio of the
+API's time to the baseline's. Exit status 1 if a vote was not recorded
 exactly once (any answer other than 201, or the counts in the database differ). Every phase has a
 deadline, so a run stops by itself within a few minutes. bench/crash.py reuses the pieces.
 """
@@ -194,7 +199,8 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
         actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
         actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
         opened.append(matter.pk)
-    return {"matters": opened, "tokens": tokens, "village": village.pk}
+    households_ = [rep.household_id for rep in reps]
+    return {"matters": opened, "tokens": tokens, "households": households_, "village": village.pk}
 
 
 def bare_inserts(matter_id: int) -> dict[str, Any]:
@@ -301,7 +307,13 @@ class Server:
 
 
 def start_server(
-    env: dict[str, str], log: Path, *, workers: int = WORKERS, threads: int = THREADS, ready_within: float = 60
+    env: dict[str, str],
+    log: Path,
+    *,
+    workers: int = WORKERS,
+    threads: int = THREADS,
+    ready_within: float = 60,
+    settings: str = "config.settings",
 ) -> Server:
     """gunicorn on 127.0.0.1 in a process group of its own; returns once the API answers."""
     port = free_port()
@@ -322,7 +334,14 @@ def start_server(
         "5",
     ]
     with log.open("ab") as out:
-        proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            env={**env, "DJANGO_SETTINGS_MODULE": settings},
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = Server(port, proc, log)
     deadline = time.monotonic() + ready_within
     while time.monotonic() < deadline:
@@ -363,6 +382,8 @@ class Stream:
     clients: int = CLIENTS
     deadline: float = float("inf")  # time.monotonic() after which no new vote starts
     on_answer: Callable[[Answer], None] | None = None
+    # The URL a household's vote goes to (default: the API); the bare view puts the household in it.
+    url: Callable[[int], str] | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     answers: list[Answer] = field(default_factory=list)
 
@@ -376,7 +397,8 @@ class Stream:
             headers = {"Authorization": f"Bearer {self.tokens[household]}", "Content-Type": "application/json"}
             try:
                 conn = conn or http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-                conn.request("POST", f"/api/v1/matters/{self.matter}/votes", body=body, headers=headers)
+                url = self.url(household) if self.url else f"/api/v1/matters/{self.matter}/votes"
+                conn.request("POST", url, body=body, headers=headers)
                 response = conn.getresponse()
                 payload = response.read()
                 receipt = None
@@ -413,13 +435,13 @@ def bench_database(label: str, database_url: str, workdir: Path, opts: argparse.
     script = Path(__file__).resolve()
     started = time.perf_counter()
     seeded = run_child(
-        script, "seed", ["--households", str(opts.households), "--matters", str(1 + BASELINE_RUNS)], env, workdir
+        script, "seed", ["--households", str(opts.households), "--matters", str(2 + BASELINE_RUNS)], env, workdir
     )
     print(
         f"  {label}: seeded {opts.households:,} households with tokens ({time.perf_counter() - started:.1f} s)",
         flush=True,
     )
-    api_matter, *base_matters = seeded["matters"]
+    api_matter, bare_matter, *base_matters = seeded["matters"]
 
     bases = [
         run_child(script, "baseline", ["--matter", str(m)], env, workdir, timeout=opts.max_seconds)
@@ -429,38 +451,66 @@ def bench_database(label: str, database_url: str, workdir: Path, opts: argparse.
     times = ", ".join(f"{b['seconds']:.1f}" for b in bases)
     print(f"  {label}: baseline {base['rows']:,} votes in {times} s (best of {BASELINE_RUNS})", flush=True)
 
-    server = start_server(env, workdir / "gunicorn.log")
-    try:
-        stream = Stream(
-            server.port,
-            api_matter,
-            seeded["tokens"],
-            clients=opts.clients,
-            deadline=time.monotonic() + opts.max_seconds,
-        )
-        seconds = stream.run()
-    finally:
-        server.stop()
-    statuses: dict[str, int] = {}
-    for answer in stream.answers:
-        key = str(answer.status) if answer.status is not None else f"no answer ({answer.error})"
-        statuses[key] = statuses.get(key, 0) + 1
+    def serve(settings: str, matter: int, url: Callable[[int], str] | None) -> tuple[float, Stream]:
+        server = start_server(env, workdir / "gunicorn.log", settings=settings)
+        try:
+            stream = Stream(
+                server.port,
+                matter,
+                seeded["tokens"],
+                clients=opts.clients,
+                deadline=time.monotonic() + opts.max_seconds,
+                url=url,
+            )
+            return stream.run(), stream
+        finally:
+            server.stop()
+
+    def tally(stream: Stream) -> dict[str, int]:
+        statuses: dict[str, int] = {}
+        for answer in stream.answers:
+            key = str(answer.status) if answer.status is not None else f"no answer ({answer.error})"
+            statuses[key] = statuses.get(key, 0) + 1
+        return statuses
+
+    # The bare view: the same server, settings and middleware, one URL more (bench/bare_urls.py).
+    households = seeded["households"]
+    bare_seconds, bare_stream = serve(
+        "bench.bare_settings", bare_matter, lambda h: f"/bench/bare-vote/{bare_matter}/{households[h]}"
+    )
+    bare_statuses = tally(bare_stream)
+    bare_got = run_child(script, "counts", ["--matter", str(bare_matter)], env, workdir)
+    print(
+        f"  {label}: bare view {bare_statuses.get('201', 0):,} votes in {bare_seconds:.1f} s "
+        f"({', '.join(f'{k}: {v:,}' for k, v in bare_statuses.items())})",
+        flush=True,
+    )
+
+    seconds, stream = serve("config.settings", api_matter, None)
+    statuses = tally(stream)
     got = run_child(script, "counts", ["--matter", str(api_matter)], env, workdir)
     created = statuses.get("201", 0)
     ok = (
         created == opts.households
         and got["participations"] == got["ballots"] == opts.households
+        and bare_got["participations"] == bare_got["ballots"] == opts.households
         and all(b["ballots"] == opts.households for b in bases)
     )
     print(
         f"  {label}: API {created:,} votes in {seconds:.1f} s ({', '.join(f'{k}: {v:,}' for k, v in statuses.items())})",
         flush=True,
     )
+    api_rate = created / seconds if seconds else 0
+    bare_rate = bare_statuses.get("201", 0) / bare_seconds if bare_seconds else 0
     return {
         "database": label,
         "households": opts.households,
         "api_seconds": round(seconds, 2),
-        "api_votes_per_second": round(created / seconds, 1) if seconds else 0,
+        "api_votes_per_second": round(api_rate, 1),
+        "bare_seconds": round(bare_seconds, 2),
+        "bare_votes_per_second": round(bare_rate, 1),
+        "ratio_api_to_bare_throughput": round(api_rate / bare_rate, 2) if bare_rate else 0,
+        "bare_statuses": bare_statuses,
         "baseline_seconds": round(base["seconds"], 2),
         "baseline_votes_per_second": round(base["rows"] / base["seconds"], 1),
         "ratio_api_to_baseline_time": round(seconds / base["seconds"], 2),
@@ -518,15 +568,20 @@ def parent(opts: argparse.Namespace) -> int:
     print(f"{'':24}" + "".join(f"{r['database']:>14}" for r in results))
     rows = [
         ("API votes/s", "api_votes_per_second", "{:,.0f}"),
+        ("bare view votes/s", "bare_votes_per_second", "{:,.0f}"),
         ("baseline votes/s", "baseline_votes_per_second", "{:,.0f}"),
+        ("API / bare view", "ratio_api_to_bare_throughput", "{:.2f}x"),
         ("ratio API/baseline", "ratio_api_to_baseline_time", "{:.1f}x"),
         ("API seconds", "api_seconds", "{:.1f}"),
+        ("bare view seconds", "bare_seconds", "{:.1f}"),
         ("baseline seconds", "baseline_seconds", "{:.1f}"),
         ("result", "result", "{}"),
     ]
     for title, key, fmt in rows:
         print(f"{title:<24}" + "".join(f"{fmt.format(r[key]):>14}" for r in results))
-    print("(ratio: API time / baseline time for the same number of votes; the baseline inserts the same")
+    print("(API / bare view: throughput of the API over that of the bare Django view on the same server and")
+    print(" middleware, bench/bare_urls.py; ratio API/baseline: API time / baseline time for the same number")
+    print(" of votes; the baseline inserts the same")
     print(
         f" Participation and Ballot rows with the cursor, one transaction per vote, one connection, best of {BASELINE_RUNS})"
     )

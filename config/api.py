@@ -1,16 +1,64 @@
-"""The JSON API (django-ninja) at /api/v1/, OpenAPI schema at /api/v1/openapi.json."""
+"""The JSON API (django-ninja) at /api/v1/, OpenAPI schema at /api/v1/openapi.json.
+
+Deny by default: every operation needs a bearer token or a verified session unless it says
+`auth=None` itself; the open ones are listed in grassroots/core/tests/test_api_deny_by_default.py.
+"""
+
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
+from ninja.openapi.schema import OpenAPISchema
 
-from grassroots.accounts.api_auth import verified_session, www_authenticate
+from grassroots.accounts.api_auth import token_auth, verified_session, www_authenticate
+
+
+class GrassrootsAPI(NinjaAPI):
+    """The schema depends only on the code, so it is built once per path prefix (and set of routers,
+    which are registered when the URLconf loads), not per request."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        cache: dict[tuple[str, int], OpenAPISchema] = self.__dict__.setdefault("_schemas", {})
+        key = (path_prefix, len(self._routers))
+        if key not in cache:
+            schema = super().get_openapi_schema(path_prefix=path_prefix)
+            for item in schema["paths"].values():
+                for operation in item.values():
+                    operation["responses"].setdefault("400", INVALID_CHARACTER)
+            cache[key] = schema
+        return cache[key]
+
+
+# Any request, to any operation, with a NUL byte or a lone surrogate in a field is answered 400 by
+# RejectInvalidCharactersMiddleware before it reaches the API; every operation documents it.
+INVALID_CHARACTER = {
+    "description": "A field holds a NUL byte or an invalid code point (the field is named)",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"detail": {"type": "string"}, "field": {"type": "string"}},
+                "required": ["detail", "field"],
+            }
+        }
+    },
+}
+
 
 # No interactive docs page: django-ninja's loads Swagger UI from a CDN, and communes run on
 # intranets. The OpenAPI schema itself is served at /api/v1/openapi.json.
-api = NinjaAPI(title="Grassroots API", version="1", urls_namespace="api", docs_url=None)
+api = GrassrootsAPI(
+    title="Grassroots API",
+    version="1",
+    urls_namespace="api",
+    docs_url=None,
+    auth=[token_auth, verified_session],
+)
 
 
 @api.exception_handler(AuthenticationError)
@@ -32,7 +80,7 @@ def register_routers() -> None:
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:
-    """Ninja decides access per route (public open data or a session), so Django's
+    """Ninja decides access per route (a token or session by default, `auth=None` for open data), so Django's
     LoginRequiredMiddleware, which would redirect API clients to an HTML page, is told to step aside."""
     register_routers()
     patterns, app_name, namespace = api.urls

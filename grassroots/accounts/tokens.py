@@ -60,20 +60,31 @@ def create_token(
     return token
 
 
-def token_for(token: str) -> ApiToken | None:
-    """The usable token row for this secret (not revoked, not expired, its user active), or None."""
+def token_for(token: str, *, record_use: bool = True) -> ApiToken | None:
+    """The usable token row for this secret (not revoked, not expired, its user active), or None.
+
+    `record_use=False` leaves the last use to the caller (`record_use_of`), who writes it inside the
+    transaction of its own write, so that a vote commits once."""
     if not token.startswith(PREFIX):
         return None
     now = timezone.now()
     found = ApiToken.objects.usable_at(now).filter(key_hash=_hash(token)).select_related("user").first()
     if found is None or not found.user.is_active:
         return None
+    if record_use:
+        record_use_of(found, now)
+    return found
+
+
+def record_use_of(found: ApiToken, now: dt.datetime | None = None) -> None:
+    """Write the token's last use if the last one written is more than a minute old; no write otherwise."""
+    now = now or timezone.now()
     if found.last_used_at is None or found.last_used_at <= now - LAST_USED_EVERY:
         # The condition repeats in SQL so that concurrent requests write once between them.
         ApiToken.objects.filter(pk=found.pk).filter(
             Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - LAST_USED_EVERY)
         ).update(last_used_at=now)
-    return found
+        found.last_used_at = now
 
 
 def user_for_token(token: str) -> User | None:

@@ -71,9 +71,11 @@ def record(
     actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
     target_type, target_id = _target_of(target)
     payload = json.loads(json.dumps(data or {}, sort_keys=True))
-    with transaction.atomic():
-        head, _created = AuditHead.objects.select_for_update().get_or_create(id=1)
-        seq = head.seq + 1
+    # Inside the action's transaction no savepoint is needed: a failure here fails the action. The
+    # head is locked last and held only until the commit, the one place where writers queue.
+    with transaction.atomic(savepoint=False):
+        prev_seq, prev_hash = _lock_head()
+        seq = prev_seq + 1
         created_at = timezone.now()
         content = canonical_content(
             seq=seq,
@@ -85,7 +87,7 @@ def record(
             unit_id=unit_id,
             data=payload,
         )
-        digest = chain_hash(head.hash, content)
+        digest = chain_hash(prev_hash, content)
         event = AuditEvent.objects.create(
             seq=seq,
             created_at=created_at,
@@ -95,12 +97,32 @@ def record(
             target_id=target_id,
             unit_id=unit_id,
             data=payload,
-            prev_hash=head.hash,
+            prev_hash=prev_hash,
             hash=digest,
         )
-        head.seq, head.hash = seq, digest
-        head.save(update_fields=["seq", "hash"])
+        update = f"UPDATE {_head_table()} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608 - the model's table
+        with connection.cursor() as cursor:
+            cursor.execute(update, [seq, digest])
     return event
+
+
+def _head_table() -> str:
+    return connection.ops.quote_name(AuditHead._meta.db_table)
+
+
+def _lock_head() -> tuple[int, str]:
+    """(seq, hash) of the chain's head, locked until the commit (FOR UPDATE where the database has it;
+    SQLite's BEGIN IMMEDIATE already holds the only write lock). Plain SQL: this runs in every action."""
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    sql = f"SELECT seq, hash FROM {_head_table()} WHERE id = 1{lock}"  # noqa: S608 - the model's table
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        row = cursor.fetchone()
+        if row is None:
+            AuditHead.objects.get_or_create(id=1)
+            cursor.execute(sql)
+            row = cursor.fetchone()
+    return int(row[0]), str(row[1])
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,9 @@ def _out(unit: Unit) -> dict[str, object]:
     }
 
 
-@router.get("/", response=list[UnitOut], summary="List units (open data)", openapi_extra=error_responses(422))
+@router.get(
+    "/", response=list[UnitOut], auth=None, summary="List units (open data)", openapi_extra=error_responses(422)
+)
 @paginate(BoundedPagination, page_size=100)
 def list_units(request: HttpRequest, q: str = "", parent: str = "") -> QuerySet[Unit]:
     units = Unit.objects.select_related("parent").order_by("path")
@@ -56,6 +58,7 @@ def list_units(request: HttpRequest, q: str = "", parent: str = "") -> QuerySet[
 @router.get(
     "/{code}",
     response=UnitDetailOut,
+    auth=None,
     summary="One unit with its number of households (open data)",
     openapi_extra=error_responses(404, 422),
 )

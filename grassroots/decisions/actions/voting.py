@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -43,21 +44,36 @@ def _log_second_attempt(matter_id: int, actor: User, channel: str) -> None:
 
 
 def cast_online_vote(
-    matter_id: int, *, user: User, choice: str, comment: str = "", idempotency_key: str | None = None
+    matter_id: int,
+    *,
+    user: User,
+    choice: str,
+    comment: str = "",
+    idempotency_key: str | None = None,
+    in_transaction: Callable[[], object] | None = None,
 ) -> tuple[str, bool]:
     try:
-        return _cast_online_vote(matter_id, user=user, choice=choice, comment=comment, idempotency_key=idempotency_key)
+        return _cast_online_vote(matter_id, user=user, choice=choice, comment=comment, idempotency_key=idempotency_key,
+                                 in_transaction=in_transaction)  # fmt: skip
     except AlreadyVoted:
         _log_second_attempt(matter_id, user, Channel.ONLINE)
         raise
 
 
 def _cast_online_vote(
-    matter_id: int, *, user: User, choice: str, comment: str = "", idempotency_key: str | None = None
+    matter_id: int,
+    *,
+    user: User,
+    choice: str,
+    comment: str = "",
+    idempotency_key: str | None = None,
+    in_transaction: Callable[[], object] | None = None,
 ) -> tuple[str, bool]:
     """One household, one vote, exactly once (D59 Art 5; 10.A.1). Returns (receipt, created).
 
     The same `idempotency_key` from the same user returns the first receipt and records nothing.
+    `in_transaction`: the caller's own write for this request (the API token's last use), done in the
+    vote's transaction, before the audit chain's head is taken, so that a vote commits once.
     """
     if choice not in {c.value for c in rules.Choice}:
         raise DomainError(_("Choose agree, disagree or other opinion."), field="choice")
@@ -106,6 +122,8 @@ def _cast_online_vote(
                 raise DomainError(
                     _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
                 ) from None
+        if in_transaction is not None:
+            in_transaction()
         # The event records the participation (who, which channel), never the ballot.
         audit.record(
             "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}

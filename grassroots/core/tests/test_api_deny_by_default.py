@@ -1,0 +1,97 @@
+"""The JSON API denies by default: an anonymous caller gets 401 from every operation of the OpenAPI
+schema except the open-data routes listed here. Adding to this list is a decision, reviewed as such."""
+
+import re
+
+import pytest
+
+from config.api import api
+from grassroots.accounts.api_auth import token_auth, verified_session
+from grassroots.decisions import actions
+from grassroots.decisions.models import TabledVia
+
+pytestmark = pytest.mark.django_db
+
+# (method, path template) of the operations open to anyone.
+OPEN = {
+    ("get", "/api/v1/units/"),  # open data: the administrative units
+    ("get", "/api/v1/units/{code}"),
+    ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
+}
+
+
+def _schema(client):  # type: ignore[no-untyped-def]
+    return client.get("/api/v1/openapi.json").json()
+
+
+def _operations(schema):  # type: ignore[no-untyped-def]
+    for template, item in schema["paths"].items():
+        for method in item:
+            if method in {"get", "post", "put", "patch", "delete"}:
+                yield method, template
+
+
+def _real_path(template: str, params: dict[str, str]) -> str:
+    """The template with every {name} replaced by the id or code of an existing row."""
+    return re.sub(r"\{(\w+)\}", lambda m: params[m.group(1)], template)
+
+
+def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(client, world):
+    matter = actions.create_matter(actor=world["head_a1"], unit=world["a"]["village1"], item=6, title="Đèn đường",
+                                   question="Đồng ý?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
+    params = {"matter_id": str(matter.pk), "code": world["a"]["commune"].code}
+    operations = sorted(_operations(_schema(client)))
+    assert len(operations) >= 8, operations  # the walk found the schema's operations
+    answered = set()
+    for method, template in operations:
+        path = _real_path(template, params)
+        response = getattr(client, method)(path, data={"choice": "agree"}, content_type="application/json")
+        if response.status_code == 401:
+            assert response["WWW-Authenticate"].startswith("Bearer "), path
+        else:
+            answered.add((method, template))
+    assert answered == OPEN
+
+
+def test_the_open_data_routes_answer_an_anonymous_caller(client, world):
+    assert client.get("/api/v1/units/").status_code == 200
+    assert client.get(f"/api/v1/units/{world['a']['commune'].code}").status_code == 200
+
+
+def test_an_operation_that_declares_no_authentication_needs_a_token_or_a_verified_session():
+    """A route added later without `auth=` is closed, not open: the API itself carries the default."""
+    assert api.auth == [token_auth, verified_session]
+
+
+def test_the_schema_documents_the_401_of_every_closed_operation(client):
+    """schemathesis checks answers against the schema: every closed operation documents its 401."""
+    schema = _schema(client)
+    for method, template in _operations(schema):
+        operation = schema["paths"][template][method]
+        if (method, template) in OPEN:
+            assert not operation.get("security"), template
+        else:
+            assert "401" in operation["responses"], template
+            assert operation.get("security"), template
+
+
+def test_the_openapi_schema_is_built_once_not_per_request(client, monkeypatch):
+    import ninja.main
+
+    built = []
+    real = ninja.main.get_schema
+    monkeypatch.setattr(ninja.main, "get_schema", lambda **kw: built.append(1) or real(**kw))
+    api.__dict__.pop("_schemas", None)
+    first = _schema(client)
+    assert _schema(client) == first
+    assert len(built) == 1
+
+
+def test_every_operation_documents_the_400_of_an_invalid_character(client):
+    """RejectInvalidCharactersMiddleware answers 400 before any operation runs: schemathesis must find it documented."""
+    schema = _schema(client)
+    for method, template in _operations(schema):
+        assert "400" in schema["paths"][template][method]["responses"], template
+    response = client.get("/api/v1/units/", {"q": "a\x00b"})
+    assert response.status_code == 400
+    assert response.json()["field"] == "q"
