@@ -85,11 +85,14 @@ def outstanding_slips(matter: Matter) -> int:
 
 
 def counts_early(matter: Matter, now: dt.datetime) -> bool:
-    """A ballot count before the announced end while slips are still out (D59 Art 4(4)–(6))."""
+    """A ballot count while slips are still out, before their announced end (D59 Art 4(4)–(6)).
+
+    When no end was announced, any count while slips are out is early too: the reading that protects
+    the households still holding their slips (issue 8), who keep their chance until the village head
+    decides otherwise and says why."""
     return (
         matter.form == Form.BALLOT
-        and matter.closes_at is not None
-        and now < matter.closes_at
+        and (matter.closes_at is None or now < matter.closes_at)
         and outstanding_slips(matter) > 0
     )
 
@@ -121,23 +124,6 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
         _require_manager(actor, matter)
     _require_status(matter, Status.OPEN)
     now = timezone.now()
-    if counts_early(matter, now):
-        if actor is None or not can_count_early(actor, matter):
-            raise DomainError(
-                _(
-                    "The ballot slips are due back by %(time)s and %(outstanding)s are still out: only the village head may count them earlier, giving the reason. (D59 Art 4(4))"
-                )
-                % {
-                    "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M"),
-                    "outstanding": outstanding_slips(matter),
-                }
-            )
-        if not reason.strip():
-            raise DomainError(
-                _("Write why the slips are counted before the announced end while some are still out."),
-                field="reason",
-            )
-        matter.early_count_reason = reason.strip()
     if matter.form == Form.MEETING:
         meeting = _current_meeting(matter)
         if meeting is None or meeting.closed_at is None:
@@ -157,6 +143,31 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
             raise DomainError(_("Record the ballot team of 3 to 5 members who count the slips. (D59 Art 4(3))"))
         if not rules.witnesses_ok(matter.team.filter(team=TeamMember.Team.WITNESS).count()):
             raise DomainError(_("Record the 2 household representatives who witness the count. (D59 Art 4(6)(a))"))
+    # Only a count that could go ahead asks for the village head's reason to count early.
+    if counts_early(matter, now):
+        if (actor is None or not can_count_early(actor, matter)) and matter.closes_at is None:
+            raise DomainError(
+                _(
+                    "%(outstanding)s ballot slips are still out and no day was announced for their return: only the village head may count now, giving the reason. (D59 Art 4(4))"
+                )
+                % {"outstanding": outstanding_slips(matter)}
+            )
+        if actor is None or not can_count_early(actor, matter):
+            raise DomainError(
+                _(
+                    "The ballot slips are due back by %(time)s and %(outstanding)s are still out: only the village head may count them earlier, giving the reason. (D59 Art 4(4))"
+                )
+                % {
+                    "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M"),
+                    "outstanding": outstanding_slips(matter),
+                }
+            )
+        if not reason.strip():
+            raise DomainError(
+                _("Write why the slips are counted before the announced end while some are still out."),
+                field="reason",
+            )
+        matter.early_count_reason = reason.strip()
     counted = ballot_box.empty_box(matter)
     result = compute_result(matter)
     # The count is bound to the audit chain: a ballot changed in the database afterwards no longer matches

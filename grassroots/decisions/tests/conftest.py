@@ -94,4 +94,6 @@ def close_now(matter, *, actor):  # type: ignore[no-untyped-def]
         and not matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).exists()
     ):
         ballot_teams(matter, actor)
-    return actions.close_matter(matter, actor=actor)
+    # A test that counts slips with some still out gives the village head's reason (D59 Art 4(4)).
+    early = actor is not None and actions.counts_early(matter, timezone.now())
+    return actions.close_matter(matter, actor=actor, reason="Kiểm phiếu theo kế hoạch của thôn." if early else "")

@@ -158,7 +158,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
 
     # Close (asked first) and count against all 10 households: 6 agree, more than half.
     assert head.get(_url("console-close", matter)).status_code == 200
-    assert _step(head, _url("console-close", matter)).status_code == 302
+    assert _step(head, _url("console-close", matter), {"close-reason": "Các hộ còn lại vắng nhà."}).status_code == 302
     matter.refresh_from_db()
     assert matter.status == Status.CLOSED and matter.adopted and matter.filing_due_on
 
@@ -267,7 +267,7 @@ def test_a_secret_ballot_at_the_meeting_with_its_committee_and_witnesses(village
     page = head.get(_url("console", matter))
     steps = {s.key: s for s in page.context["steps"]}
     assert steps["result"].done and steps["counting"].done and page.context["next"].key == "close"
-    _step(head, _url("console-close", matter))
+    _step(head, _url("console-close", matter), {"close-reason": "Các hộ còn lại vắng nhà."})
     matter.refresh_from_db()
     assert matter.adopted and matter.result["channels"] == {"meeting": 8}
 

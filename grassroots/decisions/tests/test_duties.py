@@ -151,7 +151,7 @@ def test_a_team_set_for_the_first_time_after_opening_needs_no_reason_but_not_aft
     actions.set_team(matter, actor=village["head"], team="ballot_team", members=BALLOT_TEAM)
     actions.set_team(matter, actor=village["head"], team="witness", members=WITNESSES)
     assert not StepCorrection.objects.exists()
-    actions.close_matter(matter, actor=village["head"])
+    actions.close_matter(matter, actor=village["head"], reason="Các hộ còn lại vắng nhà.")
     with pytest.raises(DomainError):
         actions.set_team(matter, actor=village["head"], team="witness", members=WITNESSES, reason="x")
 
@@ -385,3 +385,23 @@ def test_the_commune_front_standing_in_sees_only_the_front_agreement_on_the_cons
     assert matter.front_agreed_at is not None
     # Where the village has its own Front work committee head, the commune Front has no console.
     assert mttq.get(reverse("decisions:console", args=[_new(village).pk])).status_code == 404
+
+
+def test_slips_out_with_no_announced_end_are_not_counted_without_the_village_heads_reason(village):
+    """The protective reading: with no day announced for the slips' return, a count while some are out
+    is an early count (D59 Art 4(4)); the village head decides it, in writing."""
+    matter = _agreed(village)
+    actions.open_matter(matter, actor=village["head"], form=Form.BALLOT)
+    ballot_teams(matter, village["head"])
+    actions.mark_all_delivered(matter, actor=village["head"])
+    for household in _households(village)[:6]:
+        actions.record_slip(matter, actor=village["head"], household_code=household.code, choice="agree")
+    assert matter.closes_at is None
+    with pytest.raises(DomainError, match="no day was announced"):
+        actions.close_matter(matter, actor=village["front"], reason="x")
+    with pytest.raises(DomainError) as refused:
+        actions.close_matter(matter, actor=village["head"])
+    assert refused.value.field == "reason"
+    actions.close_matter(matter, actor=village["head"], reason="Các hộ còn lại đã đi làm ăn xa.")
+    matter.refresh_from_db()
+    assert matter.status == "closed" and matter.early_count_reason
