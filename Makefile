@@ -25,6 +25,7 @@ lint: $(STAMPS)/venv-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/djhtml --check $$(find templates grassroots -name '*.html')
 	$(PY) manage.py makemigrations --check --dry-run -v0
 
 $(STAMPS):
