@@ -50,13 +50,14 @@ INVALID_CHARACTER = {
 }
 
 
-# No interactive docs page: django-ninja's loads Swagger UI from a CDN, and communes run on
-# intranets. The OpenAPI schema itself is served at /api/v1/openapi.json.
+# The OpenAPI schema at /api/v1/openapi.json and the interactive documentation at /api/v1/docs: Swagger UI
+# from django-ninja's own static files (PyPI, collected with the rest), nothing from a CDN, since communes
+# run on intranets. The page is public, as the schema is; every operation still asks for its credentials.
 api = GrassrootsAPI(
     title="Grassroots API",
     version="1",
     urls_namespace="api",
-    docs_url=None,
+    docs_url="/docs",
     auth=[token_auth, verified_session],
 )
 

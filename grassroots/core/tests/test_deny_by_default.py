@@ -28,6 +28,7 @@ PUBLIC = {
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
+    "api:openapi-view",
     "api:list_units",
     "api:get_unit",
     "api:list_households",
