@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.admin import ReadOnlyAdminMixin
@@ -35,6 +36,21 @@ class UserAdmin(BaseUserAdmin):
     # resident's own proof), never by editing this page.
     readonly_fields = ["resident", "resident_verified_at", "resident_verified_by"]
     inlines = [RoleInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: User | None = None) -> list[str]:
+        # The phone of an account that votes for a household is where its sign-in codes go: changing it
+        # in the admin would let an administrator take the account over. It changes through the register.
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "phone", "password"] if obj is not None and obj.resident_id else fields
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
+        """An administrator may not set the password of an account that votes for a household: its holder
+        sets it with a code (accounts.codes), so nobody else can sign in and vote in their name."""
+        user = self.get_object(request, id)
+        if user is not None and user.resident_id:
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
+
     actions = ["log_out_everywhere"]
 
     @admin.action(description=_("Log the selected users out everywhere"))

@@ -19,7 +19,7 @@ from grassroots.core.pagination import BoundedPagination, error_responses
 
 from . import actions
 from .access import access_matter, visible_unit_paths, voting_household
-from .bulletin import bulletin
+from .bulletin import bulletin, suppress_small_counts
 from .models import COUNTED, Matter, Status
 
 # Every route needs a bearer token or a verified session (the API's default, config/api.py),
@@ -139,7 +139,9 @@ def get_result(request: AuthedRequest, matter_id: int) -> dict[str, Any]:
     matter = access_matter(request.user, matter_id)
     if matter.status not in COUNTED:
         raise HttpError(409, "not counted yet")
-    return matter.result or {}
+    # Whoever may see the matter sees no count per option of fewer than 5 ballots (the counting
+    # officials have them in the console and the count minutes).
+    return suppress_small_counts(matter.result or {})
 
 
 @router.get(

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.core import sealing
 from grassroots.core.errors import DomainError
 
-from .models import Ballot, Channel, Matter, Participation, SealedBallot
+from .models import Ballot, Channel, IdempotencyKey, Matter, Participation, SealedBallot
 
 PURPOSE = "decisions.ballot"
 MAX_COMMENT_CHARS = 2000
@@ -79,9 +79,14 @@ def drop(matter: Matter, content: Content) -> None:
 
 def _open_all(matter: Matter) -> list[Content]:
     context = _context(matter.pk, matter.round)
-    tokens = SealedBallot.objects.filter(matter=matter, round=matter.round).values_list("sealed", flat=True)
+    tokens = list(SealedBallot.objects.filter(matter=matter, round=matter.round).values_list("sealed", flat=True))
+    if len(set(tokens)) != len(tokens):
+        # Each seal has its own random nonce: two equal rows are a copy put into the box.
+        raise DomainError(
+            _("A sealed ballot of this matter was changed or moved: the count is refused. Tell the commune.")
+        )
     try:
-        return [unpack(sealing.unseal(PURPOSE, token, context=context)) for token in tokens.iterator(chunk_size=2000)]
+        return [unpack(sealing.unseal(PURPOSE, token, context=context)) for token in tokens]
     except sealing.SealBroken:
         raise DomainError(
             _("A sealed ballot of this matter was changed or moved: the count is refused. Tell the commune.")
@@ -91,7 +96,16 @@ def _open_all(matter: Matter) -> list[Content]:
 def empty_box(matter: Matter) -> int:
     """Open the box of the current round into shuffled `Ballot` rows; returns how many. Call at the count,
     inside its transaction."""
+    if SealedBallot.objects.filter(matter=matter).exclude(round=matter.round).exists():
+        raise DomainError(
+            _("A sealed ballot of this matter was changed or moved: the count is refused. Tell the commune.")
+        )
     contents = _open_all(matter)
+    receipts = [c.receipt_hash for c in contents if c.receipt_hash]
+    if len(set(receipts)) != len(receipts):
+        raise DomainError(
+            _("A sealed ballot of this matter was changed or moved: the count is refused. Tell the commune.")
+        )
     expected = Participation.objects.filter(matter=matter, round=matter.round, channel__in=SEALED_CHANNELS).count()
     if len(contents) != expected:
         raise DomainError(
@@ -102,7 +116,11 @@ def empty_box(matter: Matter) -> int:
         )
     secrets.SystemRandom().shuffle(contents)
     Ballot.objects.bulk_create(_ballots(matter, contents), batch_size=500)
-    SealedBallot.objects.filter(matter=matter, round=matter.round).delete()
+    deleted, _kinds = SealedBallot.objects.filter(matter=matter, round=matter.round).delete()
+    if deleted != len(contents):  # another count got there first: write nothing
+        raise DomainError(_("This vote is being counted already. Reload the page."))
+    # The receipts kept to answer a retried request would now lead from an account to its ballot.
+    IdempotencyKey.objects.filter(matter=matter).delete()
     return len(contents)
 
 

@@ -18,8 +18,8 @@ def _too_few(total: int | None) -> bool:
 
 def suppress_small_counts(result: dict[str, Any]) -> dict[str, Any]:
     """The counts a public page may show: a unit with 1 to 4 ballots shows only whether it adopted, and so
-    does the whole matter when its own total is that small, or when the hidden units add up to 1 to 4
-    ballots (they could be recovered from the total by subtraction)."""
+    does the whole matter when its own total is that small or when any unit is hidden (the total less the
+    units shown would give the hidden units' counts, and a unanimous remainder reveals every choice)."""
     villages = []
     hidden_total = 0
     for village in result.get("villages", []):
@@ -29,7 +29,7 @@ def suppress_small_counts(result: dict[str, Any]) -> dict[str, Any]:
             village = {**village, **dict.fromkeys(OPTIONS), "hidden": True}
         villages.append(village)
     shown = {**result, "villages": villages}
-    if _too_few(result.get("total")) or _too_few(hidden_total):
+    if _too_few(result.get("total")) or hidden_total > 0:
         shown.update(dict.fromkeys(OPTIONS), counts_hidden=True)
     return shown
 

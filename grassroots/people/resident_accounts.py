@@ -222,6 +222,14 @@ def print_sign_in_letter(household: Household, *, actor: User) -> Letter:
         )
     if not user.is_active:
         raise DomainError(_("This account is disabled. Ask an administrator to enable it first."))
+    # A letter is only ever a first sign-in: an account whose holder has chosen a password is theirs, and
+    # one official alone may not reset it (linking takes two officials or the resident's own proof).
+    if user.has_usable_password():
+        raise DomainError(
+            _(
+                "The resident has already chosen a password. If it is forgotten, they ask for a code by SMS on the sign-in page, or the commune links a new account with two officials."
+            )
+        )
     with transaction.atomic():
         row, code = issue_code(user, channel=CodeChannel.LETTER, actor=actor)
         audit.record(

@@ -122,6 +122,10 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
     """
     if actor is not None:
         _require_manager(actor, matter)
+    # One count at a time: the row lock makes a second count (a double click, the scheduled close) wait,
+    # then find the matter closed; a vote or slip being recorded meanwhile waits too (voting.py).
+    locked = Matter.objects.select_for_update().get(pk=matter.pk)
+    matter.status, matter.round = locked.status, locked.round
     _require_status(matter, Status.OPEN)
     now = timezone.now()
     if matter.form == Form.MEETING:

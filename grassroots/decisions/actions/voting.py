@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from collections.abc import Callable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,7 +81,7 @@ def _cast_online_vote(
         raise DomainError(_("Write your other opinion."), field="comment")
     with transaction.atomic():
         if idempotency_key:
-            known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first()
+            known = IdempotencyKey.objects.filter(user=user, key=_key_digest(user.pk, idempotency_key)).first()
             if known is not None:
                 if known.matter_id != matter_id:
                     raise DomainError(
@@ -102,11 +102,16 @@ def _cast_online_vote(
                 Participation.objects.create(matter=matter, round=matter.round, household=household,
                                              channel=Channel.ONLINE, recorded_on=timezone.localdate(now),
                                              recorded_by=user)  # fmt: skip
+                _require_still_open(matter)
         except IntegrityError:
             # A retry with the same Idempotency-Key can race its first request. PostgreSQL (READ
             # COMMITTED) lets both pass the look-up above; the unique index makes this one wait until
             # the first commits, and by then its key is visible: answer with the first receipt.
-            known = IdempotencyKey.objects.filter(user=user, key=idempotency_key).first() if idempotency_key else None
+            known = (
+                IdempotencyKey.objects.filter(user=user, key=_key_digest(user.pk, idempotency_key)).first()
+                if idempotency_key
+                else None
+            )
             if known is not None and known.matter_id == matter_id:
                 return _open_receipt(known), False
             raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
@@ -114,10 +119,16 @@ def _cast_online_vote(
         ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE, choice=choice,
                                                    comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
         if idempotency_key:
-            sealed = sealing.seal(RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, idempotency_key))
+            sealed = sealing.seal(
+                RECEIPT_PURPOSE,
+                receipt.encode(),
+                context=_receipt_context(user.pk, _key_digest(user.pk, idempotency_key)),
+            )
             try:
                 with transaction.atomic():
-                    IdempotencyKey.objects.create(user=user, key=idempotency_key, matter=matter, sealed_receipt=sealed)
+                    IdempotencyKey.objects.create(
+                        user=user, key=_key_digest(user.pk, idempotency_key), matter=matter, sealed_receipt=sealed
+                    )
             except IntegrityError:  # the same key sent at the same moment for another matter
                 raise DomainError(
                     _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
@@ -132,6 +143,23 @@ def _cast_online_vote(
 
 
 RECEIPT_PURPOSE = "decisions.idempotent-receipt"
+
+
+def _require_still_open(matter: Matter) -> None:
+    """Checked after the participation is written: a count that started meanwhile holds the matter's row
+    (close_matter), so the insert waited for it, and a vote that arrives as the box is emptied is refused
+    rather than left outside the count with a receipt. SQLite needs no second look: its write transaction
+    (BEGIN IMMEDIATE) started before the status was read, so no count can have committed in between."""
+    if connection.vendor == "sqlite":
+        return
+    if not Matter.objects.filter(pk=matter.pk, status=Status.OPEN, round=matter.round).exists():
+        raise DomainError(_("The vote was closed and counted a moment ago; your vote was not recorded."))
+
+
+def _key_digest(user_id: int, key: str) -> str:
+    """The Idempotency-Key is the client's text, which could say anything ("vote-agree-…"): only a keyed
+    hash of it is stored."""
+    return sealing.keyed_hash("decisions.idempotency-key", f"{user_id}:{key}")
 
 
 def _receipt_context(user_id: int, key: str) -> str:
@@ -182,6 +210,7 @@ def _record_slip(matter: Matter, *, actor: User, household_code: str, choice: st
         with transaction.atomic():
             Participation.objects.create(matter=matter, round=matter.round, household=household, channel=Channel.SLIP,
                                          recorded_on=timezone.localdate(), recorded_by=actor)  # fmt: skip
+            _require_still_open(matter)
     except IntegrityError:
         raise AlreadyVoted(_("A slip from this household was already counted."), field="household_code") from None
     ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.SLIP, choice=choice,

@@ -25,8 +25,10 @@ def test_a_vote_looks_up_the_callers_household_once_in_at_most_14_queries(client
         assert _vote(client, online_matter, token).status_code == 201
     sql = [q["sql"] for q in ctx.captured_queries]
     assert sum('FROM "people_representation"' in q for q in sql) == 1, sql
-    assert sum('FROM "decisions_matter"' in q for q in sql) == 1, sql
-    assert len(sql) <= 14, sql  # 18 before: the access check looked the household and the matter up again
+    # PostgreSQL looks again after writing the participation, to refuse a vote that a count overtook.
+    again = 0 if connection.vendor == "sqlite" else 1
+    assert sum('FROM "decisions_matter"' in q for q in sql) == 1 + again, sql
+    assert len(sql) <= 14 + again, sql  # 18 before: the access check looked the household and the matter up again
 
 
 @pytest.mark.django_db(transaction=True)

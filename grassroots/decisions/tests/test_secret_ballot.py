@@ -103,7 +103,13 @@ def test_reading_the_database_does_not_recover_who_chose_what(world):  # type: i
     for event in AuditEvent.objects.filter(target_id=str(matter.pk)).values_list("data", flat=True):
         assert not {"agree", "disagree", "other", "choice"} & (set(map(str, event.values())) | set(event))
 
+    # The idempotency records keep neither the client's key nor the receipt in clear...
+    keys = list(IdempotencyKey.objects.filter(matter=matter).values_list("key", "sealed_receipt"))
+    assert len(keys) == (VOTERS + 1) // 2
+    assert not [k for k, _r in keys if k.startswith("key-")]
     close_now(matter, actor=None)
+    # ...and are gone with the count: after it, a sealed receipt would lead from an account to its ballot.
+    assert not IdempotencyKey.objects.filter(matter=matter).exists()
     assert SealedBallot.objects.filter(matter=matter).count() == 0
     assert Ballot.objects.filter(matter=matter).count() == VOTERS
 
@@ -122,7 +128,6 @@ def test_reading_the_database_does_not_recover_who_chose_what(world):  # type: i
     for row in IdempotencyKey.objects.filter(matter=matter).values():
         for value in row.values():
             assert hashlib.sha256(str(value).encode()).hexdigest() not in receipt_hashes
-    assert IdempotencyKey.objects.filter(matter=matter).count() == (VOTERS + 1) // 2
     assert verify_chain().ok
 
 

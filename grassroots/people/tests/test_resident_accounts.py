@@ -211,3 +211,34 @@ def test_no_letter_for_an_account_that_holds_an_official_role(client, world, sig
     response = client.post(f"/register/household/{household.pk}/letter/", follow=True)
     assert "official_b" in response.content.decode()  # back on the household page
     assert not LoginCode.objects.exists()
+
+
+def test_no_letter_for_an_account_whose_holder_chose_a_password(client, world, sign_in):
+    """A letter is a first sign-in only: one official alone may not reset a resident's own password and
+    vote in the household's name (linking takes two officials or the resident's own proof)."""
+    from grassroots.core.errors import DomainError
+    from grassroots.people.resident_accounts import print_sign_in_letter
+
+    _give_phones(world)
+    _create_accounts(client, world, sign_in)
+    household = world["households"]["a1"]
+    account = User.objects.get(resident=_rep(household))
+    account.set_password("the-residents-own-Passw0rd!")
+    account.save()
+    with pytest.raises(DomainError, match="đã tự đặt mật khẩu"):
+        print_sign_in_letter(household, actor=world["head_a1"])
+
+
+def test_the_admin_cannot_set_the_password_or_phone_of_an_account_that_votes(client, world, sign_in):
+    from grassroots.accounts.tests.factories import UserFactory
+
+    _give_phones(world)
+    _create_accounts(client, world, sign_in)
+    account = User.objects.get(resident=_rep(world["households"]["a1"]))
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    sign_in(client, admin)
+    assert client.get(f"/admin/accounts/user/{account.pk}/password/").status_code == 403
+    page = client.get(f"/admin/accounts/user/{account.pk}/change/")
+    assert page.status_code == 200 and 'name="phone"' not in page.content.decode()
+    other = UserFactory(username="clerk")  # an account that represents nobody keeps the usual pages
+    assert client.get(f"/admin/accounts/user/{other.pk}/password/").status_code == 200
