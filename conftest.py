@@ -2,6 +2,12 @@
 
 import pytest
 from django.utils import translation
+from hypothesis import HealthCheck, settings
+
+# Property tests judge results, not speed: on a shared or loaded machine a slow example is not a failure
+# (speed is measured in bench/). The same examples run everywhere.
+settings.register_profile("grassroots", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("grassroots")
 
 
 @pytest.fixture(autouse=True)

@@ -354,13 +354,6 @@ class Tally:
         return Tally(self.agree + other.agree, self.disagree + other.disagree, self.other + other.other)
 
 
-def tally(choices: Iterable[str]) -> Tally:
-    counts = {c: 0 for c in Choice}
-    for choice in choices:
-        counts[Choice(choice)] += 1
-    return Tally(counts[Choice.AGREE], counts[Choice.DISAGREE], counts[Choice.OTHER])
-
-
 @dataclass(frozen=True)
 class VillageResult:
     households: int
@@ -375,3 +368,37 @@ def matter_adopted(item: Item, scope: Scope, villages: list[VillageResult]) -> b
     if scope is Scope.VILLAGE:
         return len(villages) == 1 and villages[0].adopts(item)
     return commune_adopts(sum(1 for v in villages if v.adopts(item)), len(villages))
+
+
+@dataclass(frozen=True)
+class CountedMatter:
+    """What a count finds: each village's tally against its households, the totals, the result."""
+
+    villages: tuple[tuple[int, VillageResult], ...]  # (village id, result), in the order given
+    total: Tally
+    adopted: bool
+
+
+def count_ballots(
+    item: Item, scope: Scope, villages: Iterable[tuple[int, int]], counted: Iterable[tuple[int, str, int]]
+) -> CountedMatter:
+    """The count of a matter (Art 21(1); law.md 10.A–10.B): `villages` are (village id, households H on the
+    day) of the villages the matter covers, `counted` is (village id, choice, number of ballots) as the
+    database groups the ballots. A ballot counts in its own village only; the denominator is every
+    household, not the votes cast. This is the arithmetic `actions.compute_result` performs."""
+    order = list(villages)
+    per_village: dict[int, dict[str, int]] = {v: {c.value: 0 for c in Choice} for v, _h in order}
+    for village_id, choice, n in counted:
+        if village_id in per_village:
+            per_village[village_id][Choice(choice).value] += n
+    results = tuple(
+        (
+            v,
+            VillageResult(
+                h, Tally(per_village[v][Choice.AGREE], per_village[v][Choice.DISAGREE], per_village[v][Choice.OTHER])
+            ),
+        )
+        for v, h in order
+    )
+    total = sum((r.tally for _v, r in results), Tally())
+    return CountedMatter(results, total, matter_adopted(item, scope, [r for _v, r in results]))

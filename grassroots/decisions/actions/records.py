@@ -30,21 +30,20 @@ def compute_result(matter: Matter) -> dict[str, Any]:
         .values("village_id", "channel", "choice")
         .annotate(n=Count("id"))
     )
-    per_village: dict[int, dict[str, int]] = {s.unit_id: {c.value: 0 for c in rules.Choice} for s in snapshots}
     channels: dict[str, int] = {}
+    counted = []
     for row in rows:
-        per_village.setdefault(row["village_id"], {c.value: 0 for c in rules.Choice})[row["choice"]] += row["n"]
+        counted.append((row["village_id"], row["choice"], row["n"]))
         channels[row["channel"]] = channels.get(row["channel"], 0) + row["n"]
+    count = rules.count_ballots(
+        matter.rule_item, matter.rule_scope, [(s.unit_id, s.household_count) for s in snapshots], counted
+    )
     villages = []
-    results = []
-    for s in snapshots:
-        counts = per_village[s.unit_id]
-        t = rules.Tally(counts["agree"], counts["disagree"], counts["other"])
-        vr = rules.VillageResult(s.household_count, t)
-        results.append(vr)
+    for s, (_unit_id, vr) in zip(snapshots, count.villages, strict=True):
+        t = vr.tally
         villages.append({"unit": s.unit.code, "households": s.household_count, "agree": t.agree, "disagree": t.disagree,
                          "other": t.other, "adopted": vr.adopts(matter.rule_item)})  # fmt: skip
-    total = sum((r.tally for r in results), rules.Tally())
+    total = count.total
     return {
         "rules_version": matter.rules_version,
         "item": matter.item,
@@ -59,7 +58,7 @@ def compute_result(matter: Matter) -> dict[str, Any]:
         "other": total.other,
         "total": total.total,
         "participants": Participation.objects.filter(matter=matter, round=matter.round).count(),
-        "adopted": rules.matter_adopted(matter.rule_item, matter.rule_scope, results),
+        "adopted": count.adopted,
         "ballots_digest": ballots_digest(matter),
     }
 

@@ -241,11 +241,54 @@ def test_one_more_agree_never_turns_a_pass_into_a_fail(item, approve, households
         assert rules.village_adopts(item, approve + 1, households)
 
 
-@given(st.lists(st.sampled_from(list(Choice)), max_size=300))
-def test_option_counts_add_up_to_valid_votes_and_do_not_depend_on_order(choices):
-    result = rules.tally(choices)
-    assert result.total == len(choices)
-    assert rules.tally(list(reversed(choices))) == result
+# The count that production performs (actions.compute_result → rules.count_ballots), on ballots as the
+# database groups them: (village, choice, number).
+BALLOTS = st.lists(st.tuples(st.integers(1, 4), st.sampled_from([c.value for c in Choice])), max_size=300)
+
+
+def _grouped(ballots):  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    return [(v, c, n) for (v, c), n in Counter(ballots).items()]
+
+
+@given(BALLOTS, st.randoms())
+def test_option_counts_add_up_to_valid_ballots_and_do_not_depend_on_order(ballots, random):
+    villages = [(v, 300) for v in range(1, 5)]
+    count = rules.count_ballots(Item.INFRASTRUCTURE, Scope.COMMUNE, villages, _grouped(ballots))
+    assert count.total.total == len(ballots)
+    for village_id, result in count.villages:
+        assert result.tally.total == sum(1 for v, _c in ballots if v == village_id)
+    shuffled = list(ballots)
+    random.shuffle(shuffled)
+    assert rules.count_ballots(Item.INFRASTRUCTURE, Scope.COMMUNE, villages, _grouped(shuffled)) == count
+
+
+@given(st.sampled_from(ITEMS), st.integers(0, 60), st.integers(0, 60), st.integers(1, 90))
+def test_one_more_agree_ballot_never_turns_a_pass_into_a_fail(item, agree, disagree, households):
+    agree, disagree = min(agree, households), min(disagree, households - min(agree, households))
+    before = rules.count_ballots(
+        item, Scope.VILLAGE, [(1, households)], [(1, "agree", agree), (1, "disagree", disagree)]
+    )
+    if before.adopted and agree + disagree < households:
+        after = rules.count_ballots(
+            item, Scope.VILLAGE, [(1, households)], [(1, "agree", agree + 1), (1, "disagree", disagree)]
+        )
+        assert after.adopted
+
+
+@given(st.sampled_from(ITEMS), st.integers(0, 200), st.integers(1, 200))
+def test_a_village_count_agrees_with_a_fraction_oracle(item, agree, households):
+    agree = min(agree, households)
+    count = rules.count_ballots(item, Scope.VILLAGE, [(7, households)], [(7, "agree", agree)])
+    share = Fraction(agree, households)
+    expected = share >= Fraction(2, 3) if item in rules.TWO_THIRDS_ITEMS else share > Fraction(1, 2)
+    assert count.adopted is expected
+
+
+def test_a_ballot_of_a_village_the_matter_does_not_cover_is_not_counted():
+    count = rules.count_ballots(Item.OTHER, Scope.VILLAGE, [(1, 10)], [(1, "agree", 6), (2, "agree", 9)])
+    assert count.total.agree == 6 and count.adopted
 
 
 @given(st.integers(0, 60), st.integers(1, 60))
