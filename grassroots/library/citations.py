@@ -262,3 +262,45 @@ def _vietnamese_spans(text: str) -> Iterator[CitationSpan]:
                 for inner in range(number + 1, last):
                     yield CitationSpan(None, None, Citation(document, inner))
                 yield CitationSpan(item.start("to"), item.end("to"), Citation(document, last))
+
+
+# --- The code's shorthand in the official Vietnamese form -------------------------------------------
+# The code and its English messages cite "Law Art 16(2)", "D59 Art 3(5)(c), Art 4(6)(a)"; Vietnamese pages
+# show what officials write: "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở", "điểm c khoản 5 Điều 3
+# Nghị định 59/2023/NĐ-CP". The vi catalog is written in that form (a test checks it); `official_form`
+# renders citations that the code keeps as data (a console step's article) the same way.
+VIETNAMESE_NAMES = {
+    "Law": "Luật Thực hiện dân chủ ở cơ sở",
+    "D59": "Nghị định 59/2023/NĐ-CP",
+    "D61": "Nghị định 61/2023/NĐ-CP",
+}
+_SHORT_ITEM = re.compile(r"Art (\d+)((?:\(\w+\))*)(?:–((?:\(\w+\))+))?")
+_SHORT_GROUP = re.compile(
+    r"\b(Law|D59|D61) (Art \d+(?:\(\w+\))*(?:–(?:\(\w+\))+)?(?:, Art \d+(?:\(\w+\))*(?:–(?:\(\w+\))+)?)*)"
+)
+
+
+def _vietnamese_item(item: re.Match[str]) -> str:
+    article = item.group(1)
+    parts = re.findall(r"\((\w+)\)", item.group(2) or "")
+    upto = re.findall(r"\((\w+)\)", item.group(3) or "")
+    if not parts:
+        return f"Điều {article}"
+    if upto:  # "16(2)–(3)"
+        return f"khoản {parts[0]} và khoản {upto[0]} Điều {article}"
+    if len(parts) > 1:
+        return f"điểm {parts[1]} khoản {parts[0]} Điều {article}"
+    return f"khoản {parts[0]} Điều {article}"
+
+
+def official_form(text: str, language: str | None) -> str:
+    """`text` with the code's citation shorthand in the official form of `language` (Vietnamese; other
+    languages keep the English form, which their catalogs translate)."""
+    if not (language or "").startswith("vi"):
+        return text
+
+    def group(match: re.Match[str]) -> str:
+        name = VIETNAMESE_NAMES[match.group(1)]
+        return ", ".join(f"{_vietnamese_item(i)} {name}" for i in _SHORT_ITEM.finditer(match.group(2)))
+
+    return _SHORT_GROUP.sub(group, text)

@@ -67,7 +67,7 @@ def test_a_secret_ballot_is_counted_only_with_the_committee_and_the_witnesses(vi
     matter, meeting = _meeting(village)
     actions.choose_method(meeting, actor=village["head"], method="secret", yes=5)
     actions.set_team(matter, actor=village["head"], team=TeamMember.Team.WITNESS, members=WITNESSES)
-    with pytest.raises(DomainError, match=r"3\(5\)\(c\)"):
+    with pytest.raises(DomainError, match=r"điểm c khoản 5 Điều 3"):
         actions.record_meeting_count(meeting, actor=village["head"], method="secret", agree=6, disagree=2, other=0)
     actions.approve_counting_committee(meeting, actor=village["head"], members=COMMITTEE, yes=6)
     with pytest.raises(DomainError) as other_method:
@@ -123,7 +123,7 @@ def test_an_item_6_draft_lists_the_online_conditions_and_the_open_step_waits_for
     keys = [s.key for s in steps]
     assert keys[:6] == ["head_agreed", "front_agreed", "optin", "notify", "online_team", "open"]
     opening = steps[5]
-    assert opening.blocked_reason and "Law Art 16(2)" in opening.blocked_reason
+    assert opening.blocked_reason and "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở" in opening.blocked_reason
     assert next_step(steps).key == "head_agreed"
 
 
@@ -148,7 +148,7 @@ def test_a_meeting_that_falls_short_offers_the_switch_and_the_secret_ballot_need
                          method="secret")  # fmt: skip
     steps = {s.key: s for s in steps_for(matter, Facts(today=TODAY, households=10, meeting=short))}
     assert "switch" in steps and steps["counting"].actionable
-    assert "D59 Art 3(5)(c)" in steps["result"].blocked_reason
+    assert "điểm c khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP" in steps["result"].blocked_reason
     ready = Facts(today=TODAY, households=10, meeting=short,
                   teams={"counting": TeamFacts(3, 1), "witness": TeamFacts(2, 0)})  # fmt: skip
     assert {s.key: s for s in steps_for(matter, ready)}["result"].actionable

@@ -71,7 +71,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
 
     # Until both agree, opening is refused, and the console says why and where the law says so.
     page = head.get(_url("console", matter))
-    assert page.status_code == 200 and "Law Art 16(2)" in page.content.decode()
+    assert page.status_code == 200 and "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở" in page.content.decode()
     assert [s.key for s in page.context["steps"]][:3] == ["head_agreed", "front_agreed", "open"]
     assert page.context["next"].key == "head_agreed"
     assert head.post(_url("console-open", matter), {"open-form": "meeting"}).status_code == 302
@@ -195,8 +195,13 @@ def test_an_online_vote_is_blocked_with_the_d59_art_5_reasons_until_its_conditio
     matter = actions.create_matter(actor=village["head"], unit=village["a1"], item=6, title="Lắp đèn",
                                    question="Đồng ý?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     page = head.get(_url("console", matter)).content.decode()
+    from django.utils.html import strip_tags
+
+    from grassroots.library.citations import official_form
+
     for article in ("D59 Art 5(1)(b)", "D59 Art 5(1)(c)", "D59 Art 5(2)(a)"):
-        assert f"({article})" in page  # each blocker of the online form, with its article
+        # each blocker of the online form, with its article as Vietnamese officials write it
+        assert f"({official_form(article, 'vi')})" in strip_tags(page)
     steps = {s.key: s for s in head.get(_url("console", matter)).context["steps"]}
     assert {"optin", "notify", "online_team"} <= set(steps) and not steps["optin"].done
 
@@ -219,7 +224,9 @@ def test_an_online_vote_is_blocked_with_the_d59_art_5_reasons_until_its_conditio
     team = {"online_team-name_1": "Trần Thị Mặt Trận", "online_team-name_2": "Nguyễn Văn IT",
             "online_team-name_3": "Lê Văn Hộ"}  # fmt: skip
     no_lead = head.post(_url("console-team", matter, "online_team"), team)
-    assert no_lead.status_code == 422 and "D59 Art" in str(no_lead.context["forms"]["online_team"].non_field_errors())
+    assert no_lead.status_code == 422 and "Nghị định 59/2023/NĐ-CP" in str(
+        no_lead.context["forms"]["online_team"].non_field_errors()
+    )
     _step(head, _url("console-team", matter, "online_team"), {**team, "online_team-lead": "1"})
 
     page = head.get(_url("console", matter))

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from grassroots.library.citations import LIBRARY_DOCUMENTS, citation_spans
+from grassroots.library.citations import LIBRARY_DOCUMENTS, citation_spans, official_form
 from grassroots.library.models import Article
 
 register = template.Library()
@@ -57,3 +57,10 @@ def link_citations(value: object) -> SafeString:
         position = s.end
     pieces.append(escape(text[position:]))
     return mark_safe("".join(pieces))  # noqa: S308 — every piece is escaped or built by format_html
+
+
+@register.filter
+def cite(value: object) -> SafeString:
+    """A citation kept as data in the code's shorthand ("D59 Art 5(1)(a)"), in the official form of the
+    page's language and linked to the library: `{{ step.article|cite }}`."""
+    return link_citations(official_form(str(value), get_language()))

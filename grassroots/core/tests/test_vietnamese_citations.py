@@ -1,0 +1,49 @@
+"""Vietnamese pages cite the law as Vietnamese officials write it ("khoản 2 Điều 16 Luật Thực hiện dân chủ
+ở cơ sở", "điểm c khoản 5 Điều 3 Nghị định 59/2023/NĐ-CP"), never in the English shorthand of the code."""
+
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from grassroots.library.templatetags.citations import link_citations
+
+SHORTHAND = re.compile(r"\b(Law|D59|D61|D145)\s+Arts?\b|\bArt\s+\d")
+
+
+def _vi() -> polib.POFile:
+    return polib.pofile(str(Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"))
+
+
+def test_no_vietnamese_message_cites_the_law_in_english_shorthand():
+    wrong = [
+        e.msgid[:80]
+        for e in _vi()
+        if not e.obsolete and any(SHORTHAND.search(t or "") for t in [e.msgstr, *e.msgstr_plural.values()])
+    ]
+    assert wrong == []
+
+
+@pytest.mark.django_db
+def test_a_vietnamese_refusal_links_each_article_it_cites():
+    with translation.override("vi"):
+        from django.utils.translation import gettext
+
+        text = gettext("Record the 2 household representatives who witness the count. (D59 Art 4(6)(a))")
+        html = link_citations(text)
+    assert "điểm a khoản 6 Điều 4 Nghị định 59/2023/NĐ-CP" in text
+    assert 'href="/library/decree-59-2023/4/"' in html
+
+
+def test_citations_kept_as_data_render_in_the_official_form_of_the_page():
+    from grassroots.library.citations import official_form
+
+    assert official_form("Law Art 17, Art 19(1); D59 Art 5(1)", "vi") == (
+        "Điều 17 Luật Thực hiện dân chủ ở cơ sở, khoản 1 Điều 19 Luật Thực hiện dân chủ ở cơ sở; "
+        "khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP"
+    )
+    assert official_form("Law Art 16(2)–(3)", "vi") == "khoản 2 và khoản 3 Điều 16 Luật Thực hiện dân chủ ở cơ sở"
+    assert official_form("D59 Art 5(1)(a)", "en") == "D59 Art 5(1)(a)"
