@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
+from grassroots.core.forms import run_action
 from grassroots.core.phone import mask_phone
 from grassroots.core.text import fold
 from grassroots.core.worker import waiting_since
@@ -205,25 +206,23 @@ def _proposal(request: AuthedRequest, pk: int, proposal_pk: int) -> tuple[Househ
 @require_POST
 def confirm_link(request: AuthedRequest, pk: int, proposal_pk: int) -> HttpResponse:
     household, proposal = _proposal(request, pk, proposal_pk)
-    try:
-        confirm_link_proposal(proposal, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The account is now linked to %(name)s.") % {"name": proposal.resident.full_name})
-    return redirect("people:household-detail", pk=household.pk)
+    return run_action(
+        request,
+        lambda: confirm_link_proposal(proposal, actor=request.user),
+        done=_("The account is now linked to %(name)s.") % {"name": proposal.resident.full_name},
+        then=reverse("people:household-detail", args=[household.pk]),
+    )
 
 
 @require_POST
 def withdraw_link(request: AuthedRequest, pk: int, proposal_pk: int) -> HttpResponse:
     household, proposal = _proposal(request, pk, proposal_pk)
-    try:
-        withdraw_link_proposal(proposal, actor=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The proposed link has been withdrawn."))
-    return redirect("people:household-detail", pk=household.pk)
+    return run_action(
+        request,
+        lambda: withdraw_link_proposal(proposal, actor=request.user),
+        done=_("The proposed link has been withdrawn."),
+        then=reverse("people:household-detail", args=[household.pk]),
+    )
 
 
 def verify(request: AuthedRequest) -> HttpResponse:
