@@ -46,4 +46,5 @@ def test_citations_kept_as_data_render_in_the_official_form_of_the_page():
         "khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP"
     )
     assert official_form("Law Art 16(2)–(3)", "vi") == "khoản 2 và khoản 3 Điều 16 Luật Thực hiện dân chủ ở cơ sở"
-    assert official_form("D59 Art 5(1)(a)", "en") == "D59 Art 5(1)(a)"
+    assert official_form("D59 Art 5(1)(a)", "en") == "Decree 59/2023/ND-CP, Art 5(1)(a)"
+    assert official_form("Law Art 16(2)", "ru") == "п. 2 ст. 16 Закона о реализации демократии на низовом уровне"

@@ -1,5 +1,6 @@
 """`{{ text|link_citations }}`: the text, escaped, with every citation of an article the library holds
-turned into a link to that article's page ("… (D59 Art 5(1)(a); Law Art 17(2))")."""
+turned into a link to that article's page, the code's shorthand ("… (D59 Art 5(1)(a); Law Art 17(2))")
+written in the official form of the page's language first."""
 
 from functools import cache
 
@@ -41,7 +42,7 @@ def forget_library(**_kwargs: object) -> None:
 def link_citations(value: object) -> SafeString:
     if isinstance(value, SafeData):
         return value  # type: ignore[return-value]  # already HTML: linking inside it could break its markup
-    text = str(value)
+    text = official_form(str(value), get_language())  # a message from the code may still cite "D59 Art 5"
     spans = [s for s in citation_spans(text) if s.start is not None and s.citation.document_code in LIBRARY_DOCUMENTS]
     if not spans:
         return escape(text)
@@ -63,4 +64,4 @@ def link_citations(value: object) -> SafeString:
 def cite(value: object) -> SafeString:
     """A citation kept as data in the code's shorthand ("D59 Art 5(1)(a)"), in the official form of the
     page's language and linked to the library: `{{ step.article|cite }}`."""
-    return link_citations(official_form(str(value), get_language()))
+    return link_citations(str(value))
