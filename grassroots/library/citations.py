@@ -141,7 +141,7 @@ _VIETNAMESE = re.compile(
 )
 _RUSSIAN = re.compile(
     r"(?:подп\.\s*«(?P<point>[a-zđ])»\s+)?(?:пп?\.\s*(?P<clause>[0-9]{1,2})(?:\s+и\s+[0-9]{1,2})?\s+)?"
-    r"(?<!\w)ст\.\s*(?P<num>[0-9]{1,3})(?![0-9])"
+    r"(?<!\w)ст\.\s*(?P<num>[0-9]{1,3})(?![0-9])(?:(?:\s*[–—-]\s*|,\s*|\s+и\s+)[0-9]{1,3}(?![0-9]))*"
     r"(?:\s+(?:(?P<law>Закона\s+о\s+реализации\s+демократии\s+на\s+низовом\s+уровне)"
     r"|Постановления\s+(?:№\s*)?(?P<dn>[0-9]{1,3})(?:/(?P<dy>[0-9]{4})(?:/N[ĐD]-CP)?)?))?"
 )
@@ -337,6 +337,22 @@ _SHORT_GROUP = re.compile(
 )
 
 
+# "D59 Arts 10–11", "D59 Arts 12, 13 and 14": several whole articles of one document.
+_SHORT_PLURAL = re.compile(
+    r"\b(Law|D59|D61) Arts ([0-9]+(?:\s*[–-]\s*[0-9]+|(?:,\s*[0-9]+)*,?\s+and\s+[0-9]+|(?:,\s*[0-9]+)+)?)"
+)
+
+
+def _plural(match: re.Match[str], language: str) -> str:
+    document = _SHORT_DOCUMENTS[match.group(1)]
+    numbers = match.group(2)
+    name = OFFICIAL_NAMES[language][document]
+    if language == "en":
+        return f"{name}, Arts {numbers}"
+    numbers = re.sub(r",?\s+and\s+", " và " if language == "vi" else " и ", numbers)
+    return f"Điều {numbers} {name}" if language == "vi" else f"ст. {numbers} {name}"
+
+
 def _language(language: str | None) -> str:
     code = (language or "en")[:2]
     return code if code in OFFICIAL_NAMES else "en"
@@ -377,4 +393,4 @@ def official_form(text: str, language: str | None) -> str:
             return f"{OFFICIAL_NAMES['en'][document]}, {items}"
         return ", ".join(c.official(lang, upto) for c, upto in cited)
 
-    return _SHORT_GROUP.sub(group, text)
+    return _SHORT_GROUP.sub(group, _SHORT_PLURAL.sub(lambda m: _plural(m, lang), text))
