@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from grassroots.accounts.http import AuthedRequest
@@ -117,4 +117,4 @@ def matter_documents(user: User, matter: Matter) -> list[DocumentLink]:
     if matter.status in COUNTED and (manages or can_receive_filings(user, matter)):
         found.append(("decisions:record-pdf", _("Decision record (PDF)"), "file"))
         found.append(("decisions:record-docx", _("Decision record (DOCX, to edit)"), "file"))
-    return [DocumentLink(name, str(label), reverse(name, args=[matter.pk]), step) for name, label, step in found]
+    return [DocumentLink(name, label, reverse(name, args=[matter.pk]), step) for name, label, step in found]
