@@ -47,8 +47,9 @@ def journeys(transactional_db: None) -> None:
         call_command(command, stdout=io.StringIO())
 
 
-def test_the_header_folds_into_a_menu_on_a_phone(live_server: Any, journeys: None, page: Page) -> None:
+def test_the_header_folds_into_a_menu_on_a_phone(live_server: Any, journeys: None, page: Page, snap: Any) -> None:
     page.goto(live_server.url + "/")
+    snap(page, "menu-folded")
     nav = page.locator("header nav")
     expect(nav).to_be_hidden()
     expect(page.locator("header form.lang")).to_be_hidden()
@@ -57,6 +58,7 @@ def test_the_header_folds_into_a_menu_on_a_phone(live_server: Any, journeys: Non
     menu(page)
     expect(nav).to_be_visible()
     expect(page.locator("header form.lang")).to_be_visible()
+    snap(page, "menu-open")
     assert _small_targets(page) == []
     assert_fits_phone(page)
 
