@@ -66,3 +66,12 @@ def test_english_and_russian_messages_cite_the_law_in_their_official_form(langua
         if any(not t or SHORT.search(t) or (language == "ru" and re.search(r"\bArts? \d", t)) for t in texts):
             wrong.append(e.msgid[:80])
     assert wrong == []
+
+
+def test_several_articles_in_the_official_form_of_each_language():
+    from grassroots.library.citations import official_form
+
+    assert official_form("D59 Arts 10–11", "vi") == "Điều 10–11 Nghị định 59/2023/NĐ-CP"
+    assert official_form("D59 Arts 12, 13 and 14", "vi") == "Điều 12, 13 và 14 Nghị định 59/2023/NĐ-CP"
+    assert official_form("D59 Arts 10–11", "en") == "Decree 59/2023/ND-CP, Arts 10–11"
+    assert official_form("Law Arts 60–63", "ru") == "ст. 60–63 Закона о реализации демократии на низовом уровне"
