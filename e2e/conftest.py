@@ -123,13 +123,24 @@ def log_in(page: Page, live_server: Any, username: str, password: str = DEMO_PAS
     if TOTPDevice.objects.filter(user__username=username, confirmed=True).exists():
         page.goto(url(live_server, "accounts:two-factor"))
         second_step(page, username)
-    expect(page.locator("header form[action$='/logout/']")).to_be_visible()
+    expect(page.locator("header form[action$='/logout/']")).to_have_count(1)  # folded in the menu on a phone
 
 
 def assert_fits_phone(page: Page) -> None:
     """Nothing makes the page scroll sideways on a phone (wide tables scroll inside themselves)."""
-    width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    width, viewport = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     assert width <= viewport, f"{page.url} is {width}px wide on a {viewport}px screen"
+
+
+def menu(page: Page) -> None:
+    """Open the header's menu where it is folded (a narrow screen); on a wide screen it is always open.
+
+    Call it before using a link or form of the header: the menu and the language switcher fold behind
+    the "Menu" button below 48rem (templates/base.html, the phone layout block of app.css)."""
+    button = page.locator("header label.menu-button")
+    if button.is_visible() and not page.locator("#menu-toggle").is_checked():
+        button.click()
+        expect(page.locator("header nav")).to_be_visible()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from grassroots.core.models import AuditEvent
 from grassroots.people.crypto import decrypt_national_id
 from grassroots.people.models import Resident
 
-from .conftest import DEMO_PASSWORD, assert_fits_phone, path, submit_login, t, url
+from .conftest import DEMO_PASSWORD, assert_fits_phone, menu, path, submit_login, t, url
 
 pytestmark = pytest.mark.e2e
 
@@ -36,6 +36,7 @@ def test_resident_logs_in_by_phone_and_sees_role(live_server: Any, demo: None, p
     submit_login(page, "0912000001", DEMO_PASSWORD)
     expect(page).to_have_url(url(live_server, "portal:home"))
     expect(page.locator("main")).to_contain_text(t(Role.HOUSEHOLD_REPRESENTATIVE.label))
+    menu(page)
     page.locator(f"header a[href='{path('accounts:profile')}']").click()
 
     # The profile: the account, its verified link to the register, and the role with its unit.
@@ -57,6 +58,7 @@ def test_resident_logs_in_by_phone_and_sees_role(live_server: Any, demo: None, p
     expect(page.locator("main .messages")).to_be_visible()
 
     # Log out (a POST form in the header); the profile is closed again.
+    menu(page)
     page.locator("header form[action$='/logout/'] button").click()
     expect(page).to_have_url(url(live_server, "portal:home"))
     page.goto(url(live_server, "accounts:profile"))

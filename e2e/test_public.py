@@ -9,13 +9,14 @@ from playwright.sync_api import Browser, Page, expect
 from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
-from .conftest import PHONE, assert_fits_phone, path, second_step, submit_login, t, url
+from .conftest import PHONE, assert_fits_phone, menu, path, second_step, submit_login, t, url
 
 pytestmark = pytest.mark.e2e
 
 
 def switch_language(page: Page, code: str) -> None:
     """Use the language switcher in the header: a plain POST form, no JavaScript needed."""
+    menu(page)
     page.locator("header form.lang select[name=language]").select_option(code)
     page.locator("header form.lang button").click()
 
@@ -26,6 +27,7 @@ def test_languages_by_url_and_switcher(live_server: Any, demo: None, page: Page,
         response = page.goto(live_server.url + prefix)
         assert response is not None and response.status == 200
         expect(page.locator("html")).to_have_attribute("lang", code)
+        menu(page)
         expect(page.get_by_role("link", name=t("Log in", code), exact=True)).to_be_visible()
         expect(page.locator("#lang-select")).to_have_value(code)
         expect(page.get_by_role("link", name="Tỉnh Thanh Hóa")).to_be_visible()

@@ -16,7 +16,7 @@ from grassroots.people.crypto import decrypt_national_id
 from grassroots.people.models import Household, Membership, Resident
 from grassroots.people.views import PER_PAGE
 
-from .conftest import PHONE, assert_fits_phone, log_in, second_step, submit_login, url
+from .conftest import PHONE, assert_fits_phone, log_in, menu, second_step, submit_login, url
 
 pytestmark = pytest.mark.e2e
 
@@ -57,6 +57,7 @@ def test_official_searches_opens_household_and_reveals_id(live_server: Any, demo
     submit_login(page, "official")
     second_step(page, "official")
     expect(page).to_have_url(url(live_server, "portal:home"))
+    menu(page)
     page.locator("header a[href$='/register/']").click()
     # One commune to keep: the register opens on it directly.
     expect(page).to_have_url(url(live_server, "people:register-unit", "14758"))
@@ -168,6 +169,7 @@ def test_other_commune_and_village_head_get_404(live_server: Any, demo: None, pa
     # official-b keeps commune 16000: the ward's register is a 404, the same page as a unit that
     # does not exist, so nothing tells that the ward (or the household) is there.
     log_in(page, live_server, "official-b")
+    menu(page)
     page.locator("header a[href$='/register/']").click()
     expect(page).to_have_url(url(live_server, "people:register-unit", "16000"))
     response = page.goto(url(live_server, "people:register-unit", "14758"))
@@ -204,6 +206,7 @@ def test_other_commune_and_village_head_get_404(live_server: Any, demo: None, pa
     try:
         head = context.new_page()
         log_in(head, live_server, "villagehead")
+        menu(head)
         head.locator("header a[href$='/register/']").click()
         expect(head).to_have_url(url(live_server, "people:register-unit", "14758-01"))
         expect(head.get_by_role("link", name=ward_household.code, exact=True)).to_be_visible()

@@ -32,10 +32,38 @@ MAX_EXPANDED_RANGE = 100  # "Arts 46–82" lists every article; a longer "range"
 
 
 class Citation(NamedTuple):
+    """One article (or clause, or point) of one document: the one citation type of the code.
+
+    `official(language)` writes it as officials of that language write it, `url()` is its article's page
+    in the library; the `cite`/`link_citations` filters and `official_form` all go through them."""
+
     document_code: str
     article: int
     clause: str = ""  # "1" in "Art 21(1)"
     point: str = ""  # "a" in "Art 5(1)(a)"
+
+    def official(self, language: str | None, upto: str = "") -> str:
+        """ "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở" (vi), "Law on Grassroots Democracy, Art 16(2)"
+        (en), "п. 2 ст. 16 Закона о реализации демократии на низовом уровне" (ru). `upto` is the last clause
+        of a run of clauses ("16(2)–(3)")."""
+        lang = _language(language)
+        name = OFFICIAL_NAMES[lang].get(self.document_code, self.document_code)
+        if lang == "en":
+            return f"{name}, {self.english_item(upto)}"
+        return f"{_item(lang, self.article, self.clause, self.point, upto)} {name}"
+
+    def english_item(self, upto: str = "") -> str:
+        """ "Art 5(1)(c)": the article as the English form writes it after the document's name."""
+        parts = (f"({self.clause})" if self.clause else "") + (f"({self.point})" if self.point else "")
+        return f"Art {self.article}{parts}" + (f"–({upto})" if upto else "")
+
+    def url(self) -> str | None:
+        """The article's page in the library, or None for a document the library does not hold."""
+        if self.document_code not in LIBRARY_DOCUMENTS:
+            return None
+        from django.urls import reverse
+
+        return reverse("library:article", args=[self.document_code, self.article])
 
 
 class CitationSpan(NamedTuple):
@@ -57,13 +85,13 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b)\s*(?=[0-9])")
 # What may stand between two citations of one chain: "Law Art 17(2), Art 19(1)(b)".
 _CHAIN_GAP = re.compile(r"[\s,;&]*(?:(?:and|or|và|hoặc)[\s,;&]*)?")
 
-_PAREN = r"(?:\s*\([^()\n]{0,100}\))?\s*$"  # "Civil Code 2015 (Bộ luật Dân sự 91/2015/QH13) Art 20(1)"
+_PAREN = r"(?:\s*\([^()\n]{0,100}\))?,?\s*$"  # "Civil Code 2015 (Bộ luật Dân sự 91/2015/QH13) Art 20(1)"
 _DECREE_BEFORE = re.compile(
     rf"(?:\bD(?P<short>[0-9]{{1,3}})|\b(?:Decree|ND|NĐ)\s+(?:No\.?\s*)?(?P<n>[0-9]{{1,3}})"
     rf"(?:/(?P<y>[0-9]{{4}})(?:/[A-Za-zĐ-]+)?)?){_PAREN}"
 )
 _LAW_BEFORE = re.compile(
-    rf"(?:\b(?P<q>[A-Z][A-Za-z]*)\s+)?\b(?P<law>Law)(?:\s+(?:No\.?\s*)?(?P<n>[0-9]{{1,3}})/(?P<y>[0-9]{{4}})(?:/QH[0-9]+)?)?{_PAREN}"
+    rf"(?:\b(?P<q>[A-Z][A-Za-z]*)\s+)?\b(?P<law>Law)(?:\s+on\s+Grassroots\s+Democracy|\s+(?:No\.?\s*)?(?P<n>[0-9]{{1,3}})/(?P<y>[0-9]{{4}})(?:/QH[0-9]+)?)?{_PAREN}"
 )
 _CODE_BEFORE = re.compile(rf"\b(?P<name>Civil|Labou?r|Criminal)\s+Code(?:\s+(?P<y>[0-9]{{4}}))?{_PAREN}")
 _LC_BEFORE = re.compile(rf"\bLC{_PAREN}")
@@ -111,6 +139,12 @@ _VIETNAMESE = re.compile(
     r"|Thông\s+tư\s+(?:số\s+)?(?P<tn>[0-9]{1,3})/(?P<ty>[0-9]{4})(?:/[A-ZĐ-]+)?"
     r"))?"
 )
+_RUSSIAN = re.compile(
+    r"(?:подп\.\s*«(?P<point>[a-zđ])»\s+)?(?:пп?\.\s*(?P<clause>[0-9]{1,2})(?:\s+и\s+[0-9]{1,2})?\s+)?"
+    r"(?<!\w)ст\.\s*(?P<num>[0-9]{1,3})(?![0-9])(?:(?:\s*[–—-]\s*|,\s*|\s+и\s+)[0-9]{1,3}(?![0-9]))*"
+    r"(?:\s+(?:(?P<law>Закона\s+о\s+реализации\s+демократии\s+на\s+низовом\s+уровне)"
+    r"|Постановления\s+(?:№\s*)?(?P<dn>[0-9]{1,3})(?:/(?P<dy>[0-9]{4})(?:/N[ĐD]-CP)?)?))?"
+)
 _VI_ITEM = re.compile(r"(?P<num>[0-9]{1,3})(?![0-9])(?:\s*[–—-]\s*(?P<to>[0-9]{1,3})(?![0-9]))?")
 
 
@@ -123,7 +157,7 @@ def citation_spans(text: str) -> list[CitationSpan]:
     """The citations of `text` with their positions, sorted by position."""
     if not isinstance(text, str) or not text:
         return []
-    keyed = [*_keyed(_english_spans(text)), *_keyed(_vietnamese_spans(text))]
+    keyed = [*_keyed(_english_spans(text)), *_keyed(_vietnamese_spans(text)), *_keyed(_russian_spans(text))]
     return [span for _key, span in sorted(keyed, key=lambda pair: pair[0])]
 
 
@@ -227,6 +261,17 @@ def _ref_spans(ref: re.Match[str], document: str, start: int) -> Iterator[Citati
     yield CitationSpan(ref.start("to"), ref.end("to"), Citation(document, last))
 
 
+def _russian_spans(text: str) -> Iterator[CitationSpan]:
+    """ "п. 2 ст. 16 Закона о реализации демократии на низовом уровне", "ст. 5 Постановления 59/2023/NĐ-CP"."""
+    for m in _RUSSIAN.finditer(text):
+        document = _decree_code(m.group("dn"), m.group("dy")) if m.group("dn") else LAW
+        number = int(m.group("num"))
+        if number:
+            yield CitationSpan(
+                m.start(), m.end(), Citation(document, number, m.group("clause") or "", m.group("point") or "")
+            )
+
+
 def _vietnamese_spans(text: str) -> Iterator[CitationSpan]:
     for m in _VIETNAMESE.finditer(text):
         if m.group("dn"):
@@ -264,43 +309,88 @@ def _vietnamese_spans(text: str) -> Iterator[CitationSpan]:
                 yield CitationSpan(item.start("to"), item.end("to"), Citation(document, last))
 
 
-# --- The code's shorthand in the official Vietnamese form -------------------------------------------
-# The code and its English messages cite "Law Art 16(2)", "D59 Art 3(5)(c), Art 4(6)(a)"; Vietnamese pages
-# show what officials write: "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở", "điểm c khoản 5 Điều 3
-# Nghị định 59/2023/NĐ-CP". The vi catalog is written in that form (a test checks it); `official_form`
-# renders citations that the code keeps as data (a console step's article) the same way.
-VIETNAMESE_NAMES = {
-    "Law": "Luật Thực hiện dân chủ ở cơ sở",
-    "D59": "Nghị định 59/2023/NĐ-CP",
-    "D61": "Nghị định 61/2023/NĐ-CP",
+# --- The code's shorthand in the official form of each language ------------------------------------
+# The code and its English messages cite "Law Art 16(2)", "D59 Art 3(5)(c), Art 4(6)(a)"; pages show what
+# officials write: "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở", "điểm c khoản 5 Điều 3 Nghị định
+# 59/2023/NĐ-CP" (vi); "Law on Grassroots Democracy, Art 16(2)", "Decree 59/2023/ND-CP, Art 3(5)(c)" (en);
+# "п. 2 ст. 16 Закона о реализации демократии на низовом уровне", "подп. «c» п. 5 ст. 3 Постановления
+# 59/2023/NĐ-CP" (ru). The catalogs are written in these forms (a test checks them); `official_form`
+# renders citations that the code keeps as data (a console step's article) through `Citation.official`.
+OFFICIAL_NAMES = {
+    "vi": {LAW: "Luật Thực hiện dân chủ ở cơ sở", D59: "Nghị định 59/2023/NĐ-CP", D61: "Nghị định 61/2023/NĐ-CP"},
+    "en": {LAW: "Law on Grassroots Democracy", D59: "Decree 59/2023/ND-CP", D61: "Decree 61/2023/ND-CP"},
+    "ru": {
+        LAW: "Закона о реализации демократии на низовом уровне",
+        D59: "Постановления 59/2023/NĐ-CP",
+        D61: "Постановления 61/2023/NĐ-CP",
+    },
 }
+VIETNAMESE_NAMES = {
+    "Law": OFFICIAL_NAMES["vi"][LAW],
+    "D59": OFFICIAL_NAMES["vi"][D59],
+    "D61": OFFICIAL_NAMES["vi"][D61],
+}
+_SHORT_DOCUMENTS = {"Law": LAW, "D59": D59, "D61": D61}
 _SHORT_ITEM = re.compile(r"Art (\d+)((?:\(\w+\))*)(?:–((?:\(\w+\))+))?")
 _SHORT_GROUP = re.compile(
     r"\b(Law|D59|D61) (Art \d+(?:\(\w+\))*(?:–(?:\(\w+\))+)?(?:, Art \d+(?:\(\w+\))*(?:–(?:\(\w+\))+)?)*)"
 )
 
 
-def _vietnamese_item(item: re.Match[str]) -> str:
-    article = item.group(1)
+# "D59 Arts 10–11", "D59 Arts 12, 13 and 14": several whole articles of one document.
+_SHORT_PLURAL = re.compile(
+    r"\b(Law|D59|D61) Arts ([0-9]+(?:\s*[–-]\s*[0-9]+|(?:,\s*[0-9]+)*,?\s+and\s+[0-9]+|(?:,\s*[0-9]+)+)?)"
+)
+
+
+def _plural(match: re.Match[str], language: str) -> str:
+    document = _SHORT_DOCUMENTS[match.group(1)]
+    numbers = match.group(2)
+    name = OFFICIAL_NAMES[language][document]
+    if language == "en":
+        return f"{name}, Arts {numbers}"
+    numbers = re.sub(r",?\s+and\s+", " và " if language == "vi" else " и ", numbers)
+    return f"Điều {numbers} {name}" if language == "vi" else f"ст. {numbers} {name}"
+
+
+def _language(language: str | None) -> str:
+    code = (language or "en")[:2]
+    return code if code in OFFICIAL_NAMES else "en"
+
+
+def _item(language: str, article: int, clause: str, point: str, upto: str) -> str:
+    """The article part of the Vietnamese or Russian form: "điểm c khoản 1 Điều 5", "подп. «c» п. 1 ст. 5"."""
+    if language == "ru":
+        if clause and upto:
+            return f"пп. {clause} и {upto} ст. {article}"
+        if clause and point:
+            return f"подп. «{point}» п. {clause} ст. {article}"
+        return f"п. {clause} ст. {article}" if clause else f"ст. {article}"
+    if clause and upto:
+        return f"khoản {clause} và khoản {upto} Điều {article}"
+    if clause and point:
+        return f"điểm {point} khoản {clause} Điều {article}"
+    return f"khoản {clause} Điều {article}" if clause else f"Điều {article}"
+
+
+def _short_citation(document: str, item: re.Match[str]) -> tuple[Citation, str]:
     parts = re.findall(r"\((\w+)\)", item.group(2) or "")
     upto = re.findall(r"\((\w+)\)", item.group(3) or "")
-    if not parts:
-        return f"Điều {article}"
-    if upto:  # "16(2)–(3)"
-        return f"khoản {parts[0]} và khoản {upto[0]} Điều {article}"
-    if len(parts) > 1:
-        return f"điểm {parts[1]} khoản {parts[0]} Điều {article}"
-    return f"khoản {parts[0]} Điều {article}"
+    citation = Citation(document, int(item.group(1)), parts[0] if parts else "", parts[1] if len(parts) > 1 else "")
+    return citation, (upto[0] if upto and parts else "")
 
 
 def official_form(text: str, language: str | None) -> str:
-    """`text` with the code's citation shorthand in the official form of `language` (Vietnamese; other
-    languages keep the English form, which their catalogs translate)."""
-    if not (language or "").startswith("vi"):
-        return text
+    """`text` with the code's citation shorthand ("Law Art 16(2)", "D59 Art 3(5)(c), Art 4(3)") in the
+    official form of `language`."""
+    lang = _language(language)
 
     def group(match: re.Match[str]) -> str:
-        name = VIETNAMESE_NAMES[match.group(1)]
-        return ", ".join(f"{_vietnamese_item(i)} {name}" for i in _SHORT_ITEM.finditer(match.group(2)))
+        document = _SHORT_DOCUMENTS[match.group(1)]
+        cited = [_short_citation(document, i) for i in _SHORT_ITEM.finditer(match.group(2))]
+        if lang == "en":  # "Decree 59/2023/ND-CP, Art 3(5)(c), Art 4(3)": the name once
+            items = ", ".join(c.english_item(upto) for c, upto in cited)
+            return f"{OFFICIAL_NAMES['en'][document]}, {items}"
+        return ", ".join(c.official(lang, upto) for c, upto in cited)
 
-    return _SHORT_GROUP.sub(group, text)
+    return _SHORT_GROUP.sub(group, _SHORT_PLURAL.sub(lambda m: _plural(m, lang), text))

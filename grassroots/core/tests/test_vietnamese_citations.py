@@ -46,4 +46,32 @@ def test_citations_kept_as_data_render_in_the_official_form_of_the_page():
         "khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP"
     )
     assert official_form("Law Art 16(2)–(3)", "vi") == "khoản 2 và khoản 3 Điều 16 Luật Thực hiện dân chủ ở cơ sở"
-    assert official_form("D59 Art 5(1)(a)", "en") == "D59 Art 5(1)(a)"
+    assert official_form("D59 Art 5(1)(a)", "en") == "Decree 59/2023/ND-CP, Art 5(1)(a)"
+    assert official_form("Law Art 16(2)", "ru") == "п. 2 ст. 16 Закона о реализации демократии на низовом уровне"
+
+
+SHORT = re.compile(r"\b(Law|D59|D61|D145|Decree 59|Decree 61)\s+Arts?\b")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_english_and_russian_messages_cite_the_law_in_their_official_form(language):
+    """ "Law on Grassroots Democracy, Art 16(2)" and "п. 2 ст. 16 Закона о реализации демократии на низовом
+    уровне", never "Law Art 16(2)" (a Russian message left untranslated would show the shorthand too)."""
+    po = polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" / "django.po"))
+    wrong = []
+    for e in po:
+        if e.obsolete or not SHORT.search(e.msgid):
+            continue
+        texts = list(e.msgstr_plural.values()) if e.msgid_plural else [e.msgstr]
+        if any(not t or SHORT.search(t) or (language == "ru" and re.search(r"\bArts? \d", t)) for t in texts):
+            wrong.append(e.msgid[:80])
+    assert wrong == []
+
+
+def test_several_articles_in_the_official_form_of_each_language():
+    from grassroots.library.citations import official_form
+
+    assert official_form("D59 Arts 10–11", "vi") == "Điều 10–11 Nghị định 59/2023/NĐ-CP"
+    assert official_form("D59 Arts 12, 13 and 14", "vi") == "Điều 12, 13 và 14 Nghị định 59/2023/NĐ-CP"
+    assert official_form("D59 Arts 10–11", "en") == "Decree 59/2023/ND-CP, Arts 10–11"
+    assert official_form("Law Arts 60–63", "ru") == "ст. 60–63 Закона о реализации демократии на низовом уровне"

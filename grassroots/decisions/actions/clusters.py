@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
+from grassroots.library.citations import official_form
 from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household
 
@@ -63,7 +65,11 @@ def set_cluster_plan(
             _(
                 "Only a village of %(min)s households or more, or with scattered settlement, may meet by residential cluster; this village has %(households)s. (%(article)s)"
             )
-            % {"min": rules.CLUSTER_MIN_HOUSEHOLDS, "households": households, "article": CLUSTER_ARTICLE},
+            % {
+                "min": rules.CLUSTER_MIN_HOUSEHOLDS,
+                "households": households,
+                "article": official_form(CLUSTER_ARTICLE, get_language()),
+            },
             field="dispersed",
         )
     if meeting.attendance.exists() or meeting.closed_at is not None:

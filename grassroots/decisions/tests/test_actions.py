@@ -238,7 +238,7 @@ def test_an_online_vote_needs_its_team_of_three_to_five(village):
     actions.record_optin_poll(matter, actor=village["head"], yes=6)
     actions.record_notification(matter, actor=village["head"], body="committee")
     actions.record_notification(matter, actor=village["head"], body="front")
-    with pytest.raises(DomainError, match=r"D59 Art 5\(2\)\(b\)"):
+    with pytest.raises(DomainError, match=r"Decree 59/2023/ND-CP, Art 5\(2\)\(b\)"):
         actions.open_matter(
             matter, actor=village["head"], form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=1)
         )
@@ -249,12 +249,12 @@ def test_a_ballot_count_needs_the_ballot_team_and_two_witnesses(village):
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
     actions.open_matter(matter, actor=village["head"], form=Form.BALLOT)
-    with pytest.raises(DomainError, match=r"D59 Art 4\(3\)"):
+    with pytest.raises(DomainError, match=r"Decree 59/2023/ND-CP, Art 4\(3\)"):
         actions.close_matter(matter, actor=village["head"])
     from grassroots.decisions.tests.conftest import BALLOT_TEAM
 
     actions.set_team(matter, actor=village["head"], team="ballot_team", members=BALLOT_TEAM)
-    with pytest.raises(DomainError, match=r"D59 Art 4\(6\)\(a\)"):
+    with pytest.raises(DomainError, match=r"Decree 59/2023/ND-CP, Art 4\(6\)\(a\)"):
         actions.close_matter(matter, actor=village["head"])
 
 

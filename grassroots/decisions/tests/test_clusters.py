@@ -70,7 +70,9 @@ def test_clusters_only_for_200_households_or_scattered_settlement(village, house
     else:
         with pytest.raises(DomainError) as refused:
             actions.set_cluster_plan(meeting, actor=village["head"], clusters=PLAN, approved_on=timezone.localdate())
-        assert "Law Art 18(3); D59 Art 3(6)" in str(refused.value.message)
+        assert "(khoản 3 Điều 18 Luật Thực hiện dân chủ ở cơ sở; khoản 6 Điều 3 Nghị định 59/2023/NĐ-CP)" in str(
+            refused.value.message
+        )
         assert refused.value.field == "dispersed"
         assert not meeting.clusters.exists()
 
@@ -81,7 +83,7 @@ def test_an_unapproved_plan_records_no_attendance_or_result(village, english):
     household = _households(village)[0]
     with pytest.raises(DomainError) as refused:
         actions.record_attendance(meeting, actor=village["head"], household=household, cluster=one)
-    assert "approved" in str(refused.value.message) and "D59 Art 3(6)" in str(refused.value.message)
+    assert "approved" in str(refused.value.message) and "Decree 59/2023/ND-CP, Art 3(6)" in str(refused.value.message)
     with pytest.raises(DomainError):
         actions.record_cluster_result(one, actor=village["head"], agree=0, disagree=0, other=0)
     # A clustered meeting takes no attendance outside a cluster.
@@ -145,7 +147,7 @@ def test_a_slip_is_counted_only_after_its_delivery(village, english):
     households = _households(village)
     with pytest.raises(DomainError) as refused:
         actions.record_slip(matter, actor=village["head"], household_code=households[0].code, choice="agree")
-    assert refused.value.field == "household_code" and "D59 Art 4(5)" in str(refused.value.message)
+    assert refused.value.field == "household_code" and "Decree 59/2023/ND-CP, Art 4(5)" in str(refused.value.message)
     assert not Participation.objects.filter(matter=matter).exists()
     actions.mark_delivered(matter, actor=village["head"], household_code=households[0].code)
     with pytest.raises(DomainError):  # delivered once

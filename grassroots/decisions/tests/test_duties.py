@@ -279,7 +279,7 @@ def test_a_convention_meeting_without_its_quorum_records_no_count(village):
                                        documents_delivered_on=timezone.localdate())  # fmt: skip
     for household in _households(village)[:5]:
         actions.record_attendance(meeting, actor=village["head"], household=household)
-    with pytest.raises(DomainError, match="D61 Art 10"):
+    with pytest.raises(DomainError, match="Decree 61/2023/ND-CP, Art 10"):
         actions.record_meeting_result(meeting, actor=village["head"], agree=5, disagree=0, other=0)
 
 

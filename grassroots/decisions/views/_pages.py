@@ -53,6 +53,7 @@ from ..models import (
     TeamMember,
 )
 from ..steps import Facts, MeetingFacts, TeamFacts, form_options, next_step, steps_for
+from .documents import matter_documents
 
 SEARCH_LIMIT = 30
 
@@ -177,6 +178,7 @@ def _console_page(
         "form_options": form_options(matter, facts),
         "members": members,
         "today": today,
+        "documents": matter_documents(request.user, matter),
     }
     return render(request, "decisions/console/matter.html", context, status=status)
 

@@ -7,18 +7,22 @@ and also for a user who may see the matter but not manage it (or receive its fil
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from grassroots.accounts.http import AuthedRequest
+from grassroots.accounts.models import User
 from grassroots.core import audit
 
 from .. import documents
-from ..access import access_counted_record, access_managed_matter
-from ..models import Form, Matter, Scope
+from ..access import access_counted_record, access_managed_matter, can_manage, can_receive_filings
+from ..models import COUNTED, Form, Matter, Scope
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -84,3 +88,33 @@ def count_minutes(request: AuthedRequest, pk: int) -> HttpResponse:
     if matter.form not in (Form.MEETING, Form.BALLOT):
         raise Http404
     return _page(request, "decisions/print/count_minutes.html", documents.count_minutes_context(matter))
+
+
+# --- Where each document is linked -------------------------------------------------------------------
+# Every document above is one click away: from the console step where it is needed, from the recognition
+# queue (the record) and from the matter's page, for those the download views let in.
+
+
+@dataclass(frozen=True)
+class DocumentLink:
+    name: str  # the URL name, "decisions:record-pdf"
+    label: str
+    url: str
+    step: str  # the console step that needs it
+
+
+def matter_documents(user: User, matter: Matter) -> list[DocumentLink]:
+    """The documents of `matter` that `user` may open, under the same rules as the views above."""
+    manages = can_manage(user, matter)
+    found: list[tuple[str, str, str]] = []
+    if manages and matter.scope != Scope.COMMUNE and matter.form != Form.ONLINE:
+        found.append(("decisions:notice", _("Meeting notice (Form 01), to print"), "schedule"))
+    if manages and (matter.form == Form.BALLOT or matter.scope == Scope.COMMUNE):
+        found.append(("decisions:slips-pdf", _("Ballot slips (PDF)"), "slips"))
+    if manages and matter.form in (Form.MEETING, Form.BALLOT):
+        step = "result" if matter.form == Form.MEETING else "close"
+        found.append(("decisions:minutes", _("Count minutes, to print"), step))
+    if matter.status in COUNTED and (manages or can_receive_filings(user, matter)):
+        found.append(("decisions:record-pdf", _("Decision record (PDF)"), "file"))
+        found.append(("decisions:record-docx", _("Decision record (DOCX, to edit)"), "file"))
+    return [DocumentLink(name, label, reverse(name, args=[matter.pk]), step) for name, label, step in found]

@@ -23,6 +23,7 @@ from ..access import (
 from ..bulletin import bulletin, suppress_small_counts
 from ..forms import VoteForm
 from ..models import COUNTED, Channel, Matter, Notification, Participation, Status
+from .documents import matter_documents
 
 
 def home(request: AuthedRequest) -> HttpResponse:
@@ -72,6 +73,7 @@ def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "participants": participants,
         "counted": matter.status in COUNTED,
         "result": suppress_small_counts(matter.result or {}),
+        "documents": matter_documents(request.user, matter),
     }
     return render(request, "decisions/matter_detail.html", context)
 

@@ -76,11 +76,13 @@ def test_never_raises_on_near_citations(text):
 
 @pytest.mark.django_db
 def test_links_cited_articles_and_escapes_the_rest():
-    html = link_citations("Ballots only <now> (Law Art 17(2), Art 19(1)(b); D59 Art 99)")
-    assert '<a href="/library/law-10-2022/17/"' in html
-    assert ">Law Art 17(2)</a>" in html
-    assert '<a href="/library/law-10-2022/19/"' in html
-    assert "D59 Art 99" in html and "decree-59-2023/99" not in html  # not in the library: plain text
+    with translation.override("en"):
+        html = link_citations("Ballots only <now> (Law Art 17(2), Art 19(1)(b); D59 Art 99)")
+    assert '<a href="/en/library/law-10-2022/17/"' in html
+    assert ">Law on Grassroots Democracy, Art 17(2)</a>" in html
+    assert '<a href="/en/library/law-10-2022/19/"' in html
+    # not in the library: plain text, still in the official form
+    assert "Decree 59/2023/ND-CP, Art 99" in html and "decree-59-2023/99" not in html
     assert "&lt;now&gt;" in html and "<now>" not in html
 
 
@@ -97,6 +99,25 @@ def test_escapes_text_without_citations_and_leaves_safe_html_alone():
 
 
 @pytest.mark.django_db
+def test_each_language_writes_and_links_its_official_form():
+    from grassroots.library.citations import Citation
+
+    citation = Citation("decree-59-2023", 5, "1", "c")
+    assert citation.official("vi") == "điểm c khoản 1 Điều 5 Nghị định 59/2023/NĐ-CP"
+    assert citation.official("en") == "Decree 59/2023/ND-CP, Art 5(1)(c)"
+    assert citation.official("ru") == "подп. «c» п. 1 ст. 5 Постановления 59/2023/NĐ-CP"
+    assert Citation("law-10-2022", 16, "2").official("vi") == "khoản 2 Điều 16 Luật Thực hiện dân chủ ở cơ sở"
+    assert Citation("law-10-2022", 16, "2").official("en") == "Law on Grassroots Democracy, Art 16(2)"
+    assert citation.url() == "/library/decree-59-2023/5/"
+    for language in ("vi", "en", "ru"):
+        with translation.override(language):
+            html = link_citations(f"({citation.official(language)}; Law Art 16(2))")
+        assert html.count('<a href="') == 2, html
+        assert "/library/decree-59-2023/5/" in html and "/library/law-10-2022/16/" in html
+        assert "Law Art" not in html
+
+
+@pytest.mark.django_db
 def test_the_filter_links_in_a_template():
     with translation.override("en"):
         rendered = Template("{% load citations %}{{ text|link_citations }}").render(
@@ -104,5 +125,5 @@ def test_the_filter_links_in_a_template():
         )
     assert rendered == (
         'See <a href="/en/library/decree-59-2023/5/" title="Decree 59/2023/ND-CP, Article 5: Online voting">'
-        "D59 Art 5(1)(a)</a>."
+        "Decree 59/2023/ND-CP, Art 5(1)(a)</a>."
     )

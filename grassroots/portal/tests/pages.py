@@ -1,0 +1,122 @@
+"""The pages people reach on their journeys, as one shared list that other tests can extend.
+
+`seed()` builds the demo (the ward, its matters in every state, the training conference); `PAGES` maps
+who looks (a demo username, or None for an anonymous visitor) to the pages they open, each a URL name
+with its arguments (`matter(n)` is the demo matter of residential group n, `conference()` the demo
+conference). `paths(language)` turns them into paths in that language (/en/…, /ru/…).
+
+To add pages: append to the list of the user (or add a user) in PAGES.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+
+Arg = Callable[[], Any] | str | int
+
+
+def seed() -> None:
+    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo"):
+        call_command(command, stdout=io.StringIO())
+
+
+def matter(group: int) -> Callable[[], int]:
+    def pk() -> int:
+        from grassroots.decisions.demo import group as group_code
+        from grassroots.decisions.models import Matter
+
+        return Matter.objects.get(unit__code=group_code(group)).pk
+
+    return pk
+
+
+def conference() -> int:
+    from grassroots.training.models import Conference
+
+    found = Conference.objects.order_by("pk").first()
+    assert found is not None
+    return found.pk
+
+
+PUBLIC = [
+    ("portal:home",),
+    ("territory:unit-list",),
+    ("territory:unit-detail", "14758"),
+    ("territory:unit-detail", "14758-07"),
+    ("library:index",),
+    ("library:document", "law-10-2022"),
+    ("library:document", "decree-59-2023"),
+    ("library:document", "decree-61-2023"),
+    ("library:article", "law-10-2022", 16),
+    ("library:article", "decree-59-2023", 5),
+    ("accounts:login",),
+    ("decisions:bulletin", matter(7)),
+]
+
+PAGES: dict[str | None, list[tuple[Any, ...]]] = {
+    None: PUBLIC,
+    # A household representative of Tổ dân phố 1: the open vote, a decided matter, notifications.
+    "resident": [
+        ("portal:home",),
+        ("decisions:home",),
+        ("decisions:matter", matter(1)),
+        ("decisions:notifications",),
+        ("accounts:profile",),
+    ],
+    # Village heads at the console: a meeting under way, ballot slips, a filed record.
+    "villagehead-02": [
+        ("decisions:console", matter(2)),
+        ("decisions:console-meeting", matter(2)),
+        ("decisions:matter", matter(2)),
+    ],
+    "villagehead-03": [
+        ("decisions:console", matter(3)),
+        ("decisions:console-slips", matter(3)),
+        ("decisions:console-distribution", matter(3)),
+        ("decisions:matter", matter(3)),
+    ],
+    "villagehead-04": [
+        ("decisions:console", matter(4)),
+        ("decisions:matter", matter(4)),
+    ],
+    "villagehead": [
+        ("decisions:console", matter(1)),
+        ("decisions:matter-new",),
+    ],
+    # The commune chair: the recognition queue and its decisions.
+    "chair": [
+        ("decisions:recognition",),
+        ("decisions:recognition-recognize", matter(4)),
+        ("decisions:recognition-refuse", matter(4)),
+        ("decisions:matter", matter(4)),
+        ("decisions:matter", matter(6)),
+    ],
+    # The province's steering committee: the training pages.
+    "steering": [
+        ("training:home",),
+        ("training:conference", conference),
+        ("training:faq",),
+        ("training:difficulties",),
+        ("training:reports",),
+    ],
+}
+
+
+def _arg(value: Arg) -> Any:
+    return value() if callable(value) else value
+
+
+def path(name: str, *args: Arg, language: str = "vi") -> str:
+    with translation.override(language):
+        return reverse(name, args=[_arg(a) for a in args])
+
+
+def paths(language: str) -> dict[str | None, list[str]]:
+    """Every page of PAGES as a path in `language`, by who opens it."""
+    return {who: [path(*page, language=language) for page in pages] for who, pages in PAGES.items()}
