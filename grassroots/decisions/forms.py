@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,48 @@ from grassroots.territory.models import Unit
 
 from . import rules
 from .models import Choice, Form, Item, Matter, Meeting, TabledVia, TeamMember
+
+# --- Counts of households: the message says what to enter and between which bounds -----------------
+ENTER_COUNT = {
+    "agree": _("Enter the number of households that agree"),
+    "disagree": _("Enter the number of households that disagree"),
+    "other": _("Enter the number of households with another opinion"),
+    "yes": _("Enter the number of households present in favour"),
+    "optin": _("Enter the number of households that chose online voting"),
+}
+
+
+def count_message(what: str, most: int | None) -> str:
+    """Enter the number of households that agree, from 0 to 172." (or "0 or more." without a bound)."""
+    if most is None:
+        return str(_("%(enter)s, 0 or more.") % {"enter": ENTER_COUNT[what]})
+    return str(_("%(enter)s, from 0 to %(most)s.") % {"enter": ENTER_COUNT[what], "most": most})
+
+
+def bound_count(field: forms.Field, what: str, most: int | None) -> None:
+    """Every error of a count field (empty, not a number, out of bounds) says what to enter and the bounds;
+    `most` is the households present at the meeting, or all households for the opt-in poll."""
+    if not isinstance(field, forms.IntegerField):
+        raise TypeError(field)
+    message = count_message(what, most)
+    field.error_messages.update(dict.fromkeys(("required", "invalid", "min_value", "max_value"), message))
+    if most is not None:
+        field.max_value = most
+        field.validators.append(MaxValueValidator(most))
+        field.widget.attrs["max"] = str(most)
+
+
+class CountsForm(forms.Form):
+    """A form of household counts, bounded by `most` (the households present, or all households)."""
+
+    COUNTS: dict[str, str] = {}  # field name -> key of ENTER_COUNT
+
+    def __init__(self, *args: Any, most: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.most = most
+        for name, what in self.COUNTS.items():
+            if name in self.fields:
+                bound_count(self.fields[name], what, most)
 
 
 class VoteForm(forms.Form):
@@ -103,7 +146,8 @@ class ConsentForm(HouseholdByCodeForm):
     given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET)
 
 
-class OptinForm(forms.Form):
+class OptinForm(CountsForm):
+    COUNTS = {"yes": "optin"}
     yes = forms.IntegerField(label=_("Households that chose online voting"), min_value=0)
 
 
@@ -127,8 +171,10 @@ class CloseForm(forms.Form):
             )
 
 
-class TeamForm(forms.Form):
+class TeamForm(CountsForm):
     """Up to 5 members (2 for the witnesses), each with a name and a role; one leads the team."""
+
+    COUNTS = {"yes": "yes"}
 
     def __init__(self, *args: Any, team: str, with_yes: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -150,6 +196,7 @@ class TeamForm(forms.Form):
             )  # fmt: skip
         if with_yes:
             self.fields["yes"] = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+            bound_count(self.fields["yes"], "yes", self.most)
         # Needed only to change a team already recorded once the matter is open (a correction).
         self.fields["reason"] = forms.CharField(
             label=_("Reason for the correction"), max_length=2000, required=False, widget=REASON_WIDGET
@@ -202,17 +249,20 @@ class ScheduleMeetingForm(forms.Form):
     )
 
 
-class SecretaryForm(forms.Form):
+class SecretaryForm(CountsForm):
+    COUNTS = {"yes": "yes"}
     name = forms.CharField(label=_("Secretary"), max_length=200)
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
-class MethodForm(forms.Form):
+class MethodForm(CountsForm):
+    COUNTS = {"yes": "yes"}
     method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
-class MeetingResultForm(forms.Form):
+class MeetingResultForm(CountsForm):
+    COUNTS = {"agree": "agree", "disagree": "disagree", "other": "other"}
     method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
     agree = forms.IntegerField(label=_("Agree"), min_value=0)
     disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
@@ -295,7 +345,8 @@ class ClusterPlanForm(forms.Form):
         return rows
 
 
-class ClusterResultForm(forms.Form):
+class ClusterResultForm(CountsForm):
+    COUNTS = {"agree": "agree", "disagree": "disagree", "other": "other"}
     agree = forms.IntegerField(label=_("Agree"), min_value=0)
     disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
     other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)

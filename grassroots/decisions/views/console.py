@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
-from grassroots.core.forms import run_form
+from grassroots.core.forms import Confirmation, run_form
 
 from .. import actions
 from ..access import (
@@ -47,6 +47,7 @@ from ._pages import (
     _meeting_or_404,
     _step,
     button,
+    households_of,
     step,
 )
 
@@ -84,12 +85,12 @@ def notify(actor: User, matter: Matter, body: str) -> None:
     actions.record_notification(matter, actor=actor, body=body)
 
 
-@step(OptinForm, prefix="optin", done=_lazy("The result of the poll was recorded."))
+@step(OptinForm, prefix="optin", most=households_of, done=_lazy("The result of the poll was recorded."))
 def optin(actor: User, matter: Matter, form: OptinForm, d: dict[str, Any]) -> None:
     actions.record_optin_poll(matter, actor=actor, yes=d["yes"])
 
 
-@step(CorrectOptinForm, prefix="correct_optin", done=_lazy("The correction was recorded."))
+@step(CorrectOptinForm, prefix="correct_optin", most=households_of, done=_lazy("The correction was recorded."))
 def correct_optin(actor: User, matter: Matter, form: CorrectOptinForm, d: dict[str, Any]) -> None:
     """After the opening: a new, audited entry with the reason; the old count is kept in the history."""
     actions.record_optin_poll(matter, actor=actor, yes=d["yes"], reason=d["reason"])
@@ -123,7 +124,32 @@ def schedule(actor: User, matter: Matter, form: ScheduleMeetingForm, d: dict[str
                              notice_sent_on=d["notice_sent_on"], documents_delivered_on=d["documents_delivered_on"])  # fmt: skip
 
 
-@step(FileRecordForm, prefix="file", done=_lazy("The decision record was filed with the commune."))
+FILE_CONFIRM = (
+    _lazy("File the decision record with the commune"),
+    _lazy(
+        "The record goes to the commune People's Committee and the commune Front as it is written here; "
+        "it can no longer be changed from the console."
+    ),
+    _lazy("File the record: it can no longer be changed"),
+)
+CLOSE_CONFIRM = (
+    _lazy("Close the vote and count"),
+    _lazy(
+        "After closing, no vote, slip or count can be added; the result is counted against all households "
+        "and published."
+    ),
+    _lazy("Close and count: no more votes can be added"),
+)
+SWITCH_CONFIRM = (
+    _lazy("Switch to household ballots"),
+    _lazy("The meeting's attendance stays recorded, but the matter is then decided by household ballot slips."),
+    _lazy("Switch to household ballots: the meeting no longer decides"),
+)
+
+
+@step(
+    FileRecordForm, prefix="file", confirm=FILE_CONFIRM, done=_lazy("The decision record was filed with the commune.")
+)
 def file_record(actor: User, matter: Matter, form: FileRecordForm, d: dict[str, Any]) -> None:
     actions.file_record(matter, actor=actor, decision_text=d["decision_text"], signatories=form.signatories())
 
@@ -152,7 +178,7 @@ def close(request: AuthedRequest, pk: int) -> HttpResponse:
     return run_form(
         request, form, lambda d: actions.close_matter(matter, actor=request.user, reason=d.get("reason", "")),
         template="decisions/console/close.html", context=context, success=console_url, refused_to=console_url,
-        done=_("The vote was closed and counted."),
+        done=_("The vote was closed and counted."), confirm=Confirmation(*CLOSE_CONFIRM, back=console_url),
     )  # fmt: skip
 
 
@@ -167,5 +193,5 @@ def switch(request: AuthedRequest, pk: int) -> HttpResponse:
         lambda d: actions.switch_to_ballots(matter, actor=request.user, meeting=meeting, closes_at=d["closes_at"]),
         template="decisions/console/switch.html", success=console_url, refused_to=console_url,
         context=lambda: {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting)},
-        done=_("The matter is now decided by household ballots."),
+        done=_("The matter is now decided by household ballots."), confirm=Confirmation(*SWITCH_CONFIRM, back=console_url),
     )  # fmt: skip
