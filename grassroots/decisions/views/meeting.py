@@ -17,8 +17,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
-from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.core.errors import DomainError
+from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.people.models import Household
 
 from .. import actions
