@@ -136,11 +136,19 @@ def counting(actor: User, meeting: Meeting, form: TeamForm, d: dict[str, Any]) -
     actions.approve_counting_committee(meeting, actor=actor, members=form.members(), yes=d["yes"])
 
 
+RESULT_CONFIRM = (
+    _lazy("Record the count of the meeting"),
+    _lazy("The count closes the meeting: no household can be added as present and the count cannot be changed."),
+    _lazy("Record the count: the meeting's result is final"),
+)
+
+
 @step(
     MeetingResultForm,
     prefix="result",
     at_meeting=True,
     most=present_at,
+    confirm=RESULT_CONFIRM,
     done=_lazy("The count of the meeting was recorded."),
 )
 def result(actor: User, meeting: Meeting, form: MeetingResultForm, d: dict[str, Any]) -> None:
