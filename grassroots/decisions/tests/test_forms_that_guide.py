@@ -14,7 +14,7 @@ from grassroots.core.templatetags.error_summary import form_errors
 from grassroots.decisions import actions, rules
 from grassroots.decisions.forms import MeetingResultForm, MethodForm, OptinForm
 from grassroots.decisions.models import Form, Matter, Status, TabledVia
-from grassroots.decisions.steps import Facts, MeetingFacts, TeamFacts, steps_for
+from grassroots.decisions.steps import Facts, MeetingFacts, steps_for
 from grassroots.people.models import Household, Representation
 
 TODAY = dt.date(2026, 3, 10)
@@ -40,7 +40,7 @@ def _meeting(village, present=8):  # type: ignore[no-untyped-def]
 
 # --- Error summary and bounded messages ------------------------------------------------------------
 def test_a_count_out_of_bounds_says_what_to_enter_and_the_summary_links_to_the_field(village, sign_in):
-    matter, _meeting_ = _meeting(village, present=8)
+    matter, _m = _meeting(village, present=8)
     head = sign_in(Client(), village["head"])
     with translation.override("en"):
         page = head.post(_url("console-result", matter), {"back": "meeting", "result-method": "hands",
@@ -82,7 +82,7 @@ def test_the_summary_links_a_radio_choice_to_its_first_button_and_lists_errors_o
 
 
 def test_a_page_without_errors_has_no_summary(village, sign_in):
-    matter, _meeting_ = _meeting(village)
+    matter, _m = _meeting(village)
     page = sign_in(Client(), village["head"]).get(_url("console-meeting", matter))
     assert page.status_code == 200 and b"error-summary" not in page.content
 
@@ -137,7 +137,7 @@ def test_closing_filing_and_recognizing_act_only_when_confirmed(village, sign_in
 
 
 def test_a_user_of_another_commune_gets_no_confirmation_page(village, sign_in):
-    matter, _meeting_ = _meeting(village)
+    matter, _m = _meeting(village)
     other = sign_in(Client(), village["official_b"])
     for name in ("console-close", "console-file", "console-result"):
         assert other.post(_url(name, matter), {"confirm": "yes"}).status_code == 404
@@ -199,7 +199,7 @@ def test_the_steps_show_the_number_needed():
 
 
 def test_the_console_shows_the_number_needed_and_the_statuses(village, sign_in):
-    matter, _meeting_ = _meeting(village, present=8)
+    matter, _m = _meeting(village, present=8)
     page = sign_in(Client(), village["head"]).get(_url("console", matter), HTTP_ACCEPT_LANGUAGE="en")
     html = page.content.decode()
     needed = rules.least_agreeing_to_adopt(rules.Item(matter.item), matter.household_count)
@@ -209,7 +209,7 @@ def test_the_console_shows_the_number_needed_and_the_statuses(village, sign_in):
 
 # --- The meeting door ------------------------------------------------------------------------------
 def test_the_door_search_folds_accents_like_the_register(village, sign_in):
-    matter, _meeting_ = _meeting(village, present=0)
+    matter, _m = _meeting(village, present=0)
     rep = Representation.objects.filter(household__unit=village["a1"], valid_to__isnull=True).select_related(
         "resident", "household").first()  # fmt: skip
     rep.resident.full_name = "Nguyễn Văn Đức"

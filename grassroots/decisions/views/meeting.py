@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -120,26 +120,28 @@ def attend(request: AuthedRequest, pk: int, household: int) -> HttpResponse:
                       then=f"{url}?{urlencode({'q': q})}" if q else url)  # fmt: skip
 
 
-@step(SecretaryForm, prefix="secretary", at_meeting=True, most=present_at, done=_lazy("The secretary was elected."))
+@step(
+    SecretaryForm, prefix="secretary", at_meeting=True, most=present_at, done=gettext_lazy("The secretary was elected.")
+)
 def secretary(actor: User, meeting: Meeting, form: SecretaryForm, d: dict[str, Any]) -> None:
     actions.elect_secretary(meeting, actor=actor, name=d["name"], yes=d["yes"])
 
 
-@step(MethodForm, prefix="method", at_meeting=True, most=present_at, done=_lazy("The voting method was chosen."))
+@step(MethodForm, prefix="method", at_meeting=True, most=present_at, done=gettext_lazy("The voting method was chosen."))
 def method(actor: User, meeting: Meeting, form: MethodForm, d: dict[str, Any]) -> None:
     actions.choose_method(meeting, actor=actor, method=d["method"], yes=d["yes"])
 
 
 @step(TeamForm, prefix="counting", at_meeting=True, most=present_at, team=TeamMember.Team.COUNTING_COMMITTEE, with_yes=True,
-      done=_lazy("The vote-counting committee was approved."))  # fmt: skip
+      done=gettext_lazy("The vote-counting committee was approved."))  # fmt: skip
 def counting(actor: User, meeting: Meeting, form: TeamForm, d: dict[str, Any]) -> None:
     actions.approve_counting_committee(meeting, actor=actor, members=form.members(), yes=d["yes"])
 
 
 RESULT_CONFIRM = (
-    _lazy("Record the count of the meeting"),
-    _lazy("The count closes the meeting: no household can be added as present and the count cannot be changed."),
-    _lazy("Record the count: the meeting's result is final"),
+    gettext_lazy("Record the count of the meeting"),
+    gettext_lazy("The count closes the meeting: no household can be added as present and the count cannot be changed."),
+    gettext_lazy("Record the count: the meeting's result is final"),
 )
 
 
@@ -149,7 +151,7 @@ RESULT_CONFIRM = (
     at_meeting=True,
     most=present_at,
     confirm=RESULT_CONFIRM,
-    done=_lazy("The count of the meeting was recorded."),
+    done=gettext_lazy("The count of the meeting was recorded."),
 )
 def result(actor: User, meeting: Meeting, form: MeetingResultForm, d: dict[str, Any]) -> None:
     actions.record_meeting_count(meeting, actor=actor, method=d["method"], agree=d["agree"], disagree=d["disagree"],
@@ -164,7 +166,7 @@ def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
     return found
 
 
-@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=_lazy("The cluster plan was recorded."))
+@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=gettext_lazy("The cluster plan was recorded."))
 def cluster_plan(actor: User, meeting: Meeting, form: ClusterPlanForm, d: dict[str, Any]) -> None:
     """The cluster plan and the day the commune People's Committee approved it."""
     actions.set_cluster_plan(meeting, actor=actor, clusters=d["clusters"], dispersed=d["dispersed"],
@@ -200,9 +202,9 @@ def cluster_result(request: AuthedRequest, pk: int, cluster: int) -> HttpRespons
 
 
 COMBINE_CONFIRM = (
-    _lazy("Add the cluster results up into the village result"),
-    _lazy("The clusters' counts become the count of the meeting, which can no longer be changed."),
-    _lazy("Add up: the meeting's result is final"),
+    gettext_lazy("Add the cluster results up into the village result"),
+    gettext_lazy("The clusters' counts become the count of the meeting, which can no longer be changed."),
+    gettext_lazy("Add up: the meeting's result is final"),
 )
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.core.forms import Confirmation, run_form
@@ -65,14 +65,18 @@ def queue(request: AuthedRequest) -> HttpResponse:
 
 
 RECOGNIZE_CONFIRM = (
-    _lazy("Recognize the decision"),
-    _lazy("The decision takes effect and is published with its record; the recognition cannot be withdrawn here."),
-    _lazy("Recognize: the decision takes effect"),
+    gettext_lazy("Recognize the decision"),
+    gettext_lazy(
+        "The decision takes effect and is published with its record; the recognition cannot be withdrawn here."
+    ),
+    gettext_lazy("Recognize: the decision takes effect"),
 )
 REFUSE_CONFIRM = (
-    _lazy("Refuse recognition"),
-    _lazy("The refusal and its reasons are sent to the village and published; the decision does not take effect."),
-    _lazy("Refuse: the decision does not take effect"),
+    gettext_lazy("Refuse recognition"),
+    gettext_lazy(
+        "The refusal and its reasons are sent to the village and published; the decision does not take effect."
+    ),
+    gettext_lazy("Refuse: the decision does not take effect"),
 )
 
 
