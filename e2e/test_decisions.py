@@ -156,6 +156,13 @@ def test_an_online_vote_from_tabling_to_the_decision_in_effect(
     for key, name in SIGNATURES.items():
         page.locator(f"#id_file-{key}").fill(name)
     page.locator("form[action$='/console/file/'] button").click()
+    # Filing cannot be undone: a confirmation page shows what will be filed and a warning button.
+    expect(page.locator("main h1")).to_have_text(t("File the decision record with the commune"))
+    expect(page.locator("main")).to_contain_text("Các hộ đồng ý trồng cây xanh dọc ngõ 5.")
+    snap(page, "decisions-console-file-confirm")
+    assert_fits_phone(page)
+    page.locator("main button.warning-button").click()
+    expect(page).to_have_url(console)
     # Item 6 of one village takes effect on adoption: no recognition (Law Art 21(2)).
     expect(console_facts(page)).to_contain_text(t("in effect"))
     matter.refresh_from_db()
