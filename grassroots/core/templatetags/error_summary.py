@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from django import forms, template
+from django.core.exceptions import NON_FIELD_ERRORS
 
 register = template.Library()
 
@@ -42,7 +43,7 @@ def form_errors(context_values: Iterable[Any]) -> list[tuple[str, str]]:
         seen.add(id(form))
         errors += [("", str(message)) for message in form.non_field_errors()]
         for name in form.errors:
-            if name == forms.forms.NON_FIELD_ERRORS or name not in form.fields:
+            if name == NON_FIELD_ERRORS or name not in form.fields:
                 continue
             anchor = field_anchor(form[name])
             errors += [(anchor, str(message)) for message in form.errors[name]]
