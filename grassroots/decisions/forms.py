@@ -67,6 +67,14 @@ class VoteForm(forms.Form):
         return data
 
 
+# What to do when a field is left empty or badly typed (the GOV.UK "say what to do" messages).
+DATE_INVALID = _("Enter a real date, for example 15/03/2026.")
+DATETIME_INVALID = _("Enter a real date and time, for example 15/03/2026 19:30.")
+DATE_ERRORS = {"required": _("Enter the date."), "invalid": DATE_INVALID}
+METHOD_ERRORS = {"required": _("Choose a show of hands or a secret ballot.")}
+SIGNER_ERRORS = {"required": _("Enter the name of the person who signs.")}
+
+
 # --- The console of the people who run a matter, and the commune's recognition queue -------------
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 DATETIME_WIDGET = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
@@ -115,6 +123,7 @@ class HouseholdCodeField(forms.CharField):
         kwargs.setdefault("label", _("Household code"))
         kwargs.setdefault("max_length", 32)
         kwargs.setdefault("widget", forms.TextInput(attrs=CODE_INPUT_ATTRS))
+        kwargs.setdefault("error_messages", {"required": _("Enter the household code, or scan its QR card.")})
         super().__init__(**kwargs)
 
 
@@ -143,7 +152,7 @@ class HouseholdByCodeForm(forms.Form):
 
 
 class ConsentForm(HouseholdByCodeForm):
-    given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET)
+    given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET, error_messages=DATE_ERRORS)
 
 
 class OptinForm(CountsForm):
@@ -157,7 +166,12 @@ REASON_WIDGET = forms.Textarea(attrs={"rows": 2})
 class CorrectOptinForm(OptinForm):
     """A correction after the opening: a new entry with its reason; the old count stays in the history."""
 
-    reason = forms.CharField(label=_("Reason for the correction"), max_length=2000, widget=REASON_WIDGET)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=2000,
+        widget=REASON_WIDGET,
+        error_messages={"required": _("Write why the poll result is corrected.")},
+    )
 
 
 class CloseForm(forms.Form):
@@ -167,7 +181,10 @@ class CloseForm(forms.Form):
         super().__init__(*args, **kwargs)
         if early:
             self.fields["reason"] = forms.CharField(
-                label=_("Why the slips are counted before the announced end"), max_length=2000, widget=REASON_WIDGET
+                label=_("Why the slips are counted before the announced end"),
+                max_length=2000,
+                widget=REASON_WIDGET,
+                error_messages={"required": _("Write why the slips are counted before the announced end.")},
             )
 
 
@@ -222,7 +239,12 @@ class TeamForm(CountsForm):
 
 
 class OpenMatterForm(forms.Form):
-    form = forms.ChoiceField(label=_("Form of deciding"), choices=Form.choices, widget=forms.RadioSelect)
+    form = forms.ChoiceField(
+        label=_("Form of deciding"),
+        choices=Form.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the households decide: at a meeting, by ballot slips or online.")},
+    )
     closes_at = forms.DateTimeField(
         label=_("Voting ends at"),
         required=False,
@@ -241,9 +263,19 @@ class SwitchForm(forms.Form):
 
 
 class ScheduleMeetingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
-    place = forms.CharField(label=_("Place"), max_length=200)
-    notice_sent_on = forms.DateField(label=_("Notice sent and posted on"), widget=DATE_WIDGET)
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        widget=DATETIME_WIDGET,
+        error_messages={"required": _("Enter the day and time the meeting starts."), "invalid": DATETIME_INVALID},
+    )
+    place = forms.CharField(
+        label=_("Place"), max_length=200, error_messages={"required": _("Enter where the meeting is held.")}
+    )
+    notice_sent_on = forms.DateField(
+        label=_("Notice sent and posted on"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Enter the day the notice was sent and posted."), "invalid": DATE_INVALID},
+    )
     documents_delivered_on = forms.DateField(
         label=_("Documents delivered to households on"), required=False, widget=DATE_WIDGET
     )
@@ -251,19 +283,25 @@ class ScheduleMeetingForm(forms.Form):
 
 class SecretaryForm(CountsForm):
     COUNTS = {"yes": "yes"}
-    name = forms.CharField(label=_("Secretary"), max_length=200)
+    name = forms.CharField(
+        label=_("Secretary"), max_length=200, error_messages={"required": _("Enter the name of the secretary.")}
+    )
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
 class MethodForm(CountsForm):
     COUNTS = {"yes": "yes"}
-    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(
+        label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect, error_messages=METHOD_ERRORS
+    )
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
 class MeetingResultForm(CountsForm):
     COUNTS = {"agree": "agree", "disagree": "disagree", "other": "other"}
-    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+    method = forms.ChoiceField(
+        label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect, error_messages=METHOD_ERRORS
+    )
     agree = forms.IntegerField(label=_("Agree"), min_value=0)
     disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
     other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)
@@ -271,7 +309,12 @@ class MeetingResultForm(CountsForm):
 
 class SlipForm(forms.Form):
     household_code = HouseholdCodeField()
-    choice = forms.ChoiceField(label=_("Marked on the slip"), choices=Choice.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(
+        label=_("Marked on the slip"),
+        choices=Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is marked on the slip: agree, disagree or another opinion.")},
+    )
     comment = forms.CharField(
         label=_("Other opinion written on the slip"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -279,11 +322,21 @@ class SlipForm(forms.Form):
 
 
 class FileRecordForm(forms.Form):
-    decision_text = forms.CharField(label=_("The decision"), widget=forms.Textarea(attrs={"rows": 5}))
-    village_head = forms.CharField(label=_("Signed by the village head"), max_length=200)
-    front_head = forms.CharField(label=_("Signed by the head of the Front work committee"), max_length=200)
-    representative_1 = forms.CharField(label=_("Signed by a household representative"), max_length=200)
-    representative_2 = forms.CharField(label=_("Signed by a second household representative"), max_length=200)
+    decision_text = forms.CharField(
+        label=_("The decision"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the decision as the households adopted it.")},
+    )
+    village_head = forms.CharField(label=_("Signed by the village head"), max_length=200, error_messages=SIGNER_ERRORS)
+    front_head = forms.CharField(
+        label=_("Signed by the head of the Front work committee"), max_length=200, error_messages=SIGNER_ERRORS
+    )
+    representative_1 = forms.CharField(
+        label=_("Signed by a household representative"), max_length=200, error_messages=SIGNER_ERRORS
+    )
+    representative_2 = forms.CharField(
+        label=_("Signed by a second household representative"), max_length=200, error_messages=SIGNER_ERRORS
+    )
 
     SIGNATORIES = ("village_head", "front_head", "representative_1", "representative_2")
 
@@ -301,7 +354,11 @@ class RecognizeForm(forms.Form):
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(
+        label=_("Reasons for the refusal"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the reasons for the refusal: they are sent to the village.")},
+    )
 
 
 MAX_CLUSTERS = 12

@@ -9,13 +9,14 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from grassroots.accounts.tests.factories import UserFactory
 from grassroots.core.models import AuditEvent
 from grassroots.core.templatetags.error_summary import form_errors
 from grassroots.decisions import actions, rules
 from grassroots.decisions.forms import MeetingResultForm, MethodForm, OptinForm
 from grassroots.decisions.models import Form, Matter, Status, TabledVia
 from grassroots.decisions.steps import Facts, MeetingFacts, steps_for
-from grassroots.people.models import Household, Representation
+from grassroots.people.models import Household, Representation, Resident
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -232,3 +233,31 @@ def test_a_household_entered_twice_at_the_door_is_said_to_be_present_already(vil
     html = again.content.decode()
     assert rep.household.code in html and rep.resident.full_name in html and 'id="error-summary"' in html
     assert meeting.attendance.count() == 1
+
+
+def test_empty_fields_say_what_to_enter(village, sign_in):
+    matter, _m = _meeting(village, present=8)
+    actions.record_meeting_count(_m, actor=village["head"], method="hands", agree=8, disagree=0, other=0)
+    actions.close_matter(matter, actor=village["head"])
+    with translation.override("en"):
+        page = sign_in(Client(), village["head"]).post(_url("console-file", matter), {"file-village_head": "A"},
+                                                       HTTP_ACCEPT_LANGUAGE="en")  # fmt: skip
+    assert page.status_code == 422
+    html = page.content.decode()
+    assert "Write the decision as the households adopted it." in html
+    assert html.count("Enter the name of the person who signs.") == 2 * 3  # in the summary and beside each field
+    assert '<a href="#id_file-decision_text">' in html
+
+
+def test_anonymizing_a_resident_goes_through_its_confirmation_page(world, sign_in):
+    root = sign_in(Client(), UserFactory(username="root", is_staff=True, is_superuser=True))
+    resident = Resident.objects.filter(anonymized_at__isnull=True).first()
+    changelist = reverse("admin:people_resident_changelist")
+    data = {"action": "anonymize", "_selected_action": [resident.pk]}
+    asked = root.post(changelist, data)
+    assert asked.status_code == 200 and b'name="confirmed" value="yes"' in asked.content
+    resident.refresh_from_db()
+    assert resident.anonymized_at is None
+    assert root.post(changelist, {**data, "confirmed": "yes"}).status_code == 302
+    resident.refresh_from_db()
+    assert resident.anonymized_at is not None
