@@ -132,6 +132,7 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
             "D59 Art 3(5)",
             done=counted,
             blocked_reason="" if counted else result_blocked,
+            needed=agree_needed(rules.least_agreeing_to_adopt(matter.rule_item, facts.households)),
         )
     )
     if meeting is not None and meeting.falls_short and is_open:

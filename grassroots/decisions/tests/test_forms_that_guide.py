@@ -8,6 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grassroots.accounts.tests.factories import UserFactory
 from grassroots.core.models import AuditEvent
@@ -179,6 +181,16 @@ def test_law_art_21_1_the_number_that_must_agree_is_the_least_the_rule_accepts(i
     assert rules.least_agreeing_to_adopt(rule_item, households) == needed
     assert rules.village_adopts(rule_item, needed, households)
     assert not rules.village_adopts(rule_item, needed - 1, households)
+
+
+@given(item=st.sampled_from(list(rules.Item)), households=st.integers(min_value=1, max_value=2000))
+def test_the_number_needed_is_exactly_where_the_rule_starts_to_accept(item, households):
+    needed = rules.least_agreeing_to_adopt(item, households)
+    assert needed is not None and rules.village_adopts(item, needed, households)
+    assert needed == 0 or not rules.village_adopts(item, needed - 1, households)
+    present = rules.least_present_to_decide(item, households)
+    assert present is not None and not rules.meeting_falls_short(item, present, households)
+    assert present == 0 or rules.meeting_falls_short(item, present - 1, households)
 
 
 def test_the_other_thresholds_give_their_numbers():
