@@ -46,8 +46,8 @@ def _answers(form: forms.Form | None) -> list[tuple[str, str]]:
     rows = []
     for name, field in form.fields.items():
         value = form.cleaned_data.get(name)
-        if value in (None, "", [], False):
-            continue
+        if value is None or value is False or value == "" or value == []:
+            continue  # a count of 0 is shown: it is an answer
         shown = dict(getattr(field, "choices", ())).get(value, value)
         rows.append((str(field.label or name), str(shown)))
     return rows

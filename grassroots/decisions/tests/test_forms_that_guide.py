@@ -102,6 +102,7 @@ def test_recording_the_count_asks_for_confirmation_and_acts_only_with_it(village
     html = asked.content.decode()
     assert 'name="confirm" value="yes"' in html and "warning-button" in html
     assert 'name="result-agree" value="6"' in html  # the answers go again with the button
+    assert "<dd>0</dd>" in html  # check your answers: "Other opinion 0" is shown too
     meeting.refresh_from_db()
     assert meeting.closed_at is None and AuditEvent.objects.count() == before
     done = head.post(_url("console-result", matter), {**data, "confirm": "yes"})
