@@ -84,12 +84,29 @@ TEAM_ROWS: dict[str, int] = {
 
 
 class NewMatterForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Village or commune"), queryset=Unit.objects.none())
-    item = forms.TypedChoiceField(label=_("Kind of matter (Art 15)"), choices=Item.choices, coerce=int)
-    title = forms.CharField(label=_("Title"), max_length=200)
-    question = forms.CharField(label=_("Question put to households"), widget=forms.Textarea(attrs={"rows": 3}))
+    unit = forms.ModelChoiceField(
+        label=_("Village or commune"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("Choose the village, or the commune for a commune-wide matter.")},
+    )
+    item = forms.TypedChoiceField(
+        label=_("Kind of matter (Art 15)"),
+        choices=Item.choices,
+        coerce=int,
+        error_messages={"required": _("Choose the kind of matter.")},
+    )
+    title = forms.CharField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Enter a short title for the matter.")}
+    )
+    question = forms.CharField(
+        label=_("Question put to households"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the question the households answer.")},
+    )
     description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    tabled_via = forms.ChoiceField(label=_("Tabled by"), choices=TabledVia.choices)
+    tabled_via = forms.ChoiceField(
+        label=_("Tabled by"), choices=TabledVia.choices, error_messages={"required": _("Choose who tables the matter.")}
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -374,6 +391,7 @@ class ClusterPlanForm(forms.Form):
     )
     clusters = forms.CharField(
         label=_("Clusters"),
+        error_messages={"required": _("Write one cluster a line: its name, a vertical bar |, then its chair.")},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One cluster a line: the cluster's name, a vertical bar |, then the delegate who chairs it."),
     )
