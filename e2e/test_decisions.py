@@ -18,7 +18,7 @@ from grassroots.decisions import actions
 from grassroots.decisions import demo as decisions_demo
 from grassroots.decisions.access import represented_household
 from grassroots.decisions.demo import link_representatives
-from grassroots.decisions.models import Matter, Participation, Status
+from grassroots.decisions.models import Attendance, Matter, Participation, Status
 from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
@@ -156,6 +156,13 @@ def test_an_online_vote_from_tabling_to_the_decision_in_effect(
     for key, name in SIGNATURES.items():
         page.locator(f"#id_file-{key}").fill(name)
     page.locator("form[action$='/console/file/'] button").click()
+    # Filing cannot be undone: a confirmation page shows what will be filed and a warning button.
+    expect(page.locator("main h1")).to_have_text(t("File the decision record with the commune"))
+    expect(page.locator("main")).to_contain_text("Các hộ đồng ý trồng cây xanh dọc ngõ 5.")
+    snap(page, "decisions-console-file-confirm")
+    assert_fits_phone(page)
+    page.locator("main button.warning-button").click()
+    expect(page).to_have_url(console)
     # Item 6 of one village takes effect on adoption: no recognition (Law Art 21(2)).
     expect(console_facts(page)).to_contain_text(t("in effect"))
     matter.refresh_from_db()
@@ -224,3 +231,39 @@ def test_the_chair_recognizes_a_village_head_election_from_the_queue(
     assert matter.effective_on == timezone.localdate()
     event = AuditEvent.objects.get(verb="decisions.recognized", target_id=str(matter.pk))
     assert event.actor.username == "chair"
+
+
+def test_the_meeting_door_says_what_is_wrong_and_where(live_server: Any, demo: None, page: Page, snap: Any) -> None:
+    """A count out of bounds: the error summary takes the focus and its link puts the cursor in the field;
+    a household entered twice at the door is said to be present already, with its representative's name."""
+    (built,) = decisions_demo.build(["meeting"])
+    matter = built.matter
+    log_in(page, live_server, "villagehead-02")
+    meeting_url = url(live_server, "decisions:console-meeting", matter.pk)
+    page.goto(meeting_url)
+
+    present = Attendance.objects.filter(meeting__matter=matter).count()
+    result = page.locator(f"form[action='{path('decisions:console-result', matter.pk)}']")
+    result.locator("#id_result-agree").fill(str(present + 1))
+    result.locator("button").click()
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text(t("There is a problem"))
+    expect(summary).to_contain_text(str(present))
+    snap(page, "decisions-error-summary")
+    summary.locator("a[href='#id_result-agree']").click()
+    expect(page.locator("#id_result-agree")).to_be_focused()
+    assert not matter.participations.exists()
+
+    attended = Attendance.objects.filter(meeting__matter=matter).select_related("household").first()
+    assert attended is not None
+    household = attended.household
+    rep = household.representations.filter(valid_to__isnull=True).select_related("resident").first()
+    page.goto(meeting_url)
+    page.locator("#id_attend-code").fill(household.code)
+    page.locator("#id_attend-code").press("Enter")
+    entry = page.locator("#entry")
+    expect(entry).to_contain_text(household.code)
+    if rep is not None:
+        expect(entry).to_contain_text(rep.resident.full_name)
+    assert Attendance.objects.filter(meeting__matter=matter).count() == present

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,48 @@ from grassroots.territory.models import Unit
 
 from . import rules
 from .models import Choice, Form, Item, Matter, Meeting, TabledVia, TeamMember
+
+# --- Counts of households: the message says what to enter and between which bounds -----------------
+ENTER_COUNT = {
+    "agree": _("Enter the number of households that agree"),
+    "disagree": _("Enter the number of households that disagree"),
+    "other": _("Enter the number of households with another opinion"),
+    "yes": _("Enter the number of households present in favour"),
+    "optin": _("Enter the number of households that chose online voting"),
+}
+
+
+def count_message(what: str, most: int | None) -> str:
+    """Enter the number of households that agree, from 0 to 172." (or "0 or more." without a bound)."""
+    if most is None:
+        return str(_("%(enter)s, 0 or more.") % {"enter": ENTER_COUNT[what]})
+    return str(_("%(enter)s, from 0 to %(most)s.") % {"enter": ENTER_COUNT[what], "most": most})
+
+
+def bound_count(field: forms.Field, what: str, most: int | None) -> None:
+    """Every error of a count field (empty, not a number, out of bounds) says what to enter and the bounds;
+    `most` is the households present at the meeting, or all households for the opt-in poll."""
+    if not isinstance(field, forms.IntegerField):
+        raise TypeError(field)
+    message = count_message(what, most)
+    field.error_messages.update(dict.fromkeys(("required", "invalid", "min_value", "max_value"), message))
+    if most is not None:
+        field.max_value = most
+        field.validators.append(MaxValueValidator(most))
+        field.widget.attrs["max"] = str(most)
+
+
+class CountsForm(forms.Form):
+    """A form of household counts, bounded by `most` (the households present, or all households)."""
+
+    COUNTS: dict[str, str] = {}  # field name -> key of ENTER_COUNT
+
+    def __init__(self, *args: Any, most: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.most = most
+        for name, what in self.COUNTS.items():
+            if name in self.fields:
+                bound_count(self.fields[name], what, most)
 
 
 class VoteForm(forms.Form):
@@ -24,6 +67,14 @@ class VoteForm(forms.Form):
         return data
 
 
+# What to do when a field is left empty or badly typed (the GOV.UK "say what to do" messages).
+DATE_INVALID = _("Enter a real date, for example 15/03/2026.")
+DATETIME_INVALID = _("Enter a real date and time, for example 15/03/2026 19:30.")
+DATE_ERRORS = {"required": _("Enter the date."), "invalid": DATE_INVALID}
+METHOD_ERRORS = {"required": _("Choose a show of hands or a secret ballot.")}
+SIGNER_ERRORS = {"required": _("Enter the name of the person who signs.")}
+
+
 # --- The console of the people who run a matter, and the commune's recognition queue -------------
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 DATETIME_WIDGET = forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
@@ -33,12 +84,29 @@ TEAM_ROWS: dict[str, int] = {
 
 
 class NewMatterForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Village or commune"), queryset=Unit.objects.none())
-    item = forms.TypedChoiceField(label=_("Kind of matter (Art 15)"), choices=Item.choices, coerce=int)
-    title = forms.CharField(label=_("Title"), max_length=200)
-    question = forms.CharField(label=_("Question put to households"), widget=forms.Textarea(attrs={"rows": 3}))
+    unit = forms.ModelChoiceField(
+        label=_("Village or commune"),
+        queryset=Unit.objects.none(),
+        error_messages={"required": _("Choose the village, or the commune for a commune-wide matter.")},
+    )
+    item = forms.TypedChoiceField(
+        label=_("Kind of matter (Art 15)"),
+        choices=Item.choices,
+        coerce=int,
+        error_messages={"required": _("Choose the kind of matter.")},
+    )
+    title = forms.CharField(
+        label=_("Title"), max_length=200, error_messages={"required": _("Enter a short title for the matter.")}
+    )
+    question = forms.CharField(
+        label=_("Question put to households"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the question the households answer.")},
+    )
     description = forms.CharField(label=_("Details"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
-    tabled_via = forms.ChoiceField(label=_("Tabled by"), choices=TabledVia.choices)
+    tabled_via = forms.ChoiceField(
+        label=_("Tabled by"), choices=TabledVia.choices, error_messages={"required": _("Choose who tables the matter.")}
+    )
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -72,6 +140,7 @@ class HouseholdCodeField(forms.CharField):
         kwargs.setdefault("label", _("Household code"))
         kwargs.setdefault("max_length", 32)
         kwargs.setdefault("widget", forms.TextInput(attrs=CODE_INPUT_ATTRS))
+        kwargs.setdefault("error_messages", {"required": _("Enter the household code, or scan its QR card.")})
         super().__init__(**kwargs)
 
 
@@ -100,10 +169,11 @@ class HouseholdByCodeForm(forms.Form):
 
 
 class ConsentForm(HouseholdByCodeForm):
-    given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET)
+    given_on = forms.DateField(label=_("Consent given on"), widget=DATE_WIDGET, error_messages=DATE_ERRORS)
 
 
-class OptinForm(forms.Form):
+class OptinForm(CountsForm):
+    COUNTS = {"yes": "optin"}
     yes = forms.IntegerField(label=_("Households that chose online voting"), min_value=0)
 
 
@@ -113,7 +183,12 @@ REASON_WIDGET = forms.Textarea(attrs={"rows": 2})
 class CorrectOptinForm(OptinForm):
     """A correction after the opening: a new entry with its reason; the old count stays in the history."""
 
-    reason = forms.CharField(label=_("Reason for the correction"), max_length=2000, widget=REASON_WIDGET)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=2000,
+        widget=REASON_WIDGET,
+        error_messages={"required": _("Write why the poll result is corrected.")},
+    )
 
 
 class CloseForm(forms.Form):
@@ -123,12 +198,17 @@ class CloseForm(forms.Form):
         super().__init__(*args, **kwargs)
         if early:
             self.fields["reason"] = forms.CharField(
-                label=_("Why the slips are counted before the announced end"), max_length=2000, widget=REASON_WIDGET
+                label=_("Why the slips are counted before the announced end"),
+                max_length=2000,
+                widget=REASON_WIDGET,
+                error_messages={"required": _("Write why the slips are counted before the announced end.")},
             )
 
 
-class TeamForm(forms.Form):
+class TeamForm(CountsForm):
     """Up to 5 members (2 for the witnesses), each with a name and a role; one leads the team."""
+
+    COUNTS = {"yes": "yes"}
 
     def __init__(self, *args: Any, team: str, with_yes: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -150,6 +230,7 @@ class TeamForm(forms.Form):
             )  # fmt: skip
         if with_yes:
             self.fields["yes"] = forms.IntegerField(label=_("Households present in favour"), min_value=0)
+            bound_count(self.fields["yes"], "yes", self.most)
         # Needed only to change a team already recorded once the matter is open (a correction).
         self.fields["reason"] = forms.CharField(
             label=_("Reason for the correction"), max_length=2000, required=False, widget=REASON_WIDGET
@@ -175,7 +256,12 @@ class TeamForm(forms.Form):
 
 
 class OpenMatterForm(forms.Form):
-    form = forms.ChoiceField(label=_("Form of deciding"), choices=Form.choices, widget=forms.RadioSelect)
+    form = forms.ChoiceField(
+        label=_("Form of deciding"),
+        choices=Form.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how the households decide: at a meeting, by ballot slips or online.")},
+    )
     closes_at = forms.DateTimeField(
         label=_("Voting ends at"),
         required=False,
@@ -194,26 +280,45 @@ class SwitchForm(forms.Form):
 
 
 class ScheduleMeetingForm(forms.Form):
-    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
-    place = forms.CharField(label=_("Place"), max_length=200)
-    notice_sent_on = forms.DateField(label=_("Notice sent and posted on"), widget=DATE_WIDGET)
+    starts_at = forms.DateTimeField(
+        label=_("Starts at"),
+        widget=DATETIME_WIDGET,
+        error_messages={"required": _("Enter the day and time the meeting starts."), "invalid": DATETIME_INVALID},
+    )
+    place = forms.CharField(
+        label=_("Place"), max_length=200, error_messages={"required": _("Enter where the meeting is held.")}
+    )
+    notice_sent_on = forms.DateField(
+        label=_("Notice sent and posted on"),
+        widget=DATE_WIDGET,
+        error_messages={"required": _("Enter the day the notice was sent and posted."), "invalid": DATE_INVALID},
+    )
     documents_delivered_on = forms.DateField(
         label=_("Documents delivered to households on"), required=False, widget=DATE_WIDGET
     )
 
 
-class SecretaryForm(forms.Form):
-    name = forms.CharField(label=_("Secretary"), max_length=200)
+class SecretaryForm(CountsForm):
+    COUNTS = {"yes": "yes"}
+    name = forms.CharField(
+        label=_("Secretary"), max_length=200, error_messages={"required": _("Enter the name of the secretary.")}
+    )
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
-class MethodForm(forms.Form):
-    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+class MethodForm(CountsForm):
+    COUNTS = {"yes": "yes"}
+    method = forms.ChoiceField(
+        label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect, error_messages=METHOD_ERRORS
+    )
     yes = forms.IntegerField(label=_("Households present in favour"), min_value=0)
 
 
-class MeetingResultForm(forms.Form):
-    method = forms.ChoiceField(label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect)
+class MeetingResultForm(CountsForm):
+    COUNTS = {"agree": "agree", "disagree": "disagree", "other": "other"}
+    method = forms.ChoiceField(
+        label=_("Voting method"), choices=Meeting.Method.choices, widget=forms.RadioSelect, error_messages=METHOD_ERRORS
+    )
     agree = forms.IntegerField(label=_("Agree"), min_value=0)
     disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
     other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)
@@ -221,7 +326,12 @@ class MeetingResultForm(forms.Form):
 
 class SlipForm(forms.Form):
     household_code = HouseholdCodeField()
-    choice = forms.ChoiceField(label=_("Marked on the slip"), choices=Choice.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(
+        label=_("Marked on the slip"),
+        choices=Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what is marked on the slip: agree, disagree or another opinion.")},
+    )
     comment = forms.CharField(
         label=_("Other opinion written on the slip"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -229,11 +339,21 @@ class SlipForm(forms.Form):
 
 
 class FileRecordForm(forms.Form):
-    decision_text = forms.CharField(label=_("The decision"), widget=forms.Textarea(attrs={"rows": 5}))
-    village_head = forms.CharField(label=_("Signed by the village head"), max_length=200)
-    front_head = forms.CharField(label=_("Signed by the head of the Front work committee"), max_length=200)
-    representative_1 = forms.CharField(label=_("Signed by a household representative"), max_length=200)
-    representative_2 = forms.CharField(label=_("Signed by a second household representative"), max_length=200)
+    decision_text = forms.CharField(
+        label=_("The decision"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the decision as the households adopted it.")},
+    )
+    village_head = forms.CharField(label=_("Signed by the village head"), max_length=200, error_messages=SIGNER_ERRORS)
+    front_head = forms.CharField(
+        label=_("Signed by the head of the Front work committee"), max_length=200, error_messages=SIGNER_ERRORS
+    )
+    representative_1 = forms.CharField(
+        label=_("Signed by a household representative"), max_length=200, error_messages=SIGNER_ERRORS
+    )
+    representative_2 = forms.CharField(
+        label=_("Signed by a second household representative"), max_length=200, error_messages=SIGNER_ERRORS
+    )
 
     SIGNATORIES = ("village_head", "front_head", "representative_1", "representative_2")
 
@@ -251,7 +371,11 @@ class RecognizeForm(forms.Form):
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(label=_("Reasons for the refusal"), widget=forms.Textarea(attrs={"rows": 5}))
+    reason = forms.CharField(
+        label=_("Reasons for the refusal"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Write the reasons for the refusal: they are sent to the village.")},
+    )
 
 
 MAX_CLUSTERS = 12
@@ -267,6 +391,7 @@ class ClusterPlanForm(forms.Form):
     )
     clusters = forms.CharField(
         label=_("Clusters"),
+        error_messages={"required": _("Write one cluster a line: its name, a vertical bar |, then its chair.")},
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One cluster a line: the cluster's name, a vertical bar |, then the delegate who chairs it."),
     )
@@ -295,7 +420,8 @@ class ClusterPlanForm(forms.Form):
         return rows
 
 
-class ClusterResultForm(forms.Form):
+class ClusterResultForm(CountsForm):
+    COUNTS = {"agree": "agree", "disagree": "disagree", "other": "other"}
     agree = forms.IntegerField(label=_("Agree"), min_value=0)
     disagree = forms.IntegerField(label=_("Disagree"), min_value=0)
     other = forms.IntegerField(label=_("Other opinion"), min_value=0, initial=0)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 import calendar as _calendar
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -402,3 +402,45 @@ def count_ballots(
     )
     total = sum((r.tally for _v, r in results), Tally())
     return CountedMatter(results, total, matter_adopted(item, scope, [r for _v, r in results]))
+
+
+# --- Numbers needed, shown beside the console's steps --------------------------------------------------
+# The thresholds above are predicates; the console also says how many are needed ("at least 167 households
+# must agree"). Each number is the smallest count the predicate itself accepts, so the two never disagree.
+def _least_passing(passes: Callable[[int], bool], most: int) -> int | None:
+    """The smallest n in 0..most for which `passes(n)` holds (the predicates are monotone), or None."""
+    if most < 0 or not passes(most):
+        return None
+    low, high = 0, most
+    while low < high:
+        middle = (low + high) // 2
+        if passes(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def least_agreeing_to_adopt(item: Item, households: int) -> int | None:
+    """Law Art 21(1) (`village_adopts`): the households that must agree for a village to adopt the matter."""
+    return _least_passing(lambda n: village_adopts(item, n, households), households)
+
+
+def least_present_to_decide(item: Item, households: int) -> int | None:
+    """Law Art 19(1)(b); D61 Art 10 (`meeting_falls_short`): the households present for a meeting to decide."""
+    return _least_passing(lambda n: not meeting_falls_short(item, n, households), households)
+
+
+def least_in_favour_present(present: int) -> int | None:
+    """D59 Art 3(5) (`procedural_vote_passes`): the households present in favour of a procedural vote."""
+    return _least_passing(lambda n: procedural_vote_passes(n, present), present)
+
+
+def least_choosing_online(households: int) -> int | None:
+    """D59 Art 5(1)(c): more than half of all households must choose online voting in the prior poll."""
+    return _least_passing(lambda n: 2 * n > households, households)
+
+
+def least_consents_to_table(households: int) -> int | None:
+    """Law Art 16(3) (`initiative_tabled`): the valid consents that table a citizen initiative."""
+    return _least_passing(lambda n: initiative_tabled(n, households), households)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
+from grassroots.core.text import fold
 from grassroots.people.actions import household_count_on
 from grassroots.people.models import Household, Representation
 
@@ -298,13 +299,14 @@ def households_matching(matter: Matter, q: str, limit: int) -> list[Household]:
     """Current households of the matter's village(s) by code, address or a current representative's name,
     each with its current representatives (`current_reps`): the meeting's search."""
     reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
+    folded = fold(q)  # as the register's search: "nguyen van an" finds "Nguyễn Văn An"
     households = (
         Household.objects.active()
         .filter(unit__path__startswith=matter.unit.path)
         .filter(
             Q(code__icontains=q)
-            | Q(address__icontains=q)
-            | Q(representations__valid_to__isnull=True, representations__resident__full_name__icontains=q)
+            | Q(address_folded__contains=folded)
+            | Q(representations__valid_to__isnull=True, representations__resident__name_folded__contains=folded)
         )
         .distinct()
         .prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from .. import rules
 from ..models import Form, Matter, Status
 from .closing import _closing
-from .facts import Facts, FormOption, MeetingFacts, Step, TeamFacts, _count_detail, form_options
+from .facts import Facts, FormOption, MeetingFacts, Step, TeamFacts, _count_detail, agree_needed, form_options
 from .preparation import _preparation
 from .rounds import _ballot_steps, _meeting_steps
 
@@ -36,6 +37,7 @@ def steps_for(matter: Matter, facts: Facts) -> list[Step]:
                 "D59 Art 5(3)",
                 done=matter.status != Status.OPEN,
                 detail=_count_detail(facts.participants, facts.households),
+                needed=agree_needed(rules.least_agreeing_to_adopt(matter.rule_item, facts.households)),
             )
         )
     return steps + _closing(matter, facts)

@@ -10,7 +10,15 @@ from .facts import (
     Facts,
     Step,
     _count_detail,
+    agree_needed,
 )
+
+
+def _adoption_needed(matter: Matter, facts: Facts) -> str:
+    """The households that must agree (Law Art 21(1)); a commune-wide matter counts village by village."""
+    if matter.rule_scope is rules.Scope.COMMUNE:
+        return _("At least two-thirds of the villages must adopt it, each by its own households.")
+    return agree_needed(rules.least_agreeing_to_adopt(matter.rule_item, facts.households))
 
 
 def _closing(matter: Matter, facts: Facts) -> list[Step]:
@@ -30,6 +38,7 @@ def _closing(matter: Matter, facts: Facts) -> list[Step]:
             done=closed,
             blocked_reason="" if closed or is_open else _("Open the matter first."),
             detail=close_detail,
+            needed=_adoption_needed(matter, facts),
         ),
         Step(
             "file",

@@ -61,10 +61,25 @@ class Step:
     detail: str = ""
     due_on: dt.date | None = None
     overdue: bool = False
+    optional: bool = False  # the law allows it, does not require it (a cluster plan, online voting)
+    skipped: bool = False  # passed without being taken: never shown as done
+    needed: str = ""  # the number a threshold asks for: "At least 167 households must agree."
 
     @property
     def actionable(self) -> bool:
-        return not self.done and not self.blocked_reason
+        return not self.done and not self.skipped and not self.blocked_reason
+
+    @property
+    def state(self) -> str:
+        """done, skipped, blocked (cannot start yet, with the reason), optional or todo; "next" is the
+        console's first actionable step (`next_step`)."""
+        if self.done:
+            return "done"
+        if self.skipped:
+            return "skipped"
+        if self.blocked_reason:
+            return "blocked"
+        return "optional" if self.optional else "todo"
 
 
 @dataclass(frozen=True)
@@ -122,6 +137,49 @@ def form_options(matter: Matter, facts: Facts) -> list[FormOption]:
             reasons = tuple(facts.online_blockers)
         options.append(FormOption(value, str(label), reasons))
     return options
+
+
+# The sentences that state a threshold's number (rules.least_*); nothing when no number can meet it.
+def agree_needed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return ngettext("At least %(n)s household must agree.", "At least %(n)s households must agree.", n) % {"n": n}
+
+
+def present_needed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return ngettext(
+        "At least %(n)s household must be present for the meeting to decide.",
+        "At least %(n)s households must be present for the meeting to decide.",
+        n,
+    ) % {"n": n}
+
+
+def in_favour_needed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return ngettext(
+        "At least %(n)s household present must be in favour of each procedural vote.",
+        "At least %(n)s households present must be in favour of each procedural vote.",
+        n,
+    ) % {"n": n}
+
+
+def optin_needed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return ngettext(
+        "At least %(n)s household must choose online voting.", "At least %(n)s households must choose online voting.", n
+    ) % {"n": n}
+
+
+def consents_needed(n: int | None) -> str:
+    if n is None:
+        return ""
+    return ngettext("At least %(n)s valid consent is needed.", "At least %(n)s valid consents are needed.", n) % {
+        "n": n
+    }
 
 
 def _count_detail(counted: int, households: int) -> str:

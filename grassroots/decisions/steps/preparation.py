@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from .. import rules
 from ..models import Matter, Status, TabledVia, TeamMember
 from .facts import (
     NOT_YET_OPEN,
@@ -14,7 +15,9 @@ from .facts import (
     _team,
     _team_ok,
     agreements_needed,
+    consents_needed,
     online_possible,
+    optin_needed,
 )
 
 
@@ -34,6 +37,7 @@ def _preparation(matter: Matter, facts: Facts) -> list[Step]:
                     facts.consents,
                 )
                 % {"consents": facts.consents, "households": facts.households},
+                needed=consents_needed(rules.least_consents_to_table(facts.households)),
             )
         )
     if agreements_needed(matter):
@@ -71,6 +75,8 @@ def _preparation(matter: Matter, facts: Facts) -> list[Step]:
                     facts.households,
                 )
                 % {"yes": matter.optin_yes, "households": facts.households},
+                optional=True,
+                needed=optin_needed(rules.least_choosing_online(facts.households)),
             ),
             Step(
                 "notify",
@@ -78,12 +84,14 @@ def _preparation(matter: Matter, facts: Facts) -> list[Step]:
                 "D59 Art 5(2)(a)",
                 done=len(told) == 2,
                 detail=" ".join(told),
+                optional=True,
             ),
             Step(
                 "online_team",
                 _("Set up the online-vote team of 3 to 5 members, led by the Front representative"),
                 "D59 Art 5(2)(b)",
                 done=_team_ok(_team(facts, TeamMember.Team.ONLINE_TEAM)),
+                optional=True,
             ),
         ]
     blocked = ""

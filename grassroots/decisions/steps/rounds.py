@@ -13,6 +13,9 @@ from .facts import (
     _count_detail,
     _team,
     _team_ok,
+    agree_needed,
+    in_favour_needed,
+    present_needed,
 )
 
 
@@ -51,20 +54,25 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
             done=counted,
             blocked_reason="" if counted else no_meeting,
             detail=detail,
+            needed=present_needed(rules.least_present_to_decide(matter.rule_item, facts.households)),
         ),
         Step(
             "secretary",
             _("Elect the secretary of the meeting"),
             "D59 Art 3(5)",
-            done=bool(meeting and meeting.secretary) or closed,
+            done=bool(meeting and meeting.secretary),
+            skipped=closed and not (meeting and meeting.secretary),
             blocked_reason="" if counted else no_one,
             detail=meeting.secretary if meeting else "",
+            needed=in_favour_needed(rules.least_in_favour_present(meeting.present)) if meeting else "",
         ),
         Step(
             "method",
             _("Choose the voting method: show of hands or secret ballot"),
             "D59 Art 3(5)",
-            done=bool(meeting and meeting.method) or closed,
+            done=bool(meeting and meeting.method),
+            # The count records the method when none was voted on beforehand (`record_meeting_count`).
+            skipped=counted and not (meeting and meeting.method),
             blocked_reason="" if counted else no_one,
             detail=str(Meeting.Method(meeting.method).label) if meeting and meeting.method else "",
         ),
@@ -78,8 +86,11 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
                     "If the village meets by residential cluster: record the cluster plan approved by the commune People's Committee"
                 ),
                 "Law Art 18(3); D59 Art 3(6)",
-                # Done once approved, or once attendance was taken at one village meeting (no clusters).
-                done=bool(meeting and (meeting.plan_approved if meeting.clusters else meeting.present)) or counted,
+                # Done once approved; skipped once attendance was taken at one village meeting (no clusters).
+                done=bool(meeting and meeting.clusters and meeting.plan_approved),
+                skipped=bool(meeting and not meeting.clusters and (meeting.present or counted))
+                or (counted and meeting is None),
+                optional=True,
                 blocked_reason="" if counted else no_meeting,
                 detail=ngettext("%(n)s cluster.", "%(n)s clusters.", meeting.clusters) % {"n": meeting.clusters}
                 if meeting and meeting.clusters
@@ -97,14 +108,16 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
                 "counting",
                 _("Approve the vote-counting committee of 3 to 5 members, with its head"),
                 "D59 Art 3(5)(c)",
-                done=committee_ok or counted,
+                done=committee_ok,
+                skipped=counted and not committee_ok,
                 blocked_reason="" if counted else no_one,
             ),
             Step(
                 "witnesses",
                 _("Name the 2 household representatives who witness the count"),
                 "D59 Art 3(5)(c)",
-                done=witnesses_ok or counted,
+                done=witnesses_ok,
+                skipped=counted and not witnesses_ok,
             ),
         ]
     result_blocked = no_one
@@ -119,6 +132,7 @@ def _meeting_steps(matter: Matter, facts: Facts) -> list[Step]:
             "D59 Art 3(5)",
             done=counted,
             blocked_reason="" if counted else result_blocked,
+            needed=agree_needed(rules.least_agreeing_to_adopt(matter.rule_item, facts.households)),
         )
     )
     if meeting is not None and meeting.falls_short and is_open:
@@ -156,13 +170,15 @@ def _ballot_steps(matter: Matter, facts: Facts) -> list[Step]:
             "ballot_team",
             _("Set up the ballot team of 3 to 5 members, led by the Front representative"),
             "Law Art 19(2); D59 Art 4(3)",
-            done=_team_ok(_team(facts, TeamMember.Team.BALLOT_TEAM)) or counted,
+            done=_team_ok(_team(facts, TeamMember.Team.BALLOT_TEAM)),
+            skipped=counted and not _team_ok(_team(facts, TeamMember.Team.BALLOT_TEAM)),
         ),
         Step(
             "witnesses",
             _("Name the 2 household representatives who witness the count"),
             "D59 Art 4(6)(a)",
-            done=rules.witnesses_ok(_team(facts, TeamMember.Team.WITNESS).size) or counted,
+            done=rules.witnesses_ok(_team(facts, TeamMember.Team.WITNESS).size),
+            skipped=counted and not rules.witnesses_ok(_team(facts, TeamMember.Team.WITNESS).size),
         ),
         Step(
             "slips",
@@ -170,6 +186,7 @@ def _ballot_steps(matter: Matter, facts: Facts) -> list[Step]:
             "Law Art 19(3); D59 Art 4(6)",
             done=counted,
             detail=_count_detail(facts.participants, facts.households),
+            needed=agree_needed(rules.least_agreeing_to_adopt(matter.rule_item, facts.households)),
         ),
     ]
     return steps

@@ -191,7 +191,9 @@ def test_cluster_meeting_through_the_console(village, sign_in):
         data = {"back": "meeting", **{f"result-{cluster.pk}-{k}": v for k, v in zip(("agree", "disagree", "other"),
                                                                                  counts, strict=True)}}  # fmt: skip
         assert head.post(url, data).status_code == 302
-    assert head.post(reverse("decisions:console-cluster-combine", args=[matter.pk])).status_code == 302
+    combine = reverse("decisions:console-cluster-combine", args=[matter.pk])
+    assert head.post(combine).status_code == 200  # the confirmation page first; nothing added up yet
+    assert head.post(combine, {"confirm": "yes"}).status_code == 302
     assert Ballot.objects.filter(matter=matter, choice="agree").count() == 5
     assert head.get(meeting_url).context["counted"]
 

@@ -26,9 +26,10 @@ def _url(name, matter, *args):  # type: ignore[no-untyped-def]
 
 
 def _step(client, url, data=None, **extra):  # type: ignore[no-untyped-def]
-    """POST a step that goes through: it redirects back, and its action left an audit event."""
+    """POST a step that goes through: it redirects back, and its action left an audit event. An
+    irreversible step is posted as its confirmation page posts it (confirm=yes)."""
     before = AuditEvent.objects.count()
-    response = client.post(url, data or {}, **extra)
+    response = client.post(url, {**(data or {}), "confirm": "yes"}, **extra)
     assert response.status_code in (200, 302), (url, response.status_code)
     assert AuditEvent.objects.count() > before, url
     return response
@@ -128,7 +129,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     confirm = head.get(_url("console-switch", matter))
     assert confirm.status_code == 200 and b'method="post"' in confirm.content
     assert _step(head, _url("console-switch", matter)).status_code == 302
-    head.post(_url("console-switch", matter))
+    head.post(_url("console-switch", matter), {"confirm": "yes"})
     matter.refresh_from_db()
     assert matter.form == Form.BALLOT and matter.round == 2
 
@@ -259,7 +260,8 @@ def test_a_secret_ballot_at_the_meeting_with_its_committee_and_witnesses(village
     chosen = _step(head, _url("console-method", matter), {**back, "method-method": "secret", "method-yes": "7"})
     assert chosen["Location"] == _url("console-meeting", matter)
     # The count is refused until the committee and the witnesses are recorded (D59 Art 3(5)(c)).
-    result = {**back, "result-method": "secret", "result-agree": "6", "result-disagree": "2", "result-other": "0"}
+    result = {**back, "result-method": "secret", "result-agree": "6", "result-disagree": "2", "result-other": "0",
+              "confirm": "yes"}  # fmt: skip
     head.post(_url("console-result", matter), result)
     assert not matter.participations.exists()
     committee = {**back, "counting-name_1": "A", "counting-name_2": "B", "counting-name_3": "C", "counting-lead": "2",

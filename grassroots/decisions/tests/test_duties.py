@@ -199,10 +199,10 @@ def test_the_early_count_warning_page_states_the_consequence_and_posts_the_reaso
     page = head.get(url)
     assert page.status_code == 200 and page.context["early"] and page.context["outstanding"] == 4
     assert b"Warning" in page.content and b'name="close-reason"' in page.content
-    assert head.post(url, {}).status_code == 422
+    assert head.post(url, {"confirm": "yes"}).status_code == 422
     matter.refresh_from_db()
     assert matter.closed_at is None
-    assert head.post(url, {"close-reason": "Bão số 3 sắp vào."}).status_code == 302
+    assert head.post(url, {"close-reason": "Bão số 3 sắp vào.", "confirm": "yes"}).status_code == 302
     matter.refresh_from_db()
     assert matter.early_count_reason == "Bão số 3 sắp vào."
     # The Front head is warned but gets no button to count early.
@@ -360,10 +360,14 @@ def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not
     head = sign_in(Client(), village["head"])
     url = reverse("decisions:console-switch", args=[matter.pk])
     past = timezone.localtime(timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
-    refused = head.post(url, {"switch-closes_at": past})
+    refused = head.post(url, {"switch-closes_at": past, "confirm": "yes"})
     assert refused.status_code == 422 and refused.context["form"].errors["closes_at"]
     due = timezone.localtime(timezone.now() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M")
-    assert head.post(url, {"switch-closes_at": due}).status_code == 302
+    asked = head.post(url, {"switch-closes_at": due})  # the confirmation page, with the date kept for the button
+    assert asked.status_code == 200 and b'name="confirm" value="yes"' in asked.content
+    matter.refresh_from_db()
+    assert matter.form != Form.BALLOT
+    assert head.post(url, {"switch-closes_at": due, "confirm": "yes"}).status_code == 302
     matter.refresh_from_db()
     assert matter.form == Form.BALLOT and matter.closes_at > timezone.now()
     ballot_teams(matter, village["head"])

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
-from grassroots.core.forms import run_action, run_form
+from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.people.actions import household_count_on
 
 from .. import actions, rules
@@ -90,6 +90,16 @@ def _team_members(matter: Matter) -> dict[str, list[TeamMember]]:
     return members
 
 
+def present_at(_matter: Matter, meeting: Meeting) -> int:
+    """The bound of a count taken at the meeting: the households present."""
+    return meeting.attendance.count()
+
+
+def households_of(matter: Matter, _target: object) -> int:
+    """The bound of the opt-in poll: all households of the village."""
+    return _households(matter)
+
+
 def _households(matter: Matter) -> int:
     if matter.household_count is not None:
         return matter.household_count
@@ -154,7 +164,7 @@ def _console_page(
     today = timezone.localdate()
     forms_ = {
         "consent": ConsentForm(matter=matter, prefix="consent", initial={"given_on": today}),
-        "optin": OptinForm(prefix="optin", initial={"yes": matter.optin_yes}),
+        "optin": OptinForm(prefix="optin", initial={"yes": matter.optin_yes}, most=facts.households),
         "open": OpenMatterForm(prefix="open"),
         "schedule": ScheduleMeetingForm(prefix="schedule", initial={"notice_sent_on": today}),
         "file": FileRecordForm(prefix="file", initial={"decision_text": matter.decision_text, **matter.signatories}),
@@ -165,7 +175,10 @@ def _console_page(
     may = {s.key for s in steps if may_record(request.user, matter, s.key)}
     corrections = list(matter.corrections.select_related("corrected_by"))
     if matter.status not in actions.PREPARING:
-        forms_.setdefault("correct_optin", CorrectOptinForm(prefix="correct_optin", initial={"yes": matter.optin_yes}))
+        forms_.setdefault(
+            "correct_optin",
+            CorrectOptinForm(prefix="correct_optin", initial={"yes": matter.optin_yes}, most=facts.households),
+        )
     context = {
         "matter": matter,
         "steps": steps,
@@ -208,13 +221,16 @@ def _meeting_context(
     current = matter.status == Status.OPEN and matter.form == "meeting" and meeting.round == matter.round
     members = _team_members(matter)
     q = request.GET.get("q", "").strip()[:100]
+    present = outlook["present"]
     forms_: dict[str, forms.Form] = {
         "attend": HouseholdByCodeForm(matter=matter, prefix="attend"),
-        "secretary": SecretaryForm(prefix="secretary", initial={"name": meeting.secretary}),
-        "method": MethodForm(prefix="method", initial={"method": meeting.method}),
-        "counting": _team_form(matter, TeamMember.Team.COUNTING_COMMITTEE, members.get("counting", []), with_yes=True),
+        "secretary": SecretaryForm(prefix="secretary", initial={"name": meeting.secretary}, most=present),
+        "method": MethodForm(prefix="method", initial={"method": meeting.method}, most=present),
+        "counting": _team_form(
+            matter, TeamMember.Team.COUNTING_COMMITTEE, members.get("counting", []), with_yes=True, most=present
+        ),
         "witness": _team_form(matter, TeamMember.Team.WITNESS, members.get("witness", [])),
-        "result": MeetingResultForm(prefix="result", initial={"method": meeting.method, "other": 0}),
+        "result": MeetingResultForm(prefix="result", initial={"method": meeting.method, "other": 0}, most=present),
     }
     forms_.update(bound)
     cluster_list = list(meeting.clusters.all())
@@ -223,7 +239,10 @@ def _meeting_context(
             "cluster": c,
             "present": outlook["by_cluster"].get(c.pk, 0),
             "attend": bound.get(f"attend-{c.pk}") or HouseholdByCodeForm(matter=matter, prefix=f"attend-{c.pk}"),
-            "result": bound.get(f"result-{c.pk}") or ClusterResultForm(prefix=f"result-{c.pk}", initial={"other": 0}),
+            "result": bound.get(f"result-{c.pk}")
+            or ClusterResultForm(
+                prefix=f"result-{c.pk}", initial={"other": 0}, most=outlook["by_cluster"].get(c.pk, 0)
+            ),
         }
         for c in cluster_list
     ]
@@ -303,17 +322,23 @@ def _back(request: AuthedRequest) -> str:
     return back if back in PAGES else "console"
 
 
+Irreversible = tuple["StrOrPromise", "StrOrPromise", "StrOrPromise"]  # title, consequence, warning button
+
+
 def _step(
     request: AuthedRequest,
     matter: Matter,
     form: forms.Form,
     run: Callable[[dict[str, Any]], object],
     done: StrOrPromise,
+    confirm: Irreversible | None = None,
 ) -> HttpResponse:
-    """Bind, call one action, redirect back; re-render the page with the form's errors (422) otherwise."""
+    """Bind, call one action, redirect back; re-render the page with the form's errors (422) otherwise.
+    An irreversible step (`confirm`: its title, consequence and button) first asks for confirmation."""
     back = _back(request)
     url = reverse(PAGE_URLS[back], args=[matter.pk])
-    return run_form(request, form, run, success=url, refused_to=url, done=done,
+    confirmation = Confirmation(*confirm, back=url) if confirm else None
+    return run_form(request, form, run, success=url, refused_to=url, done=done, confirm=confirmation,
                     page=lambda status: PAGES[back](request, matter, {form.prefix or "": form}, status=status))  # fmt: skip
 
 
@@ -343,12 +368,15 @@ def step(
     done: StrOrPromise,
     at_meeting: bool = False,
     with_matter: bool = False,
+    most: Callable[[Matter, Any], int] | None = None,
+    confirm: Irreversible | None = None,
     **form_kwargs: Any,
 ) -> Callable[[StepRun], Callable[[AuthedRequest, int], HttpResponse]]:
     """Turns `run(actor, matter_or_meeting, form, data)` into the POST view of one console step.
 
     The view finds the matter the user runs (or its latest meeting, `at_meeting`), binds `form_class`
-    with `prefix` (and the matter, `with_matter`), and runs it through `_step`: the `done` message and
+    with `prefix` (and the matter, `with_matter`; the bound of its counts, `most(matter, target)`), and runs
+    it through `_step`: the `done` message and
     back to the page it came from, or that page again with the form's errors (422).
     """
 
@@ -357,9 +385,11 @@ def step(
         def view(request: AuthedRequest, pk: int) -> HttpResponse:
             matter = access_managed_matter(request.user, pk)
             target = _meeting_or_404(matter) if at_meeting else matter
-            kwargs = {"matter": matter, **form_kwargs} if with_matter else form_kwargs
+            kwargs = {"matter": matter, **form_kwargs} if with_matter else dict(form_kwargs)
+            if most is not None:
+                kwargs["most"] = most(matter, target)
             form = form_class(request.POST, prefix=prefix, **kwargs)
-            return _step(request, matter, form, lambda data: run(request.user, target, form, data), done)
+            return _step(request, matter, form, lambda data: run(request.user, target, form, data), done, confirm)
 
         view.__name__, view.__qualname__, view.__doc__ = run.__name__, run.__qualname__, run.__doc__
         return view

@@ -13,12 +13,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
-from grassroots.core.forms import run_form
+from grassroots.core.forms import Confirmation, run_form
 
 from .. import actions
 from ..access import (
@@ -47,6 +47,7 @@ from ._pages import (
     _meeting_or_404,
     _step,
     button,
+    households_of,
     step,
 )
 
@@ -71,31 +72,31 @@ def console(request: AuthedRequest, pk: int) -> HttpResponse:
     return _console_page(request, access_console_matter(request.user, pk), {})
 
 
-@button(field="who", values=frozenset({"head", "front"}), done=_lazy("The agreement was recorded."),
+@button(field="who", values=frozenset({"head", "front"}), done=gettext_lazy("The agreement was recorded."),
         access=access_console_matter)  # fmt: skip
 def agree(actor: User, matter: Matter, who: str) -> None:
     """The village head's or the Front work committee head's agreement (Art 16(2)), each by its own holder."""
     actions.record_agreement(matter, actor=actor, who=who)
 
 
-@button(field="body", values=frozenset({"committee", "front"}), done=_lazy("The notification was recorded."))
+@button(field="body", values=frozenset({"committee", "front"}), done=gettext_lazy("The notification was recorded."))
 def notify(actor: User, matter: Matter, body: str) -> None:
     """The commune People's Committee or the commune Front was told before an online vote (D59 Art 5(2)(a))."""
     actions.record_notification(matter, actor=actor, body=body)
 
 
-@step(OptinForm, prefix="optin", done=_lazy("The result of the poll was recorded."))
+@step(OptinForm, prefix="optin", most=households_of, done=gettext_lazy("The result of the poll was recorded."))
 def optin(actor: User, matter: Matter, form: OptinForm, d: dict[str, Any]) -> None:
     actions.record_optin_poll(matter, actor=actor, yes=d["yes"])
 
 
-@step(CorrectOptinForm, prefix="correct_optin", done=_lazy("The correction was recorded."))
+@step(CorrectOptinForm, prefix="correct_optin", most=households_of, done=gettext_lazy("The correction was recorded."))
 def correct_optin(actor: User, matter: Matter, form: CorrectOptinForm, d: dict[str, Any]) -> None:
     """After the opening: a new, audited entry with the reason; the old count is kept in the history."""
     actions.record_optin_poll(matter, actor=actor, yes=d["yes"], reason=d["reason"])
 
 
-@step(ConsentForm, prefix="consent", with_matter=True, done=_lazy("The consent was recorded."))
+@step(ConsentForm, prefix="consent", with_matter=True, done=gettext_lazy("The consent was recorded."))
 def consent(actor: User, matter: Matter, form: ConsentForm, d: dict[str, Any]) -> None:
     actions.record_consent(matter, actor=actor, household=d["household"], given_on=d["given_on"])
 
@@ -112,18 +113,46 @@ def team(request: AuthedRequest, pk: int, team: str) -> HttpResponse:
                  _("The members were recorded."))  # fmt: skip
 
 
-@step(OpenMatterForm, prefix="open", done=_lazy("The matter is open for decision."))
+@step(OpenMatterForm, prefix="open", done=gettext_lazy("The matter is open for decision."))
 def open_matter(actor: User, matter: Matter, form: OpenMatterForm, d: dict[str, Any]) -> None:
     actions.open_matter(matter, actor=actor, form=d["form"], closes_at=d["closes_at"])
 
 
-@step(ScheduleMeetingForm, prefix="schedule", done=_lazy("The meeting was scheduled."))
+@step(ScheduleMeetingForm, prefix="schedule", done=gettext_lazy("The meeting was scheduled."))
 def schedule(actor: User, matter: Matter, form: ScheduleMeetingForm, d: dict[str, Any]) -> None:
     actions.schedule_meeting(matter, actor=actor, starts_at=d["starts_at"], place=d["place"],
                              notice_sent_on=d["notice_sent_on"], documents_delivered_on=d["documents_delivered_on"])  # fmt: skip
 
 
-@step(FileRecordForm, prefix="file", done=_lazy("The decision record was filed with the commune."))
+FILE_CONFIRM = (
+    gettext_lazy("File the decision record with the commune"),
+    gettext_lazy(
+        "The record goes to the commune People's Committee and the commune Front as it is written here; "
+        "it can no longer be changed from the console."
+    ),
+    gettext_lazy("File the record: it can no longer be changed"),
+)
+CLOSE_CONFIRM = (
+    gettext_lazy("Close the vote and count"),
+    gettext_lazy(
+        "After closing, no vote, slip or count can be added; the result is counted against all households "
+        "and published."
+    ),
+    gettext_lazy("Close and count: no more votes can be added"),
+)
+SWITCH_CONFIRM = (
+    gettext_lazy("Switch to household ballots"),
+    gettext_lazy("The meeting's attendance stays recorded, but the matter is then decided by household ballot slips."),
+    gettext_lazy("Switch to household ballots: the meeting no longer decides"),
+)
+
+
+@step(
+    FileRecordForm,
+    prefix="file",
+    confirm=FILE_CONFIRM,
+    done=gettext_lazy("The decision record was filed with the commune."),
+)
 def file_record(actor: User, matter: Matter, form: FileRecordForm, d: dict[str, Any]) -> None:
     actions.file_record(matter, actor=actor, decision_text=d["decision_text"], signatories=form.signatories())
 
@@ -152,7 +181,7 @@ def close(request: AuthedRequest, pk: int) -> HttpResponse:
     return run_form(
         request, form, lambda d: actions.close_matter(matter, actor=request.user, reason=d.get("reason", "")),
         template="decisions/console/close.html", context=context, success=console_url, refused_to=console_url,
-        done=_("The vote was closed and counted."),
+        done=_("The vote was closed and counted."), confirm=Confirmation(*CLOSE_CONFIRM, back=console_url),
     )  # fmt: skip
 
 
@@ -167,5 +196,5 @@ def switch(request: AuthedRequest, pk: int) -> HttpResponse:
         lambda d: actions.switch_to_ballots(matter, actor=request.user, meeting=meeting, closes_at=d["closes_at"]),
         template="decisions/console/switch.html", success=console_url, refused_to=console_url,
         context=lambda: {"matter": matter, "meeting": meeting, "outlook": actions.meeting_outlook(meeting)},
-        done=_("The matter is now decided by household ballots."),
+        done=_("The matter is now decided by household ballots."), confirm=Confirmation(*SWITCH_CONFIRM, back=console_url),
     )  # fmt: skip

@@ -11,13 +11,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
-from grassroots.core.forms import run_action, run_form
+from grassroots.core.errors import DomainError
+from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.people.models import Household
 
 from .. import actions
@@ -35,6 +36,7 @@ from ..forms import (
     TeamForm,
 )
 from ..models import (
+    Attendance,
     Cluster,
     Meeting,
     TeamMember,
@@ -44,6 +46,7 @@ from ._pages import (
     _meeting_context,
     _meeting_or_404,
     _step,
+    present_at,
     step,
 )
 
@@ -78,11 +81,25 @@ def meeting(request: AuthedRequest, pk: int) -> HttpResponse:
 
     def record(d: dict[str, Any]) -> Household:
         household: Household = d["household"]
+        _refuse_twice(meeting, household)
         actions.record_attendance(meeting, actor=request.user, household=household)
         return household
 
     return run_form(request, form, record, success=present, page=lambda _status: entry(form),
                     fields={"household": "code", "cluster": "code"})  # fmt: skip
+
+
+def _refuse_twice(meeting: Meeting, household: Household) -> None:
+    """A household entered again at the door (a second scan, a typing slip) is said to be present already,
+    by its code and its representative's name, rather than silently counted once."""
+    if Attendance.objects.filter(meeting=meeting, household=household).exists():
+        rep = household.representations.filter(valid_to__isnull=True).select_related("resident").first()
+        name = rep.resident.full_name if rep else household.address
+        raise DomainError(
+            _("Household %(code)s (%(name)s) is already recorded present at this meeting.")
+            % {"code": household.code, "name": name},
+            field="household",
+        )
 
 
 @require_POST
@@ -93,28 +110,49 @@ def attend(request: AuthedRequest, pk: int, household: int) -> HttpResponse:
     found = access_household_of(matter, household)
     url = reverse("decisions:console-meeting", args=[matter.pk])
     q = request.POST.get("q", "").strip()[:100]
-    return run_action(request, lambda: actions.record_attendance(meeting, actor=request.user, household=found),
+
+    def run() -> int:
+        _refuse_twice(meeting, found)
+        return actions.record_attendance(meeting, actor=request.user, household=found)
+
+    return run_action(request, run,
                       done=_("Household %(code)s is present.") % {"code": found.code},
                       then=f"{url}?{urlencode({'q': q})}" if q else url)  # fmt: skip
 
 
-@step(SecretaryForm, prefix="secretary", at_meeting=True, done=_lazy("The secretary was elected."))
+@step(
+    SecretaryForm, prefix="secretary", at_meeting=True, most=present_at, done=gettext_lazy("The secretary was elected.")
+)
 def secretary(actor: User, meeting: Meeting, form: SecretaryForm, d: dict[str, Any]) -> None:
     actions.elect_secretary(meeting, actor=actor, name=d["name"], yes=d["yes"])
 
 
-@step(MethodForm, prefix="method", at_meeting=True, done=_lazy("The voting method was chosen."))
+@step(MethodForm, prefix="method", at_meeting=True, most=present_at, done=gettext_lazy("The voting method was chosen."))
 def method(actor: User, meeting: Meeting, form: MethodForm, d: dict[str, Any]) -> None:
     actions.choose_method(meeting, actor=actor, method=d["method"], yes=d["yes"])
 
 
-@step(TeamForm, prefix="counting", at_meeting=True, team=TeamMember.Team.COUNTING_COMMITTEE, with_yes=True,
-      done=_lazy("The vote-counting committee was approved."))  # fmt: skip
+@step(TeamForm, prefix="counting", at_meeting=True, most=present_at, team=TeamMember.Team.COUNTING_COMMITTEE, with_yes=True,
+      done=gettext_lazy("The vote-counting committee was approved."))  # fmt: skip
 def counting(actor: User, meeting: Meeting, form: TeamForm, d: dict[str, Any]) -> None:
     actions.approve_counting_committee(meeting, actor=actor, members=form.members(), yes=d["yes"])
 
 
-@step(MeetingResultForm, prefix="result", at_meeting=True, done=_lazy("The count of the meeting was recorded."))
+RESULT_CONFIRM = (
+    gettext_lazy("Record the count of the meeting"),
+    gettext_lazy("The count closes the meeting: no household can be added as present and the count cannot be changed."),
+    gettext_lazy("Record the count: the meeting's result is final"),
+)
+
+
+@step(
+    MeetingResultForm,
+    prefix="result",
+    at_meeting=True,
+    most=present_at,
+    confirm=RESULT_CONFIRM,
+    done=gettext_lazy("The count of the meeting was recorded."),
+)
 def result(actor: User, meeting: Meeting, form: MeetingResultForm, d: dict[str, Any]) -> None:
     actions.record_meeting_count(meeting, actor=actor, method=d["method"], agree=d["agree"], disagree=d["disagree"],
                                  other=d["other"])  # fmt: skip
@@ -128,7 +166,7 @@ def _cluster_or_404(meeting: Meeting, cluster: int) -> Cluster:
     return found
 
 
-@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=_lazy("The cluster plan was recorded."))
+@step(ClusterPlanForm, prefix="plan", at_meeting=True, done=gettext_lazy("The cluster plan was recorded."))
 def cluster_plan(actor: User, meeting: Meeting, form: ClusterPlanForm, d: dict[str, Any]) -> None:
     """The cluster plan and the day the commune People's Committee approved it."""
     actions.set_cluster_plan(meeting, actor=actor, clusters=d["clusters"], dispersed=d["dispersed"],
@@ -144,6 +182,7 @@ def cluster_attend(request: AuthedRequest, pk: int, cluster: int) -> HttpRespons
     form = HouseholdByCodeForm(request.POST, matter=matter, prefix=f"attend-{found.pk}")
 
     def run(d: dict[str, Any]) -> None:
+        _refuse_twice(meeting, d["household"])
         actions.record_attendance(meeting, actor=request.user, household=d["household"], cluster=found)
 
     return _step(request, matter, form, run, _("The household was recorded present in the cluster."))
@@ -155,10 +194,18 @@ def cluster_result(request: AuthedRequest, pk: int, cluster: int) -> HttpRespons
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
     found = _cluster_or_404(meeting, cluster)
-    form = ClusterResultForm(request.POST, prefix=f"result-{found.pk}")
+    present = meeting.attendance.filter(cluster=found).count()
+    form = ClusterResultForm(request.POST, prefix=f"result-{found.pk}", most=present)
     return _step(request, matter, form, lambda d: actions.record_cluster_result(
         found, actor=request.user, agree=d["agree"], disagree=d["disagree"], other=d["other"]),
         _("The count of the cluster was recorded."))  # fmt: skip
+
+
+COMBINE_CONFIRM = (
+    gettext_lazy("Add the cluster results up into the village result"),
+    gettext_lazy("The clusters' counts become the count of the meeting, which can no longer be changed."),
+    gettext_lazy("Add up: the meeting's result is final"),
+)
 
 
 @require_POST
@@ -166,6 +213,7 @@ def cluster_combine(request: AuthedRequest, pk: int) -> HttpResponse:
     """The village head adds the cluster results up into the village result."""
     matter = access_managed_matter(request.user, pk)
     meeting = _meeting_or_404(matter)
+    url = reverse("decisions:console-meeting", args=[matter.pk])
     return run_action(request, lambda: actions.combine_cluster_results(meeting, actor=request.user),
-                      done=_("The cluster results were added up into the village result."),
-                      then=reverse("decisions:console-meeting", args=[matter.pk]))  # fmt: skip
+                      done=_("The cluster results were added up into the village result."), then=url,
+                      confirm=Confirmation(*COMBINE_CONFIRM, back=url))  # fmt: skip

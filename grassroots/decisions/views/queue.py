@@ -12,9 +12,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from grassroots.accounts.http import AuthedRequest
-from grassroots.core.forms import run_form
+from grassroots.core.forms import Confirmation, run_form
 
 from .. import actions, rules
 from ..access import (
@@ -63,6 +64,22 @@ def queue(request: AuthedRequest) -> HttpResponse:
     return render(request, "decisions/console/queue.html", context)
 
 
+RECOGNIZE_CONFIRM = (
+    gettext_lazy("Recognize the decision"),
+    gettext_lazy(
+        "The decision takes effect and is published with its record; the recognition cannot be withdrawn here."
+    ),
+    gettext_lazy("Recognize: the decision takes effect"),
+)
+REFUSE_CONFIRM = (
+    gettext_lazy("Refuse recognition"),
+    gettext_lazy(
+        "The refusal and its reasons are sent to the village and published; the decision does not take effect."
+    ),
+    gettext_lazy("Refuse: the decision does not take effect"),
+)
+
+
 def _decide(request: AuthedRequest, pk: int, *, form_class: type[forms.Form], refuse: bool) -> HttpResponse:
     matter = access_recognizable_matter(request.user, pk)
     form = form_class(request.POST or None)
@@ -84,8 +101,9 @@ def _decide(request: AuthedRequest, pk: int, *, form_class: type[forms.Form], re
         }
 
     queue_url = reverse("decisions:recognition")
+    confirm = Confirmation(*(REFUSE_CONFIRM if refuse else RECOGNIZE_CONFIRM), back=queue_url)
     return run_form(request, form, decide, template="decisions/console/decide.html", context=context,
-                    success=queue_url, refused_to=queue_url,
+                    success=queue_url, refused_to=queue_url, confirm=confirm,
                     done=_("The refusal was recorded.") if refuse else _("The decision was recognized."))  # fmt: skip
 
 
