@@ -402,3 +402,24 @@ def count_ballots(
     )
     total = sum((r.tally for _v, r in results), Tally())
     return CountedMatter(results, total, matter_adopted(item, scope, [r for _v, r in results]))
+
+
+# --- The adoption rule in numbers, for the public bulletin (issue 9) ------------------------------
+# Law Art 21(1): the article every adoption threshold above comes from; D59 Art 5(4) for online votes.
+ADOPTION_ARTICLE = "Law Art 21(1)"
+ONLINE_ADOPTION_ARTICLE = "D59 Art 5(4)"
+
+
+def approvals_needed(item: Item, households: int) -> int:
+    """The fewest households agreeing with which `village_adopts` holds (Law Art 21(1)): ⌈2H/3⌉ for
+    items 1–2 ("at least two-thirds of all households"), ⌊H/2⌋ + 1 for items 3–6 ("more than half")."""
+    if households <= 0:
+        return 1
+    if item in TWO_THIRDS_ITEMS:
+        return (2 * households + 2) // 3
+    return households // 2 + 1
+
+
+def villages_needed(villages: int) -> int:
+    """The fewest adopting villages with which `commune_adopts` holds (Law Art 21(1)): ⌈2V/3⌉."""
+    return max(1, (2 * villages + 2) // 3)
