@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 
 from grassroots.accounts.throttle import client_ip
@@ -53,11 +53,11 @@ def unit_matters(unit: Unit) -> Q:
     return Q(unit__path__startswith=unit.path)
 
 
-def public_matters(unit: Unit) -> tuple[list[Matter], list[Matter]]:
+def public_matters(unit: Unit) -> tuple[QuerySet[Matter], QuerySet[Matter]]:
     """(open now, decided), the decided newest first."""
     rows = Matter.objects.filter(unit_matters(unit), status__in=PUBLIC_STATES).select_related("unit")
-    open_now = list(rows.filter(status=Status.OPEN).order_by("closes_at", "pk"))
-    decided = list(rows.filter(status__in=COUNTED).order_by("-closed_at", "-pk"))
+    open_now = rows.filter(status=Status.OPEN).order_by("closes_at", "pk")
+    decided = rows.filter(status__in=COUNTED).order_by("-closed_at", "-pk")
     return open_now, decided
 
 
@@ -89,12 +89,15 @@ class NearYou:
     unit: Unit | None = None
     decisions: list[Matter] = field(default_factory=list)
     remember: str | None = None  # the code to keep in the cookie, when the visitor chose one now
+    forget: bool = False
 
     def context(self) -> dict[str, object]:
         return {"near_choices": self.choices, "near_unit": self.unit, "near_decisions": self.decisions}
 
     def set_cookie(self, response: HttpResponse) -> HttpResponse:
-        if self.remember:
+        if self.forget:
+            response.delete_cookie(NEAR_COOKIE, samesite="Lax")
+        elif self.remember:
             response.set_cookie(
                 NEAR_COOKIE, self.remember, max_age=NEAR_COOKIE_DAYS * 86400, httponly=True, samesite="Lax"
             )
@@ -108,6 +111,9 @@ def decisions_near(request: HttpRequest) -> NearYou:
     by_code = {u.code: u for u in units}
     near = NearYou(choices=[(u.code, unit_label(u)) for u in units])
     asked = str(request.GET.get("unit", ""))[:32]
+    if "unit" in request.GET and not asked:
+        near.forget = True  # "Choose…" again: the visitor takes the choice back
+        return near
     code = asked if asked in by_code else str(request.COOKIES.get(NEAR_COOKIE, ""))[:32]
     near.unit = by_code.get(code)
     if near.unit is None:

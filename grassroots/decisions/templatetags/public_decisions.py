@@ -13,4 +13,4 @@ register = template.Library()
 @register.inclusion_tag("decisions/_unit_decisions_link.html")
 def unit_decisions_link(unit: Unit) -> dict[str, object]:
     open_now, decided = public_matters(unit)
-    return {"unit": unit, "open_count": len(open_now), "decided_count": len(decided), "latest": decided[:3]}
+    return {"unit": unit, "open_count": open_now.count(), "decided_count": decided.count(), "latest": decided[:3]}

@@ -111,6 +111,10 @@ def test_the_home_page_shows_the_latest_decisions_of_the_chosen_unit_and_remembe
     commune = Client().get(reverse("portal:home"), {"unit": village["a"]["commune"].code}).content.decode()
     assert reverse("decisions:bulletin", args=[matter.pk]) in commune
     assert Client().get(reverse("portal:home"), {"unit": "<script>"}).status_code == 200
+    # Choosing nothing takes the choice back.
+    cleared = client.get(reverse("portal:home"), {"unit": ""})
+    assert reverse("decisions:bulletin", args=[matter.pk]) not in cleared.content.decode()
+    assert cleared.cookies[public_side.NEAR_COOKIE].value == ""
 
 
 # --- The bulletin ---------------------------------------------------------------------------------------
