@@ -230,6 +230,16 @@ def test_a_visitor_finds_a_bulletin_from_home_and_checks_a_receipt(
         )
     )
 
+    # From the bulletin, the unit's other decisions, and from there the unit page, which leads back.
+    page.locator("main").get_by_role("link", name=t("Decisions of %(unit)s") % {"unit": group.name}).first.click()
+    expect(page).to_have_url(url(live_server, "decisions:unit-decisions", group.code))
+    expect(page.locator(f"main a[href='{path('decisions:bulletin', matter.pk)}']")).to_have_count(1)
+    assert_fits_phone(page)
+    page.locator("nav.crumbs a").first.click()
+    expect(page).to_have_url(url(live_server, "territory:unit-detail", group.code))
+    page.locator(f"main a[href='{path('decisions:unit-decisions', group.code)}']").click()
+    expect(page).to_have_url(url(live_server, "decisions:unit-decisions", group.code))
+
     # The cookie remembers the visitor's unit on the next visit to the home page.
     page.goto(url(live_server, "portal:home"))
     expect(page.locator("#near-you").get_by_role("link", name=matter.title)).to_be_visible()

@@ -140,6 +140,14 @@ def test_the_rule_for_two_thirds_of_250_households() -> None:
     assert rule["article"] == "Law Art 21(1)"
 
 
+def test_the_rule_for_a_commune_wide_matter_counts_villages() -> None:
+    from grassroots.decisions.bulletin import adoption_rule
+
+    matter = Matter(item=2, scope="commune", form="ballot", household_count=900, village_count=7)
+    rule = adoption_rule(matter, {"households": 900, "villages": [{}] * 7})
+    assert rule["kind"] == "villages_two_thirds" and rule["villages"] == 7 and rule["needed"] == 5
+
+
 def test_json_and_csv_give_the_time_in_vietnam_with_its_offset(counted):  # type: ignore[no-untyped-def]
     matter, _receipts = counted
     data = Client().get(reverse("decisions:bulletin-json", args=[matter.pk])).json()
