@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.crypto import salted_hmac
 
 from grassroots.accounts.throttle import client_ip
 from grassroots.territory.models import Unit
@@ -148,7 +149,9 @@ def receipt_counted(matter: Matter, receipt: str) -> bool:
 
 def receipt_check_throttled(request: HttpRequest) -> bool:
     """Count one check from the client's address; True once it has made too many in the window."""
-    key = f"decisions:receipt-checks:{client_ip(request) or 'unknown'}"
+    # The address only as a keyed hash, even in the cache.
+    address = salted_hmac("grassroots.decisions.receipt-checks", client_ip(request) or "unknown").hexdigest()
+    key = f"decisions:receipt-checks:{address}"
     cache.add(key, 0, RECEIPT_CHECK_WINDOW_SECONDS)
     try:
         checks = cache.incr(key)
