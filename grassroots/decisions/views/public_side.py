@@ -10,12 +10,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import PublicRequest
-from grassroots.territory.models import Unit
+from grassroots.territory.models import unit_by_code
 
 from ..access import access_counted_record, access_matter
 from ..bulletin import bulletin
@@ -108,7 +108,9 @@ def receipt_hashes(request: PublicRequest, pk: int) -> HttpResponse:
 @login_not_required
 def unit_decisions(request: PublicRequest, code: str) -> HttpResponse:
     """A commune's or village's decided matters with their bulletins, and what is open now."""
-    unit = get_object_or_404(Unit.objects.select_related("parent"), code=code)
+    unit = unit_by_code(code)
+    if unit is None:
+        raise Http404
     open_now, decided = public_matters(unit)
     page = Paginator(decided, PER_PAGE).get_page(request.GET.get("page"))
     context = {"unit": unit, "unit_label": unit_label(unit), "open_now": open_now, "page": page}
