@@ -167,3 +167,81 @@ def test_anonymous_is_sent_to_login_and_back(live_server: Any, demo: None, page:
     submit_login(page, "official")
     second_step(page, "official")
     expect(page).to_have_url(url(live_server, "people:register-unit", "14758"))
+
+
+# A receipt code as the vote page gives it. Receipt codes are random by design and only the voter sees
+# them, so the journey plants this one on a ballot of the demo's counted online vote (its hash is what
+# the count stored; nothing else about the ballot changes).
+PLANTED_RECEIPT = "3F2A9C0B17D4E6A85B21"
+
+
+def test_a_visitor_finds_a_bulletin_from_home_and_checks_a_receipt(
+    live_server: Any, demo: None, page: Page, snap: Any
+) -> None:
+    from grassroots.decisions import demo as decisions_demo
+    from grassroots.decisions.actions import receipt_hash
+    from grassroots.decisions.models import Ballot
+
+    # The demo's online vote counted and in effect (14758-07), built alone (seed_decisions_demo does all).
+    (built,) = decisions_demo.build(["in_effect"])
+    matter = built.matter
+    ballot = Ballot.objects.filter(matter=matter).exclude(receipt_hash="").order_by("pk").first()
+    assert ballot is not None
+    Ballot.objects.filter(pk=ballot.pk).update(receipt_hash=receipt_hash(PLANTED_RECEIPT))
+    group = matter.unit
+
+    # Home page: choose the residential group in "Decisions near you" (a plain GET form).
+    page.goto(url(live_server, "portal:home"))
+    near = page.locator("#near-you")
+    expect(near.get_by_role("heading", name=t("Decisions near you"))).to_be_visible()
+    near.locator("select[name=unit]").select_option(group.code)
+    near.locator("button[type=submit]").click()
+    expect(page).to_have_url(re.compile(rf"\?unit={re.escape(group.code)}"))
+    snap(page, "home-near-you")
+    assert_fits_phone(page)
+
+    # The decided matter links to its bulletin.
+    page.locator("#near-you").get_by_role("link", name=matter.title).click()
+    expect(page).to_have_url(url(live_server, "decisions:bulletin", matter.pk))
+    expect(page.locator("h1")).to_contain_text(matter.title)
+    facts = page.locator("dl.facts")
+    needed = matter.household_count // 2 + 1  # item 6: more than half of all households (Law Art 21(1))
+    expect(facts).to_contain_text(str(matter.household_count))
+    expect(facts).to_contain_text(str(needed))
+    expect(facts).to_contain_text(t("Adopted."))
+    expect(page.locator("main")).not_to_contain_text("[U]")
+    snap(page, "bulletin")
+    assert_fits_phone(page)
+
+    # Paste the receipt (as a resident might: lower case, with spaces) and be told it was counted.
+    box = page.locator("#check-receipt")
+    box.get_by_label(t("Your receipt code")).fill("3f2a 9c0b 17d4 e6a8 5b21")
+    box.locator("button[type=submit]").click()
+    expect(page.locator("#check-receipt [role=status]")).to_have_text(
+        t("Counted: a vote with this receipt is in this count.")
+    )
+    snap(page, "bulletin-receipt-counted")
+    assert_fits_phone(page)
+
+    # A receipt that is not there is not counted.
+    page.locator("#check-receipt").get_by_label(t("Your receipt code")).fill("0000 0000 0000 0000 0000")
+    page.locator("#check-receipt button[type=submit]").click()
+    expect(page.locator("#check-receipt [role=status]")).to_contain_text(
+        t(
+            "Not found: no vote with this receipt is in this count. Check the code for typing mistakes; if it is right, tell the village head or the commune."
+        )
+    )
+
+    # From the bulletin, the unit's other decisions, and from there the unit page, which leads back.
+    page.locator("main").get_by_role("link", name=t("Decisions of %(unit)s") % {"unit": group.name}).first.click()
+    expect(page).to_have_url(url(live_server, "decisions:unit-decisions", group.code))
+    expect(page.locator(f"main a[href='{path('decisions:bulletin', matter.pk)}']")).to_have_count(1)
+    assert_fits_phone(page)
+    page.locator("nav.crumbs a").first.click()
+    expect(page).to_have_url(url(live_server, "territory:unit-detail", group.code))
+    page.locator(f"main a[href='{path('decisions:unit-decisions', group.code)}']").click()
+    expect(page).to_have_url(url(live_server, "decisions:unit-decisions", group.code))
+
+    # The cookie remembers the visitor's unit on the next visit to the home page.
+    page.goto(url(live_server, "portal:home"))
+    expect(page.locator("#near-you").get_by_role("link", name=matter.title)).to_be_visible()

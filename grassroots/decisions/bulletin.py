@@ -1,10 +1,13 @@
-"""The public bulletin of a counted matter: receipt hashes, subtotals per channel and the total."""
+"""The public bulletin of a counted matter: the rule that applied, the counts (with percentages of all
+households), subtotals per channel, the total and the receipt hashes."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from . import rules
 from .models import Ballot, Matter, Meeting
+from .public_side import vietnam_iso
 
 # No count per option of fewer than 5 ballots in a unit is published (a bulletin with one ballot reveals
 # that voter's choice), and no channel subtotal under 5 of a secret meeting ballot.
@@ -39,6 +42,36 @@ def _secret_channels(matter: Matter) -> set[str]:
     return {"meeting"} if secret else set()
 
 
+def percent_of(n: int | None, households: int | None) -> float | None:
+    """`n` as a percentage of all households, to one decimal (None when either is unknown)."""
+    if n is None or not households:
+        return None
+    return round(100 * n / households, 1)
+
+
+def adoption_rule(matter: Matter, result: dict[str, Any]) -> dict[str, Any]:
+    """The rule that applied, in numbers (Law Art 21(1); D59 Art 5(4) for online votes): for a village
+    matter the households needed out of all H; for a commune-wide one the villages needed out of all V."""
+    item = matter.rule_item
+    households = result.get("households") or matter.household_count or 0
+    if matter.rule_scope is rules.Scope.COMMUNE:
+        villages = len(result.get("villages") or []) or matter.village_count or 0
+        return {
+            "kind": "villages_two_thirds",
+            "villages": villages,
+            "needed": rules.villages_needed(villages),
+            "households": households,
+            "article": rules.ADOPTION_ARTICLE,
+        }
+    two_thirds = item in rules.TWO_THIRDS_ITEMS
+    return {
+        "kind": "two_thirds" if two_thirds else "more_than_half",
+        "households": households,
+        "needed": rules.approvals_needed(item, households),
+        "article": rules.ONLINE_ADOPTION_ARTICLE if matter.form == rules.Form.ONLINE else rules.ADOPTION_ARTICLE,
+    }
+
+
 def bulletin(matter: Matter) -> dict[str, Any]:
     result = suppress_small_counts(matter.result or {})
     secret = _secret_channels(matter)
@@ -58,6 +91,8 @@ def bulletin(matter: Matter) -> dict[str, Any]:
         "item": matter.item,
         "form": matter.form,
         "closed_on": matter.closed_at.date().isoformat() if matter.closed_at else None,
+        # Vietnam time, with its offset: "2026-12-03T14:05:00+07:00".
+        "closed_at": vietnam_iso(matter.closed_at),
         "households": result.get("households"),
         "channels": channels,
         "agree": result.get("agree"),
@@ -65,6 +100,11 @@ def bulletin(matter: Matter) -> dict[str, Any]:
         "other": result.get("other"),
         "total": result.get("total"),
         "adopted": result.get("adopted"),
+        "rule": adoption_rule(matter, result),
+        # Each count as a percentage of ALL households (the law's denominator), not of the votes cast.
+        "percent_of_households": {
+            key: percent_of(result.get(key), result.get("households")) for key in (*OPTIONS, "total")
+        },
         "counts_hidden": bool(result.get("counts_hidden")),
         "villages": result.get("villages", []),
         "rules_version": result.get("rules_version"),

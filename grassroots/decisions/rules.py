@@ -444,3 +444,20 @@ def least_choosing_online(households: int) -> int | None:
 def least_consents_to_table(households: int) -> int | None:
     """Law Art 16(3) (`initiative_tabled`): the valid consents that table a citizen initiative."""
     return _least_passing(lambda n: initiative_tabled(n, households), households)
+
+
+# --- The adoption rule in numbers, for the public bulletin (issue 9) ------------------------------
+# Law Art 21(1): the article every adoption threshold above comes from; D59 Art 5(4) for online votes.
+ADOPTION_ARTICLE = "Law Art 21(1)"
+ONLINE_ADOPTION_ARTICLE = "D59 Art 5(4)"
+
+
+def approvals_needed(item: Item, households: int) -> int:
+    """The fewest households agreeing with which `village_adopts` holds (Law Art 21(1)): ⌈2H/3⌉ for
+    items 1–2 ("at least two-thirds of all households"), ⌊H/2⌋ + 1 for items 3–6 ("more than half")."""
+    return least_agreeing_to_adopt(item, households) or 1
+
+
+def villages_needed(villages: int) -> int:
+    """The fewest adopting villages with which `commune_adopts` holds (Law Art 21(1)): ⌈2V/3⌉."""
+    return max(1, (2 * villages + 2) // 3)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import console, documents, meeting, public, queue, slips
+from .views import console, documents, meeting, public, public_side, queue, slips
 
 app_name = "decisions"
 urlpatterns = [
@@ -11,6 +11,10 @@ urlpatterns = [
     path("decisions/<int:pk>/bulletin/", public.bulletin_page, name="bulletin"),
     path("decisions/<int:pk>/bulletin.json", public.bulletin_json, name="bulletin-json"),
     path("decisions/<int:pk>/bulletin.csv", public.bulletin_csv, name="bulletin-csv"),
+    # The public side (issue 9): check a receipt, every receipt hash, a unit's decisions.
+    path("decisions/<int:pk>/bulletin/check/", public_side.check_receipt, name="bulletin-check"),
+    path("decisions/<int:pk>/bulletin/receipts/", public_side.receipt_hashes, name="bulletin-receipts"),
+    path("decisions/units/<str:code>/", public_side.unit_decisions, name="unit-decisions"),
     path("decisions/<int:pk>/record.docx", documents.record_docx, name="record-docx"),
     path("decisions/<int:pk>/record.pdf", documents.record_pdf, name="record-pdf"),
     path("decisions/<int:pk>/slips.pdf", documents.slips_pdf, name="slips-pdf"),

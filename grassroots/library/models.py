@@ -11,6 +11,7 @@ The content is loaded by data migrations from `data/articles.json` and `data/que
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import models
@@ -35,10 +36,20 @@ def pick(obj: models.Model, name: str) -> str:
     return value or getattr(obj, f"{name}_vi")
 
 
+# The digest's editor's marker "[U]" (uncertain, unverified): kept in the data for the editors, never shown
+# to the public (issue 9), where the note's own words say what is uncertain.
+EDITOR_MARKER = re.compile(r"\s*\[U\]\s*")
+
+
+def strip_editor_markers(text: str) -> str:
+    """The text without the editor's "[U]" markers: "… in 2025 [U]." reads "… in 2025."."""
+    return EDITOR_MARKER.sub(" ", text).replace(" .", ".").strip()
+
+
 def pick_note(obj: models.Model) -> str:
-    return (
-        pick(obj, "status_note") if (getattr(obj, "status_note_vi", "") or getattr(obj, "status_note_en", "")) else ""
-    )
+    if not (getattr(obj, "status_note_vi", "") or getattr(obj, "status_note_en", "")):
+        return ""
+    return strip_editor_markers(pick(obj, "status_note"))
 
 
 class Document(models.Model):

@@ -25,6 +25,11 @@ PUBLIC = {
     "decisions:bulletin",
     "decisions:bulletin-json",
     "decisions:bulletin-csv",
+    # The public side (issue 9): checking a receipt against a bulletin, every receipt hash, and a unit's
+    # decided matters and the titles and dates of its open ones.
+    "decisions:bulletin-check",
+    "decisions:bulletin-receipts",
+    "decisions:unit-decisions",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",

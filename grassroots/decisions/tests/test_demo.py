@@ -126,7 +126,10 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
     assert effective.ballots.exclude(receipt_hash="").count() == sum(demo.EFFECTIVE_VOTE_SPLIT)
     bulletin = Client().get(f"/decisions/{effective.pk}/bulletin/")
     assert bulletin.status_code == 200
-    assert effective.ballots.order_by("receipt_hash").first().receipt_hash in bulletin.text
+    # The receipt hashes are one link away from the bulletin, for verifiers (issue 9).
+    receipts = Client().get(f"/decisions/{effective.pk}/bulletin/receipts/")
+    assert f"/decisions/{effective.pk}/bulletin/receipts/" in bulletin.text
+    assert effective.ballots.order_by("receipt_hash").first().receipt_hash in receipts.text
 
     # The leaders of groups 2–7 are officials like seed_demo's: a role in their group and the demo key.
     for number in range(2, 8):

@@ -22,8 +22,9 @@ from ..access import (
 )
 from ..bulletin import bulletin, suppress_small_counts
 from ..forms import VoteForm
-from ..models import COUNTED, Channel, Matter, Notification, Participation, Status
+from ..models import COUNTED, Matter, Notification, Participation, Status
 from .documents import matter_documents
+from .public_side import render_bulletin
 
 
 def home(request: AuthedRequest) -> HttpResponse:
@@ -106,12 +107,8 @@ def _counted_matter(pk: int) -> Matter:
 
 @login_not_required
 def bulletin_page(request: PublicRequest, pk: int) -> HttpResponse:
-    """Public: every counted vote's receipt hash, the subtotals per channel and the total."""
-    matter = _counted_matter(pk)
-    data = bulletin(matter)
-    labels = dict(Channel.choices)
-    channels = [(labels.get(channel, channel), n) for channel, n in data["channels"].items()]
-    return render(request, "decisions/bulletin.html", {"matter": matter, "b": data, "channels": channels})
+    """Public: the result in words and numbers, with a box to check a receipt (views.public_side)."""
+    return render_bulletin(request, _counted_matter(pk))
 
 
 @login_not_required
@@ -132,6 +129,7 @@ def bulletin_csv(request: PublicRequest, pk: int) -> HttpResponse:
         "item",
         "form",
         "closed_on",
+        "closed_at",
         "households",
         "agree",
         "disagree",
@@ -141,6 +139,10 @@ def bulletin_csv(request: PublicRequest, pk: int) -> HttpResponse:
         "ballots_digest",
     ]:
         writer.writerow(["result", key, data[key]])
+    rule = data["rule"]
+    writer.writerow(["rule", rule["kind"], rule["needed"]])
+    for key, share in data["percent_of_households"].items():
+        writer.writerow(["percent_of_households", key, "" if share is None else share])
     for channel, n in data["channels"].items():
         writer.writerow(["channel", channel, "<5" if n is None else n])
     for h in data["receipt_hashes"]:

@@ -88,9 +88,18 @@ def test_an_article_links_the_articles_its_summary_cites(client):
     assert 'href="/en/library/decree-59-2023/4/"' in html  # "D59 Art 4"
 
 
-def test_an_uncertain_article_shows_its_note(client):
-    html = client.get("/en/library/law-10-2022/36/").content.decode()
-    assert "[U]" in html and "Law 97/2025/QH15" in html
+def test_an_uncertain_article_shows_its_note_without_the_editors_marker(client):
+    for url in ["/en/library/law-10-2022/36/", "/library/law-10-2022/36/", "/en/library/law-10-2022/"]:
+        html = client.get(url).content.decode()
+        assert "Law 97/2025/QH15" in html or "97/2025/QH15" in html
+        assert "[U]" not in html, url
+
+
+def test_the_editors_marker_is_stripped_from_notes():
+    from grassroots.library.models import strip_editor_markers
+
+    assert strip_editor_markers("The rule may have changed in 2025 [U].") == "The rule may have changed in 2025."
+    assert strip_editor_markers("31 articles. [U] Not verified.") == "31 articles. Not verified."
 
 
 def test_a_missing_article_or_document_is_404(client):
