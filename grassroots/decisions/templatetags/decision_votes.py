@@ -26,7 +26,7 @@ def open_votes(context: template.Context) -> list[dict[str, Any]]:
     above it), soonest to close first, each with whether the household has voted."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    household = represented_household(user) if user is not None else None  # type: ignore[arg-type]
+    household = represented_household(user) if user is not None else None
     if household is None:
         return []
     matters = list(
