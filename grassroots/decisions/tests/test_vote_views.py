@@ -10,7 +10,7 @@ import pytest
 from django.utils import translation
 
 from grassroots.core.models import AuditEvent
-from grassroots.decisions import actions
+from grassroots.decisions import actions, ballot_box
 from grassroots.decisions.models import IdempotencyKey, Participation, SealedBallot
 from grassroots.decisions.tests.conftest import open_online_matter
 
@@ -101,9 +101,7 @@ def test_sending_records_one_vote_and_the_confirmation_shows_the_receipt(client,
     assert receipt is not None and "Vote sent" in page
     assert "(Vietnam time)" in page and "public bulletin" in page
     # Its fingerprint is in the box, for the count.
-    assert actions.receipt_hash(receipt.group(1)) in __import__(
-        "grassroots.decisions.ballot_box", fromlist=["x"]
-    ).receipt_hashes_in_box(online_matter)
+    assert actions.receipt_hash(receipt.group(1)) in ballot_box.receipt_hashes_in_box(online_matter)
 
 
 def test_the_matter_page_says_you_have_voted_with_the_receipt(client, village, online_matter):
@@ -202,3 +200,29 @@ def test_the_home_page_lists_the_votes_open_to_the_own_household_only(client, vi
     assert "Votes open to your household" not in _text(client.get("/en/"))
     client.logout()
     assert "Votes open to your household" not in _text(client.get("/en/"))
+
+
+def test_a_tampered_choice_at_the_send_step_is_a_422_and_records_nothing(client, village, online_matter):
+    client.force_login(village["voters"][0])
+    response = _send(client, online_matter, choice="maybe")
+    assert response.status_code == 422 and "Select a valid choice" in _text(response)
+    assert not Participation.objects.filter(matter=online_matter).exists()
+    assert not SealedBallot.objects.filter(matter=online_matter).exists()
+
+
+def test_the_confirmation_in_another_browser_says_where_the_receipt_is(client, village, online_matter):
+    voter = village["voters"][0]
+    actions.cast_online_vote(online_matter.pk, user=voter, choice="agree")  # e.g. from another phone
+    client.force_login(voter)
+    page = _text(client.get(_en(f"/decisions/{online_matter.pk}/vote/sent/")))
+    assert "The receipt is shown only in the browser that sent the vote." in page
+    assert 'class="receipt"' not in page
+
+
+def test_a_forged_receipt_cookie_is_not_shown(client, village, online_matter):
+    voter = village["voters"][0]
+    actions.cast_online_vote(online_matter.pk, user=voter, choice="agree")
+    client.force_login(voter)
+    client.cookies[f"vote_receipt_{online_matter.pk}_en"] = "ABCDEF0123456789ABCD"
+    page = _text(client.get(_en(f"/decisions/{online_matter.pk}/")))
+    assert "You have voted" in page and "ABCDEF0123456789ABCD" not in page
