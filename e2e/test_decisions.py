@@ -119,24 +119,30 @@ def test_an_online_vote_from_tabling_to_the_decision_in_effect(
         resident.goto(url(live_server, "decisions:home"))
         resident.locator(f"main a[href='{path('decisions:matter', matter.pk)}']").click()
         expect(resident.locator("h1")).to_have_text(TITLE)
-        # The same page in a second tab, as if the vote were sent twice.
+        # The same page in a second tab, as if the vote were sent twice: it reaches the check page too.
         stale = resident.context.new_page()
         stale.goto(url(live_server, "decisions:matter", matter.pk))
+        stale.locator("input[name=choice][value=disagree]").check()
+        stale.locator("form#vote button").click()
+        expect(stale.locator("h1")).to_have_text(t("Check your answer"))
         resident.locator("input[name=choice][value=agree]").check()
-        resident.locator("form[action$='/vote/'] button").click()
-        expect(resident.locator("h1")).to_have_text(t("Your vote was recorded"))
-        receipt = resident.locator("p.receipt code").inner_text().strip()
+        resident.locator("form#vote button").click()
+        # Check your answer, then send (issue 9).
+        expect(resident.locator("h1")).to_have_text(t("Check your answer"))
+        resident.locator("form#send button").click()
+        expect(resident.locator("h1")).to_have_text(t("Vote sent"))
+        receipt = resident.locator(".panel .receipt code").inner_text().strip()
         assert re.fullmatch(r"[0-9A-F]{20}", receipt)
         snap(resident, "decisions-receipt")
         assert_fits_phone(resident)
 
         # The second attempt is refused, and the household counted once.
-        stale.locator("input[name=choice][value=disagree]").check()
-        stale.locator("form[action$='/vote/'] button").click()
+        stale.locator("form#send button").click()
         expect(stale).to_have_url(url(live_server, "decisions:matter", matter.pk))
         expect(stale.locator("main")).to_contain_text(t("Your household has already voted on this matter."))
-        expect(stale.locator("form[action$='/vote/']")).to_have_count(0)
+        expect(stale.locator("form#vote")).to_have_count(0)
         expect(stale.locator("main")).to_contain_text(t("Your household has voted on this matter."))
+        expect(stale.locator("#voted .receipt")).to_have_text(receipt)  # kept by this browser only
         assert Participation.objects.filter(matter=matter).count() == OTHERS + 1
         assert AuditEvent.objects.filter(verb="decisions.second_vote_refused", target_id=str(matter.pk)).count() == 1
     finally:

@@ -55,7 +55,12 @@ class CountsForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    choice = forms.ChoiceField(label=_("Your household's vote"), choices=Choice.choices, widget=forms.RadioSelect)
+    choice = forms.ChoiceField(
+        label=_("Your household's vote"),
+        choices=Choice.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose how your household votes: agree, disagree or other opinion.")},
+    )
     comment = forms.CharField(
         label=_("Other opinion"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )

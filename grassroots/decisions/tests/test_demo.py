@@ -76,7 +76,7 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
     # The resident can vote from the matter page, once.
     client = sign_in(Client(), resident, second_factor=False)
     page = client.get(f"/decisions/{online.pk}/")
-    assert page.status_code == 200 and f'action="/decisions/{online.pk}/vote/"' in page.text
+    assert page.status_code == 200 and f'action="/decisions/{online.pk}/vote/check/"' in page.text
     receipt, created = actions.cast_online_vote(online.pk, user=resident, choice="agree")
     assert created and len(receipt) == 20
 

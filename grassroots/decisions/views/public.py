@@ -1,15 +1,19 @@
+from typing import Any
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from grassroots.accounts.http import AuthedRequest, PublicRequest
 from grassroots.core import csvexport
 from grassroots.core.forms import run_form
 
-from .. import actions, notifications
+from .. import actions, notifications, receipts
 from ..access import (
     access_matter,
     can_manage,
@@ -22,7 +26,7 @@ from ..access import (
 )
 from ..bulletin import bulletin, suppress_small_counts
 from ..forms import VoteForm
-from ..models import COUNTED, Matter, Notification, Participation, Status
+from ..models import COUNTED, Choice, Matter, Notification, Participation, Status
 from .documents import matter_documents
 from .public_side import render_bulletin
 
@@ -50,8 +54,7 @@ def actions_household(request: AuthedRequest):  # type: ignore[no-untyped-def]
     return represented_household(request.user)
 
 
-def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    matter = access_matter(request.user, pk)
+def _matter_context(request: AuthedRequest, matter: Matter, form: VoteForm | None = None) -> dict[str, Any]:
     household = voting_household(request.user, matter)
     voted = (
         household is not None
@@ -64,11 +67,13 @@ def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             .select_related("household")
             .order_by("household__code")
         )
-    context = {
+    return {
         "matter": matter,
-        "form": VoteForm(),
+        "form": form or VoteForm(),
         "can_vote": matter.status == Status.OPEN and matter.form == "online" and household is not None and not voted,
         "voted": voted,
+        "receipt": receipts.kept(request, matter, request.user.pk) if voted else "",
+        "closes_in_words": receipts.time_in_words(matter.closes_at) if matter.closes_at else "",
         "can_manage": can_manage(request.user, matter),
         "can_recognize": matter.status == Status.FILED and can_recognize(request.user, matter),
         "participants": participants,
@@ -76,26 +81,92 @@ def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "result": suppress_small_counts(matter.result or {}),
         "documents": matter_documents(request.user, matter),
     }
-    return render(request, "decisions/matter_detail.html", context)
+
+
+def matter_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    matter = access_matter(request.user, pk)
+    response = render(request, "decisions/matter_detail.html", _matter_context(request, matter))
+    response["Cache-Control"] = "no-store"  # it may show the receipt
+    return response
+
+
+def _cannot_vote(request: AuthedRequest, matter: Matter) -> HttpResponse | None:
+    """The matter's page with the reason, when the user's household may not vote on it now; else None.
+    The action checks all this again when the vote is sent."""
+    context = _matter_context(request, matter)
+    if context["can_vote"]:
+        return None
+    if context["voted"]:
+        messages.error(request, _("Your household has already voted on this matter."))
+    elif matter.status != Status.OPEN or matter.form != "online":
+        messages.error(request, _("This matter is not open for online voting."))
+    else:
+        messages.error(request, _("Only the verified representative of a household of this village can vote."))
+    return redirect("decisions:matter", matter.pk)
+
+
+@require_POST
+def vote_check(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Check your answer: the choice restated before it is sent, with a way back to change it.
+
+    "Change" posts the answer back (never in a URL: a choice must not reach an access log) and gets the
+    matter's page with the answer filled in."""
+    matter = access_matter(request.user, pk)
+    refused = _cannot_vote(request, matter)
+    if refused is not None:
+        return refused
+    if "change" in request.POST:
+        initial = {"choice": request.POST.get("choice", ""), "comment": request.POST.get("comment", "")}
+        return render(
+            request, "decisions/matter_detail.html", _matter_context(request, matter, VoteForm(initial=initial))
+        )
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return render(request, "decisions/matter_detail.html", _matter_context(request, matter, form), status=422)
+    context = {
+        "matter": matter,
+        "choice": form.cleaned_data["choice"],
+        "choice_label": dict(Choice.choices)[form.cleaned_data["choice"]],
+        "comment": form.cleaned_data["comment"].strip(),
+        "closes_in_words": receipts.time_in_words(matter.closes_at) if matter.closes_at else "",
+    }
+    response = render(request, "decisions/vote_check.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST
 def vote(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Cast the household's online vote from the page (the API does the same for other clients)."""
+    """Send the household's online vote, as checked on the check-your-answer page (the API does the same
+    for other clients). A form that did not come from the check page gets the check page first."""
+    if request.POST.get("checked") != "1":
+        return vote_check(request, pk)
     matter = access_matter(request.user, pk)
 
-    def receipt(result: tuple[str, bool]) -> HttpResponse:
-        response = render(request, "decisions/receipt.html", {"matter": matter, "receipt": result[0]})
-        response["Cache-Control"] = "no-store"
+    def sent(result: tuple[str, bool]) -> HttpResponse:
+        response = redirect("decisions:vote-sent", matter.pk)
+        receipts.keep(response, matter, request.user.pk, result[0])
         return response
 
+    form = VoteForm(request.POST)
     return run_form(
-        request, VoteForm(request.POST),
+        request, form,
         lambda d: actions.cast_online_vote(matter.pk, user=request.user, choice=d["choice"], comment=d["comment"]),
-        success=receipt, refused_to=reverse("decisions:matter", args=[matter.pk]),
-        template="decisions/matter_detail.html",
-        context={"matter": matter, "can_vote": True, "voted": False, "counted": False},
+        success=sent, refused_to=reverse("decisions:matter", args=[matter.pk]),
+        page=lambda status: render(request, "decisions/matter_detail.html", _matter_context(request, matter, form),
+                                   status=status),
     )  # fmt: skip
+
+
+def vote_sent(request: AuthedRequest, pk: int) -> HttpResponse:
+    """The confirmation: the receipt (from this browser's cookie), when the count happens, where to check it."""
+    matter = access_matter(request.user, pk)
+    context = _matter_context(request, matter)
+    if not context["voted"]:
+        return redirect("decisions:matter", matter.pk)
+    response = render(request, "decisions/vote_sent.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _counted_matter(pk: int) -> Matter:
