@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.people.keeping import counted_households
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
@@ -22,7 +23,7 @@ OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COM
 VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
 
 
-def represented_household(user: User) -> Household | None:
+def represented_household(user: User, *, counted_on: tuple[str, dt.date] | None = None) -> Household | None:
     """The household this account represents today (a verified resident who is its representative).
 
     None for an account that holds an official role today, even if it was linked before linking
@@ -31,13 +32,15 @@ def represented_household(user: User) -> Household | None:
         return None
     if role_unit_ids(user, OFFICIAL_ROLES):
         return None
-    rep = (
-        Representation.objects.filter(
-            resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
-        )
-        .select_related("household__unit")
-        .first()
+    reps = Representation.objects.filter(
+        resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
     )
+    if counted_on is not None:
+        # With `counted_on` (a unit's path, a day): only a household that lived under that unit that day,
+        # checked in the same query (people.keeping.counted_in_village_on).
+        path, day = counted_on
+        reps = reps.filter(Exists(counted_households(path, day).filter(household=OuterRef("household"))))
+    rep = reps.select_related("household__unit").first()
     return rep.household if rep else None
 
 
@@ -156,7 +159,10 @@ def can_see_participants(user: User, matter: Matter) -> bool:
 
 def voting_household(user: User, matter: Matter) -> Household | None:
     """The household the user may vote for in this matter, if any."""
-    household = represented_household(user)
+    # Only the households counted in H when the vote opened vote in it (law.md 10.A.2; Law Art 20(2)(b),
+    # Art 21(1)): one that moved in afterwards votes from the next matter on (people.keeping).
+    counted_on = None if matter.opened_at is None else (matter.unit.path, timezone.localdate(matter.opened_at))
+    household = represented_household(user, counted_on=counted_on)
     if household is None or not household.unit.path.startswith(matter.unit.path):
         return None
     return household

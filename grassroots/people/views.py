@@ -28,6 +28,7 @@ from .access import (
     access_register_unit,
     can_create_accounts,
     can_import_register,
+    can_keep_register,
     can_print_sign_in_letter,
     can_reveal_national_id,
     can_verify_links,
@@ -88,6 +89,7 @@ def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
         "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
         "can_import": can_import_register(request.user, unit),
         "can_create_accounts": can_create_accounts(request.user, unit),
+        "can_keep": can_keep_register(request.user, unit),
     }
     # A history restore (Back after htmx navigation) needs the whole page, not the rows.
     partial = request.htmx and not request.htmx.history_restore_request
@@ -133,6 +135,7 @@ def _detail_context(user: User, household: Household, revealed: dict[int, str] |
         "can_reveal": can_reveal_national_id(user, household),
         "can_link": can_verify_links(user, household),
         "can_print_letter": can_print_sign_in_letter(user, household),
+        "can_keep": can_keep_register(user, household.unit) and household.dissolved_on is None,
         "household": household,
         "members": _members(household, revealed, {p.resident_id: p for p in proposals}),
         "locations": list(household.locations.select_related("unit").order_by("-valid_from")),
