@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.people.models import Household
+from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import Unit
 
 from . import rules
@@ -33,7 +34,7 @@ TEAM_ROWS: dict[str, int] = {
 
 
 class NewMatterForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Village or commune"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Village or commune"), queryset=Unit.objects.none())
     item = forms.TypedChoiceField(label=_("Kind of matter (Art 15)"), choices=Item.choices, coerce=int)
     title = forms.CharField(label=_("Title"), max_length=200)
     question = forms.CharField(label=_("Question put to households"), widget=forms.Textarea(attrs={"rows": 3}))

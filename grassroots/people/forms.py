@@ -12,6 +12,7 @@ from grassroots.core.csvimport import parse_date
 from grassroots.core.forms import NoEchoTextInput
 from grassroots.core.phone import normalize_phone
 from grassroots.core.uploads import check_csv_upload
+from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import Unit
 
 from .importing import COLUMNS
@@ -123,7 +124,7 @@ class MemberMoveInForm(_PersonForm):
 
 
 class HouseholdMoveInForm(_PersonForm):
-    village = forms.ModelChoiceField(
+    village = UnitChoiceField(
         label=_("Village or residential group"),
         queryset=Unit.objects.none(),
         error_messages={"required": _("Choose the village or residential group.")},
@@ -138,9 +139,8 @@ class HouseholdMoveInForm(_PersonForm):
 
     def __init__(self, *args: Any, villages: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = cast(forms.ModelChoiceField, self.fields["village"])  # type: ignore[type-arg]
+        field = cast(UnitChoiceField, self.fields["village"])
         field.queryset = Unit.objects.filter(pk__in=[v.pk for v in villages])
-        field.choices = [("", "—"), *((v.pk, v.name) for v in villages)]
         self.fields["full_name"].label = _("Full name of the representative")
 
     def clean_phone(self) -> str:

@@ -19,6 +19,7 @@ from grassroots.core.forms import run_action
 from grassroots.core.phone import mask_phone
 from grassroots.core.text import fold
 from grassroots.core.worker import waiting_since
+from grassroots.territory.forms import natural_units
 
 from .access import (
     access_accounts_unit,
@@ -79,7 +80,7 @@ def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
     reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
     households = households.prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
     page = Paginator(households.order_by("code"), PER_PAGE).get_page(request.GET.get("page"))
-    villages = unit.children.order_by("name") if unit.is_commune_level else []
+    villages = natural_units(unit.children.all()) if unit.is_commune_level else []
     context = {
         "unit": unit,
         "page": page,
@@ -329,7 +330,7 @@ def register_accounts(request: AuthedRequest, code: str) -> HttpResponse:
         }
         return render(request, "people/register_accounts_done.html", context)
     plan = plan_representative_accounts(unit, timezone.localdate())
-    villages = list(unit.children.order_by("name")) if unit.is_commune_level else []
+    villages = natural_units(unit.children.all()) if unit.is_commune_level else []
     context = {"unit": unit, "count": len(plan.to_create), "skipped": plan.skipped, "villages": villages}
     return render(request, "people/register_accounts.html", context)
 
