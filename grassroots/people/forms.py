@@ -4,20 +4,21 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
 from grassroots.core.csvimport import parse_date
 from grassroots.core.forms import NoEchoTextInput
 from grassroots.core.phone import normalize_phone
-from grassroots.core.uploads import check_csv_upload
+from grassroots.core.uploads import check_csv_upload, check_upload
 from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import Unit
 
 from .importing import COLUMNS
 from .models import Resident
 from .rules import Sex
+from .spreadsheets import xlsx_to_csv
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -62,12 +63,22 @@ class VerifyResidentForm(forms.Form):
 
 class RegisterImportForm(forms.Form):
     file = forms.FileField(
-        label=_("CSV file of the household register"),
-        widget=forms.FileInput(attrs={"accept": ".csv,text/csv"}),
+        label=_("File of the household register (CSV or Excel .xlsx)"),
+        widget=forms.FileInput(
+            attrs={"accept": ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+        ),
     )
 
     def clean_file(self) -> UploadedFile:
+        """A CSV file as it is; an Excel workbook turned into the same CSV (people.spreadsheets), so
+        that both go through the one import path. The original name is kept in `original_name`."""
         upload: UploadedFile = self.cleaned_data["file"]
+        self.original_name = upload.name or ""
+        if self.original_name.lower().endswith(".xlsx"):
+            check_upload(upload, extensions=("xlsx",))
+            upload.seek(0)
+            data = xlsx_to_csv(upload)
+            upload = SimpleUploadedFile(f"{self.original_name[:-5]}.csv", data, content_type="text/csv")
         check_csv_upload(upload, required=COLUMNS)
         return upload
 

@@ -11,6 +11,11 @@ urlpatterns = [
     path("register/unit/<str:code>/accounts/", views.register_accounts, name="register-accounts"),
     path("register/unit/<str:code>/import/", views.register_import, name="register-import"),
     path("register/import/<int:pk>/", views.import_job, name="import-job"),
+    path(
+        "register/unit/<str:code>/import/template.<str:kind>",
+        views_keeping.import_template,
+        name="import-template",
+    ),
     path("register/household/<int:pk>/", views.household_detail, name="household-detail"),
     path("register/household/<int:pk>/reveal/", views.reveal_id, name="reveal-id"),
     path("register/household/<int:pk>/letter/", views.sign_in_letter, name="sign-in-letter"),

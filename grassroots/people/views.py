@@ -266,7 +266,9 @@ def register_import(request: AuthedRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         form = RegisterImportForm(request.POST, request.FILES)
         if form.is_valid():
-            job = start_resident_import(unit, form.cleaned_data["file"], actor=request.user)
+            job = start_resident_import(
+                unit, form.cleaned_data["file"], actor=request.user, original_name=form.original_name
+            )
             messages.success(request, _("The file has been received and its import is queued."))
             return redirect("people:import-job", pk=job.pk)
     else:

@@ -20,7 +20,7 @@ from grassroots.core.text import natural_key
 from grassroots.territory.models import Unit
 
 from . import rules
-from .access import access_household, access_kept_household, access_kept_unit, can_keep_register
+from .access import access_household, access_import_unit, access_kept_household, access_kept_unit, can_keep_register
 from .actions import change_representative
 from .forms import (
     BirthForm,
@@ -40,6 +40,7 @@ from .keeping import (
     record_member_moving_in,
 )
 from .models import Household, Membership, Representation, Resident
+from .spreadsheets import template_csv, template_xlsx
 
 
 def _history_url(household: Household) -> str:
@@ -109,7 +110,8 @@ def _current_member(household: Household, resident_pk: int) -> Resident:
     )
     if membership is None:
         raise Http404
-    return membership.resident
+    resident: Resident = membership.resident
+    return resident
 
 
 def _confirm_or_form(
@@ -289,3 +291,18 @@ def _actor_name(actor: User | None) -> str:
     if actor is None:
         return _("the system (file import)")
     return actor.get_full_name() or actor.username
+
+
+def import_template(request: AuthedRequest, code: str, kind: str) -> HttpResponse:
+    """The template of the register import, as CSV or Excel, for those who may import it."""
+    access_import_unit(request.user, code)
+    if kind == "csv":
+        response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
+    elif kind == "xlsx":
+        response = HttpResponse(
+            template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="so-ho-mau.{kind}"'
+    return response

@@ -28,7 +28,7 @@ def unit_label(unit: Unit, namesakes: set[str]) -> str:
 
 
 class _NaturalIterator(forms.models.ModelChoiceIterator):
-    def __iter__(self) -> Iterator[tuple[Any, str]]:
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         units = natural_units(self.queryset.select_related("parent"))

@@ -30,7 +30,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 def former_text(unit: Unit, successors: list[Unit], today: dt.date) -> str:
     """What a former unit shows instead of its household count ("0 households" would read as empty)."""
-    if not unit.is_former_on(today):
+    if unit.valid_to is None or not unit.is_former_on(today):
         return ""
     if successors:
         return _("Former unit (merged into %(names)s)") % {"names": ", ".join(s.name for s in successors)}
