@@ -235,3 +235,54 @@ def test_household_page_fits_a_phone(live_server: Any, demo: None, page: Page) -
     page.goto(url(live_server, "people:household-detail", household.pk))
     expect(page.locator("main table tbody tr").first).to_be_visible()
     assert_fits_phone(page)
+
+
+def test_official_records_a_birth_and_a_new_representative_and_sees_the_history(
+    live_server: Any, demo: None, page: Page
+) -> None:
+    """The register kept in the browser (issue 9): in-page links only, no header menu."""
+    from django.utils import timezone
+
+    from grassroots.people.models import Representation
+    from grassroots.people.rules import is_adult
+
+    from .conftest import t
+
+    today = timezone.localdate()
+    household = a_household("14758-03")
+    rep = Representation.objects.get(household=household, valid_to__isnull=True).resident
+    successor = next(
+        m.resident
+        for m in Membership.objects.filter(household=household, valid_to__isnull=True).select_related("resident")
+        if m.resident_id != rep.pk and is_adult(m.resident.birth_date, today)
+    )
+    log_in(page, live_server, "official")
+    page.goto(url(live_server, "people:household-detail", household.pk))
+
+    # A birth: the form, a mistake first (no name), then the child.
+    page.get_by_role("link", name=t("Record a birth"), exact=True).click()
+    expect(page).to_have_url(url(live_server, "people:record-birth", household.pk))
+    assert_fits_phone(page)
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page.locator("#error-summary")).to_contain_text(t("Enter the full name."))
+    page.get_by_label(t("Full name")).fill("Nguyễn Thị Bé Mới")
+    page.get_by_label(t("Date of birth")).fill(today.isoformat())
+    page.get_by_label(t("female")).check()
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page).to_have_url(url(live_server, "people:household-history", household.pk))
+    expect(page.locator("main table")).to_contain_text("Nguyễn Thị Bé Mới")
+    assert_fits_phone(page)
+
+    # A change of representative, from the household page.
+    page.get_by_role("link", name=household.code).first.click()
+    page.get_by_role("link", name=t("Change the representative"), exact=True).click()
+    page.get_by_label(successor.full_name).check()
+    page.get_by_label(t("Effective date")).fill(today.isoformat())
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page).to_have_url(url(live_server, "people:household-history", household.pk))
+    history = page.locator("main table tbody tr")
+    expect(history).to_have_count(2)
+    expect(history.first).to_contain_text(successor.full_name)
+    expect(history.first).to_contain_text("Nguyễn Thị Cán Bộ")
+    assert Representation.objects.get(household=household, valid_to__isnull=True).resident == successor
+    assert AuditEvent.objects.filter(verb="people.representative_changed", target_id=str(household.pk)).exists()
