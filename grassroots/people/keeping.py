@@ -25,7 +25,7 @@ from grassroots.core.errors import DomainError
 from grassroots.territory.models import Unit
 
 from . import rules
-from .actions import _close, _dissolve, _require_village
+from .actions import _close, _dissolve, _require_village, change_representative
 from .crypto import encrypt_national_id, national_id_hash
 from .models import Household, HouseholdLocation, Membership, PeriodQuerySet, Representation, Resident
 
@@ -221,31 +221,49 @@ def record_member_leaving(household: Household, resident: Resident, *, reason: s
     membership = Membership.objects.filter(household=household, resident=resident, valid_to__isnull=True).first()
     if membership is None:
         raise DomainError(_("This person is no longer a member of the household."))
-    _check_day(on, not_before=membership.valid_from)
     others = Membership.objects.filter(household=household, valid_to__isnull=True).exclude(pk=membership.pk)
+    ends_household = not others.exists()
+    starts = [membership.valid_from]
+    starts += Representation.objects.filter(household=household, resident=resident, valid_to__isnull=True).values_list(
+        "valid_from", flat=True
+    )
+    if ends_household:
+        starts.append(_latest_start(household))
+    _check_day(on, not_before=max(starts))
     is_rep = Representation.objects.filter(household=household, resident=resident, valid_to__isnull=True).exists()
-    if is_rep and others.exists():
+    if is_rep and any(rules.is_adult(m.resident.birth_date, on) for m in others.select_related("resident")):
         raise DomainError(
             _("This member represents the household. Choose another adult member as representative first.")
         )
+    # With no other adult to take over, the household stays without a representative until one is
+    # recorded: a death or a move is never blocked by it (the count shows households without one).
+    _close(Representation.objects.filter(household=household, resident=resident), on)
     _close(Membership.objects.filter(pk=membership.pk), on)
-    if not others.exists():
+    if ends_household:
         _dissolve(household, on)
     audit.record(
         "people.member_left",
         actor=actor,
         target=household,
         unit_id=household.unit_id,
-        data={"resident": resident.pk, "reason": reason, "on": on.isoformat(), "household_ended": not others.exists()},
+        data={"resident": resident.pk, "reason": reason, "on": on.isoformat(), "household_ended": ends_household},
     )
+
+
+def _latest_start(household: Household) -> dt.date:
+    """The latest start of the household's open periods: ending the household earlier would end a
+    period before it began."""
+    starts = [household.formed_on]
+    for model in (HouseholdLocation, Membership, Representation):
+        starts += model.objects.filter(household=household, valid_to__isnull=True).values_list("valid_from", flat=True)
+    return max(starts)
 
 
 @transaction.atomic
 def record_household_moving_out(household: Household, *, on: dt.date, actor: Any) -> None:
     """The whole household leaves the commune: it ends, its members and representative with it."""
     _require_active(household)
-    location = HouseholdLocation.objects.filter(household=household, valid_to__isnull=True).first()
-    _check_day(on, not_before=location.valid_from if location else household.formed_on)
+    _check_day(on, not_before=_latest_start(household))
     _dissolve(household, on)
     audit.record(
         "people.household_moved_out",
@@ -254,3 +272,13 @@ def record_household_moving_out(household: Household, *, on: dt.date, actor: Any
         unit_id=household.unit_id,
         data={"from_unit": household.unit_id, "on": on.isoformat()},
     )
+
+
+@transaction.atomic
+def record_new_representative(household: Household, resident: Resident, *, on: dt.date, actor: Any) -> None:
+    """A change of representative from the browser: the effective date is checked (not in the future,
+    not before the current representative's start) before actions.change_representative."""
+    _require_active(household)
+    current = Representation.objects.filter(household=household, valid_to__isnull=True).first()
+    _check_day(on, not_before=current.valid_from if current else household.formed_on)
+    change_representative(household, resident, on=on, actor=actor)

@@ -21,7 +21,6 @@ from grassroots.territory.models import Unit
 
 from . import rules
 from .access import access_household, access_import_unit, access_kept_household, access_kept_unit, can_keep_register
-from .actions import change_representative
 from .forms import (
     BirthForm,
     HouseholdMoveInForm,
@@ -38,6 +37,7 @@ from .keeping import (
     record_household_moving_out,
     record_member_leaving,
     record_member_moving_in,
+    record_new_representative,
 )
 from .models import Household, Membership, Representation, Resident
 from .spreadsheets import template_csv, template_xlsx
@@ -197,7 +197,7 @@ def change_representative_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
     def act(data: dict[str, Any]) -> None:
         resident = next(m for m in members if m.pk == data["resident"])
-        change_representative(household, resident, on=data["on"], actor=request.user)
+        record_new_representative(household, resident, on=data["on"], actor=request.user)
 
     return run_form(
         request,

@@ -218,3 +218,28 @@ def test_the_representative_of_a_household_that_moved_in_late_cannot_vote_in_tha
     assert voting_household(late, matter) is None
     early = UserFactory(resident=Representation.objects.get(household=world["households"]["a1"]).resident)
     assert voting_household(early, matter) == world["households"]["a1"]
+
+
+def test_a_representative_with_only_children_left_can_still_die_and_the_household_stays(world):
+    household = world["households"]["a2"]
+    rep = Representation.objects.get(household=household, valid_to__isnull=True).resident
+    child = next(m.resident for m in _members(household) if m.resident_id != rep.pk)
+    child.birth_date = TODAY - dt.timedelta(days=365 * 5)
+    child.save()
+    record_member_leaving(household, rep, reason="died", on=TODAY, actor=world["official_a"])
+    household.refresh_from_db()
+    assert household.dissolved_on is None
+    assert not Representation.objects.filter(household=household, valid_to__isnull=True).exists()
+    assert [m.resident for m in _members(household)] == [child]
+
+
+def test_a_change_of_representative_dated_before_the_current_one_is_a_422_not_a_500(client, world, sign_in):
+    sign_in(client, world["official_a"])
+    household = world["households"]["a1"]
+    rep = Representation.objects.get(household=household, valid_to__isnull=True)
+    other = next(m.resident for m in _members(household) if m.resident_id != rep.resident_id)
+    url = f"/register/household/{household.pk}/representative/"
+    early = rep.valid_from - dt.timedelta(days=1)
+    assert client.post(url, {"resident": other.pk, "on": _iso(early)}).status_code == 422
+    assert client.post(url, {"resident": other.pk, "on": _iso(TODAY + dt.timedelta(days=1))}).status_code == 422
+    assert Representation.objects.get(household=household, valid_to__isnull=True).resident_id == rep.resident_id
