@@ -7,15 +7,17 @@ import datetime as dt
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.core.errors import DomainError
 from grassroots.people.keeping import counted_households
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from . import rules
-from .models import COUNTED, Matter, TabledVia
+from .models import COUNTED, Matter, Status, TabledVia
 
 # Roles that see every matter under their unit (officials, boards, steering committees).
 OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COMMUNE_FRONT, Role.INSPECTION_BOARD,
@@ -249,3 +251,21 @@ def access_household_of(matter: Matter, pk: int) -> Household:
     if found is None:
         raise Http404
     return found
+
+
+def refuse_move_in_before_open_vote(village: Unit, on: dt.date) -> None:
+    """A household moving in may not be dated before the opening of a vote still open in its village
+    (or its commune): H was snapshotted then without it (law.md 10.A.2), so it does not vote in it
+    (voting_household), and a back-dated move in would make it look as if it had lived there."""
+    opened = Matter.objects.filter(status=Status.OPEN, opened_at__isnull=False).values_list("unit__path", "opened_at")
+    for path, opened_at in opened:
+        day = timezone.localdate(opened_at)
+        if village.path.startswith(path) and on < day:
+            raise DomainError(
+                _(
+                    "A vote opened in this village on %(date)s is still open and does not count this household. "
+                    "Date the move in from %(date)s or later."
+                )
+                % {"date": day.strftime("%d/%m/%Y")},
+                field="on",
+            )

@@ -7,13 +7,15 @@ effective date from the audit trail. Events hold ids and dates only, never names
 
 Votes (law.md 10.A.2, Law Art 20(2)(b), Art 21(1)): H is snapshotted when a vote opens, and only the
 households counted in that snapshot vote in it (decisions.access.voting_household uses
-`counted_in_village_on`). A household recorded as moving in cannot be dated back before the opening
-of a vote still open in its village: it would then vote in a vote whose H does not count it.
+`counted_households`). A household recorded as moving in cannot be dated back before the opening
+of a vote still open in its village: it would then vote in a vote whose H does not count it (the
+check is decisions', registered with `register_move_in_check`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -70,24 +72,21 @@ def _check_day(on: dt.date, *, not_before: dt.date | None = None) -> None:
         )
 
 
-def _check_open_votes(unit: Unit, on: dt.date) -> None:
-    """A move in may not be dated before the opening of a vote still open in the village."""
-    from grassroots.decisions.models import Matter, Status  # decisions depends on people, not back
+# Checks of a move in that apps above the register add (people cannot import them): each is called
+# with the village and the effective date and raises DomainError to refuse. decisions registers one
+# that refuses a date before the opening of a vote still open there (decisions.apps).
+MoveInCheck = Callable[[Unit, dt.date], None]
+_move_in_checks: list[MoveInCheck] = []
 
-    opened = Matter.objects.filter(status=Status.OPEN, opened_at__isnull=False).values_list("unit__path", "opened_at")
-    for path, opened_at in opened:
-        day = timezone.localdate(opened_at)
-        if not unit.path.startswith(path):
-            continue
-        if on < day:
-            raise DomainError(
-                _(
-                    "A vote opened in this village on %(date)s is still open and does not count this household. "
-                    "Date the move in from %(date)s or later."
-                )
-                % {"date": day.strftime("%d/%m/%Y")},
-                field="on",
-            )
+
+def register_move_in_check(check: MoveInCheck) -> None:
+    if check not in _move_in_checks:
+        _move_in_checks.append(check)
+
+
+def _check_move_in(unit: Unit, on: dt.date) -> None:
+    for check in _move_in_checks:
+        check(unit, on)
 
 
 def _new_resident(*, full_name: str, birth_date: dt.date, sex: str, national_id: str, phone: str = "") -> Resident:
@@ -192,7 +191,7 @@ def record_household_moving_in(
         raise DomainError(_("This household code is already in use."), field="code")
     if not rules.is_adult(birth_date, on):
         raise DomainError(_("The household representative must be at least 18 years old."), field="birth_date")
-    _check_open_votes(unit, on)
+    _check_move_in(unit, on)
     household = Household.objects.create(code=code, unit=unit, address=address.strip(), formed_on=on)
     HouseholdLocation.objects.create(household=household, unit=unit, address=household.address, valid_from=on)
     resident = _new_resident(

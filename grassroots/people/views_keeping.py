@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
@@ -13,9 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grassroots.accounts.http import AuthedRequest
-from grassroots.accounts.models import User
 from grassroots.core.forms import run_form
-from grassroots.core.models import AuditEvent
 from grassroots.core.text import natural_key
 from grassroots.territory.models import Unit
 
@@ -29,9 +26,9 @@ from .forms import (
     MemberMoveInForm,
     RepresentativeForm,
 )
+from .history import history_of
 from .keeping import (
     DIED,
-    HISTORY_VERBS,
     record_birth,
     record_household_moving_in,
     record_household_moving_out,
@@ -215,82 +212,16 @@ def change_representative_view(request: AuthedRequest, pk: int) -> HttpResponse:
     )
 
 
-def _describe(event: AuditEvent, residents: dict[int, Resident], units: dict[int, Unit]) -> str:
-    data = event.data or {}
-    resident = residents.get(int(data.get("resident") or 0))
-    name = resident.full_name if resident else _("a member")
-    if event.verb == "people.birth_recorded":
-        return _("Birth of %(name)s") % {"name": name}
-    if event.verb == "people.member_moved_in":
-        return _("%(name)s moved in") % {"name": name}
-    if event.verb == "people.household_moved_in":
-        unit = units.get(int(data.get("to_unit") or 0))
-        return _("The household moved in to %(unit)s, represented by %(name)s") % {
-            "unit": unit.name if unit else "",
-            "name": name,
-        }
-    if event.verb == "people.member_left":
-        text = (_("Death of %(name)s") if data.get("reason") == DIED else _("%(name)s moved out")) % {"name": name}
-        if data.get("household_ended"):
-            text += " " + _("(the last member: the household ended)")
-        return text
-    if event.verb == "people.household_moved_out":
-        return _("The household moved out of the commune")
-    if event.verb == "people.representative_changed":
-        return _("%(name)s became the representative") % {"name": name}
-    if event.verb == "people.household_moved":
-        unit = units.get(int(data.get("to_unit") or 0))
-        return _("The household moved to %(unit)s") % {"unit": unit.name if unit else ""}
-    if event.verb == "people.household_split":
-        return _("Formed by splitting from another household")
-    if event.verb == "people.households_merged":
-        return _("Other households merged into this one")
-    return event.verb
-
-
 def household_history(request: AuthedRequest, pk: int) -> HttpResponse:
     """Who changed what in the household, when, and from which date (from the audit trail)."""
     household = access_household(request.user, pk)
-    events = list(
-        AuditEvent.objects.filter(
-            target_type=Household._meta.label_lower, target_id=str(household.pk), verb__in=HISTORY_VERBS
-        )
-        .select_related("actor")
-        .order_by("-seq")
-    )
-    resident_ids = {int(e.data.get("resident") or 0) for e in events if isinstance(e.data, dict)}
-    unit_ids = {int(e.data.get("to_unit") or 0) for e in events if isinstance(e.data, dict)}
-    residents = Resident.objects.in_bulk(resident_ids - {0})
-    units = Unit.objects.in_bulk(unit_ids - {0})
-    rows = [
-        {
-            "event": e,
-            "what": _describe(e, residents, units),
-            "on": _day((e.data or {}).get("on")),
-            "who": _actor_name(e.actor),
-        }
-        for e in events
-    ]
     context = {
         "household": household,
-        "rows": rows,
+        "rows": history_of(household),
         "registered_on": household.formed_on,
         "can_keep": can_keep_register(request.user, household.unit),
     }
     return render(request, "people/household_history.html", context)
-
-
-def _day(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def _actor_name(actor: User | None) -> str:
-    if actor is None:
-        return _("the system (file import)")
-    return actor.get_full_name() or actor.username
 
 
 def import_template(request: AuthedRequest, code: str, kind: str) -> HttpResponse:
