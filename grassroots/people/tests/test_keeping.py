@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from grassroots.core.models import AuditEvent
 from grassroots.people.keeping import (
@@ -243,3 +243,25 @@ def test_a_change_of_representative_dated_before_the_current_one_is_a_422_not_a_
     assert client.post(url, {"resident": other.pk, "on": _iso(early)}).status_code == 422
     assert client.post(url, {"resident": other.pk, "on": _iso(TODAY + dt.timedelta(days=1))}).status_code == 422
     assert Representation.objects.get(household=household, valid_to__isnull=True).resident_id == rep.resident_id
+
+
+def test_a_household_that_moved_in_after_a_ballot_vote_opened_gets_no_slip(world):
+    from grassroots.core.errors import DomainError
+    from grassroots.decisions.actions.clusters import mark_delivered
+    from grassroots.decisions.documents.slips import slip_households
+    from grassroots.decisions.models import Matter
+
+    village = world["a"]["village1"]
+    matter = Matter.objects.create(
+        unit=village, item=3, title="t", question="q", tabled_via="head", created_by=world["official_a"],
+        status="open", form="ballot", opened_at=timezone.now() - dt.timedelta(days=1),
+    )  # fmt: skip
+    household = record_household_moving_in(
+        village, code="LATE-4", address="x", full_name="A B", birth_date=dt.date(1980, 1, 1), sex="M",
+        national_id="", phone="", on=TODAY, actor=world["official_a"],
+    )  # fmt: skip
+    codes = [slip.code for slip in slip_households(matter)]
+    assert world["households"]["a1"].code in codes and "LATE-4" not in codes
+    mark_delivered(matter, actor=world["head_a1"], household_code=world["households"]["a1"].code)
+    with translation.override("en"), pytest.raises(DomainError, match="moved in after this vote opened"):
+        mark_delivered(matter, actor=world["head_a1"], household_code=household.code)
