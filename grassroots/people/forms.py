@@ -87,12 +87,12 @@ class RegisterImportForm(forms.Form):
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-def _date_field(label: StrOrPromise) -> forms.DateField:
+def _date_field(label: StrOrPromise, missing: StrOrPromise) -> forms.DateField:
     return forms.DateField(
         label=label,
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": _("Enter the date."), "invalid": _("Enter the date as dd/mm/yyyy.")},
+        error_messages={"required": missing, "invalid": _("Enter the date as dd/mm/yyyy.")},
     )
 
 
@@ -100,7 +100,7 @@ class _PersonForm(forms.Form):
     full_name = forms.CharField(
         label=_("Full name"), max_length=200, error_messages={"required": _("Enter the full name.")}
     )
-    birth_date = _date_field(_("Date of birth"))
+    birth_date = _date_field(_("Date of birth"), _("Enter the date of birth."))
     sex = forms.ChoiceField(
         label=_("Sex"),
         choices=Sex.choices,
@@ -131,7 +131,7 @@ class BirthForm(_PersonForm):
 
 
 class MemberMoveInForm(_PersonForm):
-    on = _date_field(_("Moved in on"))
+    on = _date_field(_("Moved in on"), _("Enter the date of the move."))
 
 
 class HouseholdMoveInForm(_PersonForm):
@@ -145,7 +145,7 @@ class HouseholdMoveInForm(_PersonForm):
     )
     address = forms.CharField(label=_("Address"), max_length=255, error_messages={"required": _("Enter the address.")})
     phone = forms.CharField(label=_("Phone number of the representative"), max_length=20, required=False)
-    on = _date_field(_("Moved in on"))
+    on = _date_field(_("Moved in on"), _("Enter the date of the move."))
     field_order = ["village", "code", "address", "full_name", "birth_date", "sex", "national_id", "phone", "on"]
 
     def __init__(self, *args: Any, villages: list[Unit], **kwargs: Any) -> None:
@@ -169,11 +169,11 @@ class MemberLeavingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose why the member leaves.")},
     )
-    on = _date_field(_("Effective date"))
+    on = _date_field(_("Effective date"), _("Enter the date from which the change holds."))
 
 
 class HouseholdMoveOutForm(forms.Form):
-    on = _date_field(_("Moved out on"))
+    on = _date_field(_("Moved out on"), _("Enter the date of the move."))
 
 
 class RepresentativeForm(forms.Form):
@@ -183,7 +183,7 @@ class RepresentativeForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the new representative among the adult members.")},
     )
-    on = _date_field(_("Effective date"))
+    on = _date_field(_("Effective date"), _("Enter the date from which the change holds."))
 
     def __init__(self, *args: Any, members: list[Resident], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
