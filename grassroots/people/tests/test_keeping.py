@@ -265,3 +265,20 @@ def test_a_household_that_moved_in_after_a_ballot_vote_opened_gets_no_slip(world
     mark_delivered(matter, actor=world["head_a1"], household_code=world["households"]["a1"].code)
     with translation.override("en"), pytest.raises(DomainError, match="moved in after this vote opened"):
         mark_delivered(matter, actor=world["head_a1"], household_code=household.code)
+
+
+def test_the_household_page_links_the_history_and_offers_changes_to_the_commune_official_only(
+    client, world, sign_in
+):
+    household = world["households"]["a1"]
+    sign_in(client, world["official_a"])
+    body = client.get(f"/register/household/{household.pk}/").content.decode()
+    assert f"/register/household/{household.pk}/history/" in body
+    assert f"/register/household/{household.pk}/birth/" in body
+    assert f"/register/household/{household.pk}/representative/" in body
+    assert "/register/unit/AC/move-in/" in client.get("/register/unit/AC/").content.decode()
+    sign_in(client, world["head_a1"])
+    body = client.get(f"/register/household/{household.pk}/").content.decode()
+    assert f"/register/household/{household.pk}/history/" in body
+    assert f"/register/household/{household.pk}/birth/" not in body
+    assert client.get(f"/register/household/{household.pk}/history/").status_code == 200
