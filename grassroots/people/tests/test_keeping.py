@@ -267,9 +267,7 @@ def test_a_household_that_moved_in_after_a_ballot_vote_opened_gets_no_slip(world
         mark_delivered(matter, actor=world["head_a1"], household_code=household.code)
 
 
-def test_the_household_page_links_the_history_and_offers_changes_to_the_commune_official_only(
-    client, world, sign_in
-):
+def test_the_household_page_links_the_history_and_offers_changes_to_the_commune_official_only(client, world, sign_in):
     household = world["households"]["a1"]
     sign_in(client, world["official_a"])
     body = client.get(f"/register/household/{household.pk}/").content.decode()
