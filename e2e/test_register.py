@@ -57,8 +57,7 @@ def test_official_searches_opens_household_and_reveals_id(live_server: Any, demo
     submit_login(page, "official")
     second_step(page, "official")
     expect(page).to_have_url(url(live_server, "portal:home"))
-    menu(page)
-    page.locator("header a[href$='/register/']").click()
+    page.goto(url(live_server, "people:register-home"))  # by URL: the header folds into a menu on phones
     # One commune to keep: the register opens on it directly.
     expect(page).to_have_url(url(live_server, "people:register-unit", "14758"))
     expect(page.locator("h1")).to_contain_text("Phường Hạc Thành")
@@ -169,8 +168,7 @@ def test_other_commune_and_village_head_get_404(live_server: Any, demo: None, pa
     # official-b keeps commune 16000: the ward's register is a 404, the same page as a unit that
     # does not exist, so nothing tells that the ward (or the household) is there.
     log_in(page, live_server, "official-b")
-    menu(page)
-    page.locator("header a[href$='/register/']").click()
+    page.goto(url(live_server, "people:register-home"))  # by URL: the header folds into a menu on phones
     expect(page).to_have_url(url(live_server, "people:register-unit", "16000"))
     response = page.goto(url(live_server, "people:register-unit", "14758"))
     assert response is not None and response.status == 404
@@ -206,8 +204,7 @@ def test_other_commune_and_village_head_get_404(live_server: Any, demo: None, pa
     try:
         head = context.new_page()
         log_in(head, live_server, "villagehead")
-        menu(head)
-        head.locator("header a[href$='/register/']").click()
+        head.goto(url(live_server, "people:register-home"))
         expect(head).to_have_url(url(live_server, "people:register-unit", "14758-01"))
         expect(head.get_by_role("link", name=ward_household.code, exact=True)).to_be_visible()
         expect(head.locator("#village")).to_have_count(0)
@@ -238,3 +235,54 @@ def test_household_page_fits_a_phone(live_server: Any, demo: None, page: Page) -
     page.goto(url(live_server, "people:household-detail", household.pk))
     expect(page.locator("main table tbody tr").first).to_be_visible()
     assert_fits_phone(page)
+
+
+def test_official_records_a_birth_and_a_new_representative_and_sees_the_history(
+    live_server: Any, demo: None, page: Page
+) -> None:
+    """The register kept in the browser (issue 9): in-page links only, no header menu."""
+    from django.utils import timezone
+
+    from grassroots.people.models import Representation
+    from grassroots.people.rules import is_adult
+
+    from .conftest import t
+
+    today = timezone.localdate()
+    household = a_household("14758-03")
+    rep = Representation.objects.get(household=household, valid_to__isnull=True).resident
+    successor = next(
+        m.resident
+        for m in Membership.objects.filter(household=household, valid_to__isnull=True).select_related("resident")
+        if m.resident_id != rep.pk and is_adult(m.resident.birth_date, today)
+    )
+    log_in(page, live_server, "official")
+    page.goto(url(live_server, "people:household-detail", household.pk))
+
+    # A birth: the form, a mistake first (no name), then the child.
+    page.get_by_role("link", name=t("Record a birth"), exact=True).click()
+    expect(page).to_have_url(url(live_server, "people:record-birth", household.pk))
+    assert_fits_phone(page)
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page.locator("#error-summary")).to_contain_text(t("Enter the full name."))
+    page.get_by_label(t("Full name")).fill("Nguyễn Thị Bé Mới")
+    page.get_by_label(t("Date of birth")).fill(today.isoformat())
+    page.get_by_label(t("female")).check()
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page).to_have_url(url(live_server, "people:household-history", household.pk))
+    expect(page.locator("main table")).to_contain_text("Nguyễn Thị Bé Mới")
+    assert_fits_phone(page)
+
+    # A change of representative, from the household page.
+    page.get_by_role("link", name=household.code).first.click()
+    page.get_by_role("link", name=t("Change the representative"), exact=True).click()
+    page.get_by_label(successor.full_name).check()
+    page.get_by_label(t("Effective date")).fill(today.isoformat())
+    page.get_by_role("button", name=t("Continue")).click()
+    expect(page).to_have_url(url(live_server, "people:household-history", household.pk))
+    history = page.locator("main table tbody tr")
+    expect(history).to_have_count(2)
+    expect(history.first).to_contain_text(successor.full_name)
+    expect(history.first).to_contain_text("Nguyễn Thị Cán Bộ")
+    assert Representation.objects.get(household=household, valid_to__isnull=True).resident == successor
+    assert AuditEvent.objects.filter(verb="people.representative_changed", target_id=str(household.pk)).exists()

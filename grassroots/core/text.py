@@ -3,6 +3,7 @@
 SQLite's LIKE folds ASCII case only, so we store a folded copy of searchable text and fold the query.
 """
 
+import re
 import unicodedata
 from typing import Any
 
@@ -45,3 +46,15 @@ class FoldedFieldsMixin:
         if update_fields is not None:
             kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)  # type: ignore[misc]
+
+
+_NUMBER = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key in natural order, by folded text and numbers by value: "Thôn 2" before "Thôn 10".
+
+    Sorting in Python, so the order is the same on SQLite and PostgreSQL whatever their collation."""
+    return tuple(
+        (1, int(part), "") if part.isdigit() else (0, 0, part) for part in _NUMBER.split(fold(text)) if part != ""
+    )

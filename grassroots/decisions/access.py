@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.core.errors import DomainError
+from grassroots.people.keeping import counted_households
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from . import rules
-from .models import COUNTED, Matter, TabledVia
+from .models import COUNTED, Matter, Status, TabledVia
 
 # Roles that see every matter under their unit (officials, boards, steering committees).
 OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COMMUNE_FRONT, Role.INSPECTION_BOARD,
@@ -22,7 +25,7 @@ OVERSIGHT_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.COM
 VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
 
 
-def represented_household(user: User) -> Household | None:
+def represented_household(user: User, *, counted_on: tuple[str, dt.date] | None = None) -> Household | None:
     """The household this account represents today (a verified resident who is its representative).
 
     None for an account that holds an official role today, even if it was linked before linking
@@ -31,13 +34,15 @@ def represented_household(user: User) -> Household | None:
         return None
     if role_unit_ids(user, OFFICIAL_ROLES):
         return None
-    rep = (
-        Representation.objects.filter(
-            resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
-        )
-        .select_related("household__unit")
-        .first()
+    reps = Representation.objects.filter(
+        resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
     )
+    if counted_on is not None:
+        # With `counted_on` (a unit's path, a day): only a household that lived under that unit that day,
+        # checked in the same query (people.keeping.counted_in_village_on).
+        path, day = counted_on
+        reps = reps.filter(Exists(counted_households(path, day).filter(household=OuterRef("household"))))
+    rep = reps.select_related("household__unit").first()
     return rep.household if rep else None
 
 
@@ -156,7 +161,10 @@ def can_see_participants(user: User, matter: Matter) -> bool:
 
 def voting_household(user: User, matter: Matter) -> Household | None:
     """The household the user may vote for in this matter, if any."""
-    household = represented_household(user)
+    # Only the households counted in H when the vote opened vote in it (law.md 10.A.2; Law Art 20(2)(b),
+    # Art 21(1)): one that moved in afterwards votes from the next matter on (people.keeping).
+    counted_on = None if matter.opened_at is None else (matter.unit.path, timezone.localdate(matter.opened_at))
+    household = represented_household(user, counted_on=counted_on)
     if household is None or not household.unit.path.startswith(matter.unit.path):
         return None
     return household
@@ -243,3 +251,21 @@ def access_household_of(matter: Matter, pk: int) -> Household:
     if found is None:
         raise Http404
     return found
+
+
+def refuse_move_in_before_open_vote(village: Unit, on: dt.date) -> None:
+    """A household moving in may not be dated before the opening of a vote still open in its village
+    (or its commune): H was snapshotted then without it (law.md 10.A.2), so it does not vote in it
+    (voting_household), and a back-dated move in would make it look as if it had lived there."""
+    opened = Matter.objects.filter(status=Status.OPEN, opened_at__isnull=False).values_list("unit__path", "opened_at")
+    for path, opened_at in opened:
+        day = timezone.localdate(opened_at)
+        if village.path.startswith(path) and on < day:
+            raise DomainError(
+                _(
+                    "A vote opened in this village on %(date)s is still open and does not count this household. "
+                    "Date the move in from %(date)s or later."
+                )
+                % {"date": day.strftime("%d/%m/%Y")},
+                field="on",
+            )

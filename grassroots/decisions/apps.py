@@ -13,3 +13,9 @@ class DecisionsConfig(AppConfig):
         from .verification import verify_all_counted
 
         register_bound_check(verify_all_counted)
+
+        from grassroots.people.keeping import register_move_in_check
+
+        from .access import refuse_move_in_before_open_vote
+
+        register_move_in_check(refuse_move_in_before_open_vote)

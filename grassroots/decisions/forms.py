@@ -6,6 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.people.models import Household
+from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import Unit
 
 from . import rules
@@ -89,7 +90,7 @@ TEAM_ROWS: dict[str, int] = {
 
 
 class NewMatterForm(forms.Form):
-    unit = forms.ModelChoiceField(
+    unit = UnitChoiceField(
         label=_("Village or commune"),
         queryset=Unit.objects.none(),
         error_messages={"required": _("Choose the village, or the commune for a commune-wide matter.")},

@@ -150,3 +150,33 @@ def can_print_sign_in_letter(user: AnyUser, household: Household) -> bool:
     """Printing a sign-in letter for the household's representative: a commune official or the
     commune chair of its commune, or the village head of its village (as for linking accounts)."""
     return can_verify_links(user, household)
+
+
+# Keeping the register in the browser (people.keeping): the commune official's work.
+KEEPER_ROLES = frozenset({Role.COMMUNE_OFFICIAL})
+
+
+def can_keep_register(user: AnyUser, unit: Unit) -> bool:
+    """Recording births, deaths, moves and a change of representative in a commune or one of its
+    villages: a commune official of that commune; not a village head, not an administrator."""
+    # Anonymous visitors hold no role.
+    if not user.is_authenticated:
+        return False
+    # A commune official's role on the commune itself, which the unit is or lies in.
+    return any(scope.is_commune_level and unit.path.startswith(scope.path) for scope in role_units(user, KEEPER_ROLES))
+
+
+def access_kept_household(user: User, pk: int) -> Household:
+    """A current household the user may change; Http404 if the user may not read it,
+    PermissionDenied if they may read it but not keep the register."""
+    household = access_household(user, pk)
+    if not can_keep_register(user, household.unit):
+        raise PermissionDenied
+    return household
+
+
+def access_kept_unit(user: User, code: str) -> Unit:
+    unit = access_register_unit(user, code)
+    if not can_keep_register(user, unit):
+        raise PermissionDenied
+    return unit

@@ -192,7 +192,7 @@ def reveal_national_id(resident: Resident, *, actor: Any, unit_id: int | None) -
 
 
 # --- Importing the register from the browser (run by the task people.tasks.run_import_job) --------
-def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User) -> ImportJob:
+def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User, original_name: str = "") -> ImportJob:
     """Keep the uploaded file (already checked by core.uploads) and queue its import into the commune.
 
     The file is stored as MEDIA_ROOT/imports/<uuid>.csv: its path never carries personal data.
@@ -213,7 +213,7 @@ def start_resident_import(unit: Unit, upload: UploadedFile, *, actor: User) -> I
                 uploaded_by=actor,
                 unit=unit,
                 stored_name=stored_name,
-                original_name=Path(upload.name or "").name[:255],
+                original_name=Path(original_name or upload.name or "").name[:255],
                 size=upload.size or 0,
                 language=translation.get_language() or "",
             )

@@ -19,6 +19,7 @@ from grassroots.core.forms import run_action
 from grassroots.core.phone import mask_phone
 from grassroots.core.text import fold
 from grassroots.core.worker import waiting_since
+from grassroots.territory.forms import natural_units
 
 from .access import (
     access_accounts_unit,
@@ -28,6 +29,7 @@ from .access import (
     access_register_unit,
     can_create_accounts,
     can_import_register,
+    can_keep_register,
     can_print_sign_in_letter,
     can_reveal_national_id,
     can_verify_links,
@@ -78,7 +80,7 @@ def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
     reps = Representation.objects.filter(valid_to__isnull=True).select_related("resident")
     households = households.prefetch_related(Prefetch("representations", queryset=reps, to_attr="current_reps"))
     page = Paginator(households.order_by("code"), PER_PAGE).get_page(request.GET.get("page"))
-    villages = unit.children.order_by("name") if unit.is_commune_level else []
+    villages = natural_units(unit.children.all()) if unit.is_commune_level else []
     context = {
         "unit": unit,
         "page": page,
@@ -88,6 +90,7 @@ def register_unit(request: AuthedRequest, code: str) -> HttpResponse:
         "total": Household.objects.active().filter(unit__path__startswith=unit.path).count(),
         "can_import": can_import_register(request.user, unit),
         "can_create_accounts": can_create_accounts(request.user, unit),
+        "can_keep": can_keep_register(request.user, unit),
     }
     # A history restore (Back after htmx navigation) needs the whole page, not the rows.
     partial = request.htmx and not request.htmx.history_restore_request
@@ -133,6 +136,7 @@ def _detail_context(user: User, household: Household, revealed: dict[int, str] |
         "can_reveal": can_reveal_national_id(user, household),
         "can_link": can_verify_links(user, household),
         "can_print_letter": can_print_sign_in_letter(user, household),
+        "can_keep": can_keep_register(user, household.unit) and household.dissolved_on is None,
         "household": household,
         "members": _members(household, revealed, {p.resident_id: p for p in proposals}),
         "locations": list(household.locations.select_related("unit").order_by("-valid_from")),
@@ -262,7 +266,9 @@ def register_import(request: AuthedRequest, code: str) -> HttpResponse:
     if request.method == "POST":
         form = RegisterImportForm(request.POST, request.FILES)
         if form.is_valid():
-            job = start_resident_import(unit, form.cleaned_data["file"], actor=request.user)
+            job = start_resident_import(
+                unit, form.cleaned_data["file"], actor=request.user, original_name=form.original_name
+            )
             messages.success(request, _("The file has been received and its import is queued."))
             return redirect("people:import-job", pk=job.pk)
     else:
@@ -326,7 +332,7 @@ def register_accounts(request: AuthedRequest, code: str) -> HttpResponse:
         }
         return render(request, "people/register_accounts_done.html", context)
     plan = plan_representative_accounts(unit, timezone.localdate())
-    villages = list(unit.children.order_by("name")) if unit.is_commune_level else []
+    villages = natural_units(unit.children.all()) if unit.is_commune_level else []
     context = {"unit": unit, "count": len(plan.to_create), "skipped": plan.skipped, "villages": villages}
     return render(request, "people/register_accounts.html", context)
 

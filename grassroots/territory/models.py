@@ -159,6 +159,10 @@ class Unit(FoldedFieldsMixin, models.Model):
     def is_current(self, day: dt.date) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
 
+    def is_former_on(self, day: dt.date) -> bool:
+        """A unit that no longer exists on the day (merged or dissolved): its households are elsewhere."""
+        return self.valid_to is not None and self.valid_to <= day
+
     def ancestor_codes(self) -> list[str]:
         return [c for c in self.path.strip("/").split("/") if c][:-1]
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import Role, User
 from grassroots.core.phone import normalize_phone
 from grassroots.core.uploads import check_upload
+from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit, UnitKind, units_by_path
 
 from . import qa
@@ -64,7 +65,7 @@ class ConferenceForm(forms.Form):
 
 
 class NewConferenceForm(ConferenceForm):
-    unit = forms.ModelChoiceField(label=_("Organized by the steering committee of"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Organized by the steering committee of"), queryset=Unit.objects.none())
     from_template = forms.BooleanField(
         label=_("Start from the template: the four topics of the city conference and the exchange"),
         required=False,
@@ -130,7 +131,7 @@ class RuleForm(forms.Form):
     unit_kinds = forms.MultipleChoiceField(
         label=_("in every unit of these kinds"), choices=RULE_KINDS, widget=forms.CheckboxSelectMultiple
     )
-    within = forms.ModelChoiceField(label=_("within"), queryset=Unit.objects.none(), required=False)
+    within = UnitChoiceField(label=_("within"), queryset=Unit.objects.none(), required=False)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -141,7 +142,7 @@ class RuleForm(forms.Form):
 
 class InviteForm(forms.Form):
     account = AccountField(label=_("Username or phone number"), max_length=150)
-    unit = forms.ModelChoiceField(label=_("Representing"), queryset=Unit.objects.none(), required=False)
+    unit = UnitChoiceField(label=_("Representing"), queryset=Unit.objects.none(), required=False)
 
     def __init__(self, *args: Any, conference: Conference, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -184,7 +185,7 @@ class AnswerForm(forms.Form):
 
 
 class DifficultyForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
+    unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     text = forms.CharField(
         label=_("The difficulty"),
         max_length=qa.MAX_QUESTION_LENGTH,

@@ -20,6 +20,7 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet
 
 from grassroots.accounts.models import Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids
+from grassroots.territory.forms import natural_units
 from grassroots.territory.models import Unit
 
 from .access import ORGANIZER_ROLES
@@ -45,7 +46,7 @@ YEARS_SHOWN = 3
 def report_units(user: User) -> list[Unit]:
     """The units whose training the user may report on: those where they organize training (a
     superuser needs the role too)."""
-    return list(Unit.objects.filter(id__in=role_unit_ids(user, ORGANIZER_ROLES)).order_by("path"))
+    return natural_units(Unit.objects.filter(id__in=role_unit_ids(user, ORGANIZER_ROLES)))
 
 
 def _trained(topic: str | None) -> QuerySet[Delegate]:

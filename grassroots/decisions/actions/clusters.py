@@ -24,6 +24,7 @@ from grassroots.accounts.models import User
 from grassroots.core.errors import DomainError
 from grassroots.library.citations import official_form
 from grassroots.people.actions import household_count_on
+from grassroots.people.keeping import counted_in_village_on
 from grassroots.people.models import Household
 
 from .. import rules
@@ -153,6 +154,15 @@ def mark_delivered(
     if household is None:
         raise DomainError(
             _("No household of this village has the code %(code)s.") % {"code": code}, field="household_code"
+        )
+    if matter.opened_at is not None and not counted_in_village_on(
+        household, matter.unit, timezone.localdate(matter.opened_at)
+    ):
+        # H was snapshotted without it (law.md 10.A.2): it votes from the next matter on (people.keeping).
+        raise DomainError(
+            _("Household %(code)s moved in after this vote opened, so it is not counted in it and gets no slip.")
+            % {"code": household.code},
+            field="household_code",
         )
     day = delivered_on or timezone.localdate()
     if day > timezone.localdate():

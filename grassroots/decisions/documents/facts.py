@@ -83,6 +83,23 @@ def village_head_title(matter: Matter) -> str:
     return "Tổ trưởng tổ dân phố" if matter.unit.kind == UnitKind.RESIDENTIAL_GROUP else "Trưởng thôn"
 
 
+# The kind words a village's own name may start with ("Thôn 2", "Tổ dân phố 2", "Ấp 3", "Bản Nà").
+_KIND_WORDS = ("tổ dân phố", "thôn", "làng", "xóm", "ấp", "bản", "buôn", "plei", "phum", "sóc", "khu phố", "khóm")
+
+
+def head_of_community(matter: Matter) -> str:
+    """The village head's title with the village's name, without saying the kind twice: "Tổ trưởng Tổ
+    dân phố 2" (not "Tổ trưởng tổ dân phố Tổ dân phố 2"), "Trưởng Thôn 2", "Trưởng thôn Đông Hòa"."""
+    name = community_name(matter)
+    if matter.scope == Scope.COMMUNE:
+        return f"{village_head_title(matter)} {name}"
+    residential = matter.unit.kind == UnitKind.RESIDENTIAL_GROUP
+    lowered = name.casefold()
+    if any(lowered == word or lowered.startswith(word + " ") for word in _KIND_WORDS):
+        return f"{'Tổ trưởng' if residential else 'Trưởng'} {name}"
+    return f"{village_head_title(matter)} {name}"
+
+
 def community_name(matter: Matter) -> str:
     """ "thôn Thôn A1" reads badly: the unit's own name says what it is."""
     return nfc(matter.unit.name)

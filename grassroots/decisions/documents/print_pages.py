@@ -18,6 +18,7 @@ from .facts import (
     LAW,
     community_name,
     current_meeting,
+    head_of_community,
     households_present,
     place_name,
     signatory_name,
@@ -41,6 +42,7 @@ def _common(matter: Matter, day: dt.date | None) -> dict[str, Any]:
         "item_label": f"Khoản {matter.item} Điều 15 {LAW}: {ITEM_LABELS[matter.item]}",
         "head_title": village_head_title(matter),
         "community": community_name(matter),
+        "head_of_community": head_of_community(matter),
         "blank": BLANK,
     }
 

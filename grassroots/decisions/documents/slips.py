@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from grassroots.core.official.pdf import A5, Writer, national_heading, new_pdf, set_text
 from grassroots.core.official.qr import qr_png
 from grassroots.core.official.text import SIGN_HINT, nfc, vn_datetime
+from grassroots.people.keeping import counted_households
 from grassroots.people.models import HouseholdLocation
 
 from ..models import Matter, Scope
@@ -27,12 +29,14 @@ class Slip:
 def slip_households(matter: Matter, day: dt.date | None = None) -> list[Slip]:
     """One slip per household whose location covers the day (today) under the matter's unit."""
     day = day or timezone.localdate()
-    rows = (
-        HouseholdLocation.objects.on(day)
-        .filter(unit__path__startswith=matter.unit.path, household__dissolved_on__isnull=True)
-        .order_by("unit__code", "household__code")
-        .values_list("household__code", "address", "unit__name")
+    locations = HouseholdLocation.objects.on(day).filter(
+        unit__path__startswith=matter.unit.path, household__dissolved_on__isnull=True
     )
+    if matter.opened_at is not None:
+        # Only the households counted in H when the vote opened (law.md 10.A.2; people.keeping).
+        opened = counted_households(matter.unit.path, timezone.localdate(matter.opened_at))
+        locations = locations.filter(Exists(opened.filter(household=OuterRef("household"))))
+    rows = locations.order_by("unit__code", "household__code").values_list("household__code", "address", "unit__name")
     return [Slip(nfc(code), nfc(address), nfc(village)) for code, address, village in rows]
 
 
