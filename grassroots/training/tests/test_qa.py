@@ -251,3 +251,29 @@ def test_difficulty_pages_and_access(conf, client, sign_in):
     )
     difficulty.refresh_from_db()
     assert difficulty.status == Difficulty.Status.ANSWERED and difficulty.assigned_to == conf["official_a"]
+
+
+def test_the_assignee_list_offers_only_people_of_the_organizing_unit(conf, client, sign_in):
+    """Issue 9: a commune's conference: its officials and the village's head, not the province above it,
+    nor another commune; the action and the page refuse anyone else."""
+    commune = conf["a"]["commune"]
+    organizer = UserFactory(username="steering_commune")
+    grant(organizer, commune, Role.STEERING_MEMBER)
+    conference = actions.create_conference(actor=organizer, unit=commune, title="Tập huấn xã", starts_on=DAY)
+    actions.invite_by_name(conference, actor=organizer, user=conf["head_a1"], unit=conf["a"]["village1"])
+    difficulty = actions.raise_difficulty(
+        actor=conf["head_a1"], unit=conf["a"]["village1"], conference=conference, text="Khó khăn về kinh phí"
+    )
+    choices = set(qa.assignee_choices(difficulty))
+    assert {conf["official_a"], conf["head_a1"], organizer} <= choices
+    assert conf["organizer"] not in choices  # the province's steering committee, above the organizers
+    assert conf["official_b"] not in choices  # another commune
+    with pytest.raises(DomainError):
+        actions.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_b"])
+    sign_in(client, organizer)
+    url = reverse("training:difficulty-assign", args=[difficulty.pk])
+    page = client.get(reverse("training:difficulty", args=[difficulty.pk])).content.decode()
+    assert f'value="{conf["official_a"].pk}"' in page and f'value="{conf["official_b"].pk}"' not in page
+    assert client.post(url, {"assignee": conf["official_b"].pk}).status_code == 422
+    difficulty.refresh_from_db()
+    assert difficulty.assigned_to is None
