@@ -237,6 +237,7 @@ def _delegates_page(request: AuthedRequest, conference: Conference, status: int 
         "page": page,
         "rows": _delegate_rows(conference, list(page.object_list)),
         "waiting": actions.waiting_for_invitation(conference),
+        "invited": actions.invited_count(conference),
         "is_past": actions.is_over(conference),
         "attendance": stats.attendance(conference),
     }

@@ -274,6 +274,17 @@ def send_substitute(delegate: Delegate, *, actor: User, deputy: User) -> Delegat
     return substitute
 
 
+NOBODY_TO_INVITE = _(
+    "There is nobody to send the invitation to: the conference has no delegate yet. Add a rule and resolve the "
+    "list, or invite people by name, then send the invitations."
+)
+
+
+def invited_count(conference: Conference) -> int:
+    """Delegates whose invitation stands (not withdrawn, replaced or declined), told or not."""
+    return conference.delegates.filter(status__in=TOLD_STATUSES).count()
+
+
 def waiting_for_invitation(conference: Conference) -> int:
     """Delegates still to be told (not withdrawn, replaced or declined, and not yet sent the invitation)."""
     return conference.delegates.filter(invitation_sent_at__isnull=True, status__in=TOLD_STATUSES).count()
@@ -286,6 +297,8 @@ def send_invitations(conference: Conference, *, actor: User) -> int:
     _require_organizer(actor, conference)
     _require_not_over(conference)
     waiting = waiting_for_invitation(conference)
+    if waiting == 0 and invited_count(conference) == 0:
+        raise DomainError(NOBODY_TO_INVITE)
     if waiting == 0:
         raise DomainError(_("Every delegate has already been sent the invitation."))
     if conference.status == Conference.Status.DRAFT:

@@ -441,3 +441,15 @@ def test_organizers_invite_by_name_and_rules_need_a_kind_of_unit(client, sign_in
     # Resolving the list again keeps a delegate invited by name.
     client.post(reverse("training:resolve", args=[conference.pk]))
     assert conference.delegates.get(user=guest).status == Delegate.Status.INVITED
+
+
+def test_sending_with_no_delegate_says_there_is_nobody_to_send_to(client, sign_in, city):
+    """Issue 9: not "sent to every delegate" when there is no delegate; it says what to do."""
+    conference = actions.create_conference(actor=city["organizer"], unit=city["province"], title="Trống", starts_on=DAY)
+    sign_in(client, city["organizer"])
+    page = client.get(reverse("training:delegates", args=[conference.pk])).content.decode()
+    nobody = t(str(actions.conferences.NOBODY_TO_INVITE))
+    assert nobody in page and t("Every delegate has been sent the invitation.") not in page
+    response = client.post(reverse("training:send-invitations", args=[conference.pk]), follow=True)
+    assert nobody in response.content.decode()
+    assert not AuditEvent.objects.filter(verb="training.invitations_sent").exists()
