@@ -277,3 +277,32 @@ def test_the_assignee_list_offers_only_people_of_the_organizing_unit(conf, clien
     assert client.post(url, {"assignee": conf["official_b"].pk}).status_code == 422
     difficulty.refresh_from_db()
     assert difficulty.assigned_to is None
+
+
+def test_the_training_menu_reaches_the_faq_difficulties_and_reports(conf, client, sign_in):
+    """Issue 9: every training page carries the menu; the header's Training link shows for anyone who holds
+    a role training concerns, delegate or not, and never for a household representative."""
+    faq, difficulties, reports = (reverse(f"training:{n}") for n in ("faq", "difficulties", "reports"))
+    home = reverse("training:home")
+    other = UserFactory(username="official_a2")  # a commune official, neither organizer nor delegate
+    grant(other, conf["a"]["commune"], Role.COMMUNE_OFFICIAL)
+    sign_in(client, other)
+    page = client.get(reverse("portal:home")).content.decode()
+    assert f'href="{home}"' in page
+    for url in (home, faq, difficulties):
+        page = client.get(url).content.decode()
+        assert 'class="subnav' in page and f'href="{faq}"' in page and f'href="{difficulties}"' in page, url
+        assert f'href="{reports}"' not in page, url  # the coverage report is for the organizers
+    sign_in(client, conf["organizer"])
+    conference = conf["conference"]
+    for url in (
+        reverse("training:conference", args=[conference.pk]),
+        reverse("training:delegates", args=[conference.pk]),
+        reverse("training:quiz", args=[conference.pk]),
+        reverse("training:questions", args=[conference.pk]),
+        reports,
+    ):
+        page = client.get(url).content.decode()
+        assert all(f'href="{u}"' in page for u in (faq, difficulties, reports)), url
+    sign_in(client, conf["resident_a1"])
+    assert f'href="{home}"' not in client.get(reverse("portal:home")).content.decode()
