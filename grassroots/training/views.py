@@ -84,6 +84,7 @@ def new_conference(request: AuthedRequest) -> HttpResponse:
         return actions.create_conference(
             actor=user, unit=d["unit"], title=d["title"], starts_on=d["starts_on"], ends_on=d["ends_on"],
             venue=d["venue"], online_link=d["online_link"], from_template=d["from_template"],
+            after_test_attempts=d["after_test_attempts"],
         )  # fmt: skip
 
     return run_form(request, form, create, template="training/conference_form.html", context={"conference": None},
@@ -106,7 +107,8 @@ def conference_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def edit_conference(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
-    initial = {f: getattr(conference, f) for f in ["title", "starts_on", "ends_on", "venue", "online_link"]}
+    fields = ["title", "starts_on", "ends_on", "venue", "online_link", "after_test_attempts"]
+    initial = {f: getattr(conference, f) for f in fields}
     form = ConferenceForm(request.POST or None, initial=initial)
     return run_form(
         request, form, lambda d: actions.update_conference(conference, actor=request.user, **d),

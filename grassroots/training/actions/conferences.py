@@ -46,13 +46,16 @@ def _require_organizer(actor: User, conference: Conference) -> None:
 
 @transaction.atomic
 def create_conference(*, actor: User, unit: Unit, title: str, starts_on: dt.date, venue: str = "",
-                      from_template: bool = True, ends_on: dt.date | None = None, online_link: str = "") -> Conference:  # fmt: skip
+                      from_template: bool = True, ends_on: dt.date | None = None, online_link: str = "",
+                      after_test_attempts: int = rules.AFTER_TEST_ATTEMPTS) -> Conference:  # fmt: skip
     if not can_organize(actor, unit):
         raise DomainError(_("Only the steering committee of this unit may do this."))
     if ends_on is not None and ends_on < starts_on:
         raise DomainError(_("The last day cannot be before the first."), field="ends_on")
+    _check_attempts(after_test_attempts)
     conference = Conference.objects.create(organizer_unit=unit, title=title, starts_on=starts_on, ends_on=ends_on,
-                                           venue=venue, online_link=online_link, created_by=actor)  # fmt: skip
+                                           venue=venue, online_link=online_link, created_by=actor,
+                                           after_test_attempts=after_test_attempts)  # fmt: skip
     if from_template:
         Session.objects.bulk_create(
             [
@@ -64,15 +67,28 @@ def create_conference(*, actor: User, unit: Unit, title: str, starts_on: dt.date
     return conference
 
 
+def _check_attempts(attempts: int) -> None:
+    if not 1 <= attempts <= rules.MAX_AFTER_TEST_ATTEMPTS:
+        raise DomainError(
+            _("Allow from 1 to %(most)s attempts at the test after the course.")
+            % {"most": rules.MAX_AFTER_TEST_ATTEMPTS},
+            field="after_test_attempts",
+        )
+
+
 @transaction.atomic
 def update_conference(conference: Conference, *, actor: User, title: str, starts_on: dt.date,
-                      ends_on: dt.date | None = None, venue: str = "", online_link: str = "") -> Conference:  # fmt: skip
+                      ends_on: dt.date | None = None, venue: str = "", online_link: str = "",
+                      after_test_attempts: int | None = None) -> Conference:  # fmt: skip
     _require_organizer(actor, conference)
     if ends_on is not None and ends_on < starts_on:
         raise DomainError(_("The last day cannot be before the first."), field="ends_on")
+    if after_test_attempts is not None:
+        _check_attempts(after_test_attempts)
+        conference.after_test_attempts = after_test_attempts
     conference.title, conference.starts_on, conference.ends_on = title, starts_on, ends_on
     conference.venue, conference.online_link = venue, online_link
-    conference.save(update_fields=["title", "starts_on", "ends_on", "venue", "online_link"])
+    conference.save(update_fields=["title", "starts_on", "ends_on", "venue", "online_link", "after_test_attempts"])
     _event("conference_updated", actor, conference)
     return conference
 
