@@ -57,11 +57,11 @@ class ConferenceForm(forms.Form):
     online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
     after_test_attempts = forms.IntegerField(
         label=_("Attempts a delegate has at the test after the course (the best result counts)"),
+        required=False,  # left empty: 3 on a new conference, unchanged on an edit
         min_value=1,
         max_value=rules.MAX_AFTER_TEST_ATTEMPTS,
         initial=rules.AFTER_TEST_ATTEMPTS,
         error_messages={
-            "required": _("Enter how many attempts a delegate has, from 1 to 10."),
             "min_value": _("Enter how many attempts a delegate has, from 1 to 10."),
             "max_value": _("Enter how many attempts a delegate has, from 1 to 10."),
             "invalid": _("Enter how many attempts a delegate has, from 1 to 10."),

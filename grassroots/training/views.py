@@ -84,7 +84,7 @@ def new_conference(request: AuthedRequest) -> HttpResponse:
         return actions.create_conference(
             actor=user, unit=d["unit"], title=d["title"], starts_on=d["starts_on"], ends_on=d["ends_on"],
             venue=d["venue"], online_link=d["online_link"], from_template=d["from_template"],
-            after_test_attempts=d["after_test_attempts"],
+            after_test_attempts=d["after_test_attempts"] or rules.AFTER_TEST_ATTEMPTS,
         )  # fmt: skip
 
     return run_form(request, form, create, template="training/conference_form.html", context={"conference": None},
@@ -329,7 +329,10 @@ def send_invitations(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("The invitation is being sent to %(count)s delegates, in the app and by e-mail.") % {"count": count},
+            _(
+                "The invitation is being sent to %(count)s delegates: in the app, by e-mail, and by SMS where a phone number is known."
+            )
+            % {"count": count},
         )
     return redirect("training:delegates", pk=conference.pk)
 

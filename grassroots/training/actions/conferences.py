@@ -308,7 +308,7 @@ def waiting_for_invitation(conference: Conference) -> int:
 
 @transaction.atomic
 def send_invitations(conference: Conference, *, actor: User) -> int:
-    """Send the invitation, in the app and by e-mail, to every delegate not yet told. The e-mails go
+    """Send the invitation, in the app, by e-mail and by SMS, to every delegate not yet told. The e-mails go
     from a background task (training.actions.invitations), which tells each delegate once however often it runs."""
     _require_organizer(actor, conference)
     _require_not_over(conference)
