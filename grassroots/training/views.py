@@ -24,6 +24,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -287,7 +288,7 @@ def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
             request,
             _("The list was resolved on %(date)s: %(added)s invited, %(kept)s kept, %(withdrawn)s withdrawn.")
             % {
-                "date": conference.starts_on.isoformat(),
+                "date": formats.date_format(conference.starts_on, "DATE_FORMAT"),
                 "added": result.added,
                 "kept": result.kept,
                 "withdrawn": result.withdrawn,
