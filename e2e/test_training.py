@@ -156,17 +156,19 @@ def _bank() -> None:
 
     if QuizQuestion.objects.exists():
         return
-    document = Document.objects.create(code="e2e-law", short_name="Luật 10/2022/QH15", title="Luật", order=1)
-    chapter = Chapter.objects.create(document=document, number="I", title_vi="Chương I", title_en="Chapter I")
-    article = Article.objects.create(chapter=chapter, number=1, title_vi="Điều 1", title_en="Article 1",
-                                     summary_vi="…", summary_en="…")  # fmt: skip
-    for n in range(20):
-        question = QuizQuestion.objects.create(code=f"E{n:02d}", topic=BankTopic.values[n % 4], article=article,
-                                               text_vi=f"Câu hỏi {n}", text_en=f"Question {n}",
-                                               explanation_vi="Giải thích", explanation_en="Explanation")  # fmt: skip
-        for order in (1, 2, 3):
-            QuizOption.objects.create(question=question, order=order, text_vi=f"Phương án {order}",
-                                      text_en=f"Option {order}", is_correct=order == 1)  # fmt: skip
+    document = Document.objects.create(code="e2e-law", short_name_vi="Luật thử", short_name_en="Test law",
+                                       title_vi="Luật thử", title_en="Test law", in_force_on=dt.date(2023, 7, 1))  # fmt: skip
+    chapter = Chapter.objects.create(document=document, number=1, title_vi="Chương I", title_en="Chapter I")
+    article = Article.objects.create(document=document, chapter=chapter, number=99, title_vi="Điều thử",
+                                     title_en="Test article", summary_vi="Tóm tắt", summary_en="Summary")  # fmt: skip
+    for topic in BankTopic.values:
+        for n in range(5):
+            question = QuizQuestion.objects.create(code=f"e-{topic}-{n}", topic=topic, article=article,
+                                                   text_vi=f"Câu hỏi {topic} {n}?", text_en=f"Question {topic} {n}?",
+                                                   explanation_vi="Giải thích.", explanation_en="Explanation.")  # fmt: skip
+            for order in range(3):
+                QuizOption.objects.create(question=question, order=order, text_vi=f"Phương án {order}",
+                                          text_en=f"Option {order}", is_correct=order == 1)  # fmt: skip
 
 
 def test_a_failed_test_after_the_course_is_taken_again_from_the_training_menu(
