@@ -37,7 +37,7 @@ from grassroots.core.forms import run_form
 from grassroots.core.text import fold
 from grassroots.territory.models import Unit
 
-from . import actions, qr, rules, stats
+from . import actions, qr, quiz, rules, stats
 from .access import access_conference, can_organize, conferences_for, my_delegation, organized_ids, organizer_units
 from .forms import (
     ConferenceForm,
@@ -102,6 +102,8 @@ def conference_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "delegation": my_delegation(user, conference),
         "sessions": list(conference.sessions.all()),
         "materials": list(conference.materials.select_related("session")),
+        # Computed from the sessions already fetched: when the test after the course opens.
+        "after_test_opens_at": quiz.after_test_opens_at(conference),
     }
     return render(request, "training/conference_detail.html", context)
 

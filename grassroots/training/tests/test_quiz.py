@@ -408,3 +408,16 @@ def test_the_delegates_page_shows_the_tests_and_the_certificate_link(course, cli
     assert 'type="radio"' in client.get(reverse("training:feedback", args=[conference.pk])).content.decode()
     sign_in(client, course["official_b"])
     assert client.get(reverse("training:quiz", args=[conference.pk])).status_code == 404
+
+
+def test_the_conference_page_says_when_the_test_after_the_course_opens(course, client, sign_in):
+    conference = course["conference"]
+    last = conference.sessions.order_by("-position").first()
+    last.starts_at = timezone.make_aware(dt.datetime.combine(conference.starts_on, dt.time(15, 0)))
+    last.ends_at = timezone.make_aware(dt.datetime.combine(conference.starts_on, dt.time(16, 30)))
+    last.save()
+    sign_in(client, course["delegates"]["passer"].user)
+    page = client.get(reverse("training:conference", args=[conference.pk])).content.decode()
+    day = conference.starts_on
+    assert f"16:30, ngày {day.day} tháng {day.month} năm {day.year}" in page
+    assert reverse("training:quiz", args=[conference.pk]) in page
