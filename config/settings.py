@@ -250,6 +250,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English")), ("ru", _("Russian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in sentences read in words ("ngày 5 tháng 12 năm 2026"): config/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Ho_Chi_Minh"

@@ -147,3 +147,61 @@ def test_the_door_list_finds_and_checks_in_with_htmx(live_server: Any, demo: Non
     front.refresh_from_db()
     assert front.left_at is not None
     assert path("training:door", conference.pk) in page.url
+
+
+def _bank() -> None:
+    """The quiz bank, if the demo database holds none (transactional tests empty the migrations' data)."""
+    from grassroots.library.models import Article, Chapter, Document, QuizOption, QuizQuestion
+    from grassroots.library.models import Topic as BankTopic
+
+    if QuizQuestion.objects.exists():
+        return
+    document = Document.objects.create(code="e2e-law", short_name_vi="Luật thử", short_name_en="Test law",
+                                       title_vi="Luật thử", title_en="Test law", in_force_on=dt.date(2023, 7, 1))  # fmt: skip
+    chapter = Chapter.objects.create(document=document, number=1, title_vi="Chương I", title_en="Chapter I")
+    article = Article.objects.create(document=document, chapter=chapter, number=99, title_vi="Điều thử",
+                                     title_en="Test article", summary_vi="Tóm tắt", summary_en="Summary")  # fmt: skip
+    for topic in BankTopic.values:
+        for n in range(5):
+            question = QuizQuestion.objects.create(code=f"e-{topic}-{n}", topic=topic, article=article,
+                                                   text_vi=f"Câu hỏi {topic} {n}?", text_en=f"Question {topic} {n}?",
+                                                   explanation_vi="Giải thích.", explanation_en="Explanation.")  # fmt: skip
+            for order in range(3):
+                QuizOption.objects.create(question=question, order=order, text_vi=f"Phương án {order}",
+                                          text_en=f"Option {order}", is_correct=order == 1)  # fmt: skip
+
+
+def test_a_failed_test_after_the_course_is_taken_again_from_the_training_menu(
+    live_server: Any, demo: None, page: Page, snap: Any
+) -> None:
+    """Issue 9: the menu reaches the FAQ; the test after the course opens after the last session; a delegate
+    who fails it is told how many attempts are left and takes it again on a phone."""
+    from grassroots.library.models import QuizOption
+    from grassroots.training import quiz
+
+    _bank()
+    conference = conference_inviting("Hội nghị tập huấn tháng này", Role.INSPECTION_BOARD, [UnitKind.WARD])
+    # The sessions are over.
+    conference.sessions.update(starts_at=timezone.now() - dt.timedelta(hours=3),
+                               ends_at=timezone.now() - dt.timedelta(hours=2))  # fmt: skip
+    log_in(page, live_server, "inspector")
+    page.goto(url(live_server, "training:quiz", conference.pk))
+    menu = page.locator("nav.subnav")
+    expect(menu.get_by_role("link", name=t("Frequently asked questions"), exact=True)).to_be_visible()
+    assert_fits_phone(page)
+    page.locator(f"a[href='{path('training:quiz-take', conference.pk, 'after')}']").click()
+    for pk in quiz.draw(conference, "after"):
+        wrong = QuizOption.objects.filter(question_id=pk, is_correct=False).order_by("order").first()
+        assert wrong is not None
+        page.locator(f"input[name='q{pk}'][value='{wrong.pk}']").check()
+    snap(page, "training-quiz-after")
+    assert_fits_phone(page)
+    page.get_by_role("button", name=t("Send my answers"), exact=True).click()
+    expect(page.locator("main")).to_contain_text(t("Not passed."))
+    again = page.get_by_role("link", name=t("Take the test again"), exact=True)
+    expect(again).to_be_visible()
+    again.click()
+    expect(page.locator("input[name='attempt']")).to_have_value("2")
+    assert_fits_phone(page)
+    menu.get_by_role("link", name=t("Frequently asked questions"), exact=True).click()
+    expect(page).to_have_url(re.compile(re.escape(path("training:faq"))))

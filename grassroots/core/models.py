@@ -58,3 +58,29 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash}"
+
+
+class Notice(models.Model):
+    """A short message for one user on their notifications page, from any app (`core.notices`): a
+    training invitation, for instance. The notifications of community decisions keep their own model
+    (`decisions.Notification`), which knows its matter."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notices")
+    # Written in the language messages go out in (Vietnamese), as the e-mail and the SMS are.
+    text = models.CharField(_("text"), max_length=500)
+    # A path on this site where the user acts on the notice ("/training/12/invitation/").
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    # What the notice is about ("training.invitation:12"): a user is told of one thing once.
+    key = models.CharField(max_length=100)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="one_notice_per_user_and_key")]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from grassroots.core import audit
@@ -180,7 +180,8 @@ def validate_residents(
                     Problem(
                         number,
                         "birth_date",
-                        _("the date of birth %(date)s is in the future") % {"date": birth.isoformat()},
+                        _("the date of birth %(date)s is in the future")
+                        % {"date": formats.date_format(birth, "DATE_FORMAT")},
                     )
                 )
                 birth = None

@@ -280,6 +280,7 @@ def register_import(request: AuthedRequest, code: str) -> HttpResponse:
         "jobs": jobs,
         "columns": ",".join(COLUMNS),
         "max_mb": settings.MAX_UPLOAD_MB,
+        "worker_waiting_since": waiting_since(),
     }
     return render(request, "people/register_import.html", context, status=422 if form.errors else 200)
 

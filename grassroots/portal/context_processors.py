@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from grassroots.accounts.roles import role_unit_ids
+from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
 from grassroots.people.access import SCOPE_ROLES
@@ -23,7 +24,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             or represented_household(user) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
-            # Unread notifications (decisions.notifications), shown next to "Community decisions".
-            "unread": Notification.objects.filter(user=user, read_at__isnull=True).count(),
+            # Unread notifications (decisions.notifications) and notices of other sections (core.notices:
+            # training invitations), shown next to "Community decisions".
+            "unread": Notification.objects.filter(user=user, read_at__isnull=True).count()
+            + notices.unread_count(user.pk),
         }
     }

@@ -134,13 +134,27 @@ def organizer_units(user: User) -> list[Unit]:
 
 
 def has_training(user: AnyUser) -> bool:
-    """Whether the training section is any use to the user: an organizer, or a delegate of some conference.
-    At most one query beyond the user's roles (which are fetched once per request)."""
+    """Whether the training section is any use to the user: anyone who holds a role that training
+    concerns (every role but household representative: the FAQ and the difficulties are theirs), or a
+    delegate of some conference. At most one query beyond the user's roles (fetched once per request)."""
     if not user.is_authenticated:
         return False
-    if role_unit_ids(user, ORGANIZER_ROLES):
+    if role_unit_ids(user, RUNNER_ROLES):
         return True
     return Delegate.objects.filter(user=user).exists()
+
+
+def training_menu(user: AnyUser) -> dict[str, bool]:
+    """Which pages of the training section the menu offers: only those the user can open."""
+    if not user.is_authenticated:
+        return {}
+    runner = can_read_faq(user)
+    return {
+        "faq": runner,
+        "difficulties": runner,
+        # The coverage report is for the organizers (training.reports.report_units).
+        "reports": bool(role_unit_ids(user, ORGANIZER_ROLES)),
+    }
 
 
 def organized_ids(user: User, conferences: list[Conference]) -> set[int]:

@@ -15,7 +15,7 @@ from grassroots.core.uploads import check_upload
 from grassroots.territory.forms import UnitChoiceField
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit, UnitKind, units_by_path
 
-from . import qa
+from . import qa, rules
 from .models import Conference, Difficulty, Session, Topic
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -56,6 +56,18 @@ class ConferenceForm(forms.Form):
     ends_on = forms.DateField(label=_("Last day (if more than one day)"), required=False, widget=DATE_WIDGET)
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     online_link = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+    after_test_attempts = forms.IntegerField(
+        label=_("Attempts a delegate has at the test after the course (the best result counts)"),
+        required=False,  # left empty: 3 on a new conference, unchanged on an edit
+        min_value=1,
+        max_value=rules.MAX_AFTER_TEST_ATTEMPTS,
+        initial=rules.AFTER_TEST_ATTEMPTS,
+        error_messages={
+            "min_value": _("Enter how many attempts a delegate has, from 1 to 10."),
+            "max_value": _("Enter how many attempts a delegate has, from 1 to 10."),
+            "invalid": _("Enter how many attempts a delegate has, from 1 to 10."),
+        },
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -72,7 +84,9 @@ class NewConferenceForm(ConferenceForm):
         initial=True,
     )
 
-    field_order = ["unit", "title", "starts_on", "ends_on", "venue", "online_link", "from_template"]
+    field_order = [
+        "unit", "title", "starts_on", "ends_on", "venue", "online_link", "after_test_attempts", "from_template"
+    ]  # fmt: skip
 
     def __init__(self, *args: Any, units: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -7,12 +7,15 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import Role
 from grassroots.territory.models import UnitKind
+
+from . import rules
 
 
 class Topic(models.TextChoices):
@@ -41,6 +44,12 @@ class Conference(models.Model):
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     online_link = models.URLField(_("online link"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # How often a delegate may take the test after the course until they pass it (rules.AFTER_TEST_ATTEMPTS).
+    after_test_attempts = models.PositiveSmallIntegerField(
+        _("attempts at the test after the course"),
+        default=rules.AFTER_TEST_ATTEMPTS,
+        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_AFTER_TEST_ATTEMPTS)],
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -251,16 +260,22 @@ class QuizAttempt(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="quiz_attempts")
     delegate = models.ForeignKey(Delegate, on_delete=models.CASCADE, related_name="quiz_attempts")
     kind = models.CharField(max_length=8, choices=Kind.choices)
+    # 1 for the first attempt; the test after the course may be taken again until passed
+    # (Conference.after_test_attempts); the best attempt counts.
+    number = models.PositiveSmallIntegerField(default=1)
     score = models.PositiveSmallIntegerField()
     total = models.PositiveSmallIntegerField()
     answers = models.JSONField(default=dict)
     submitted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["delegate", "kind"], name="one_attempt_per_test")]
+        constraints = [
+            models.UniqueConstraint(fields=["delegate", "kind", "number"], name="one_row_per_attempt"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="attempt_number_from_1"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.delegate_id} {self.kind}: {self.score}/{self.total}"
+        return f"{self.delegate_id} {self.kind} #{self.number}: {self.score}/{self.total}"
 
 
 class Feedback(models.Model):

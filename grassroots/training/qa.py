@@ -109,11 +109,16 @@ def _path_prefixes(path: str) -> list[str]:
 
 
 def assignee_choices(difficulty: Difficulty, day: dt.date | None = None) -> QuerySet[User]:
-    """Who may be asked to answer: holders of a role in the unit or any unit above it (the commune's
-    officials, the steering committee and its trainers), and the conference's organizers."""
-    paths = set(_path_prefixes(difficulty.unit.path))
+    """Who may be asked to answer: people of the organizing unit. For a difficulty raised at a conference,
+    holders of a role in the organizing unit or in a unit between it and the unit that raised the
+    difficulty (never a unit above the organizers, nor another commune); without a conference, holders of a
+    role in the unit or a unit above it (the steering committee over it)."""
+    chain = _path_prefixes(difficulty.unit.path)
     if difficulty.conference is not None:
-        paths.update(_path_prefixes(difficulty.conference.organizer_unit.path))
+        organizing = difficulty.conference.organizer_unit.path
+        paths = {organizing} | {p for p in chain if p.startswith(organizing)}
+    else:
+        paths = set(chain)
     holders = (
         RoleAssignment.objects.active_on(day or timezone.localdate())
         .filter(unit__path__in=paths, role__in=RUNNER_ROLES)

@@ -21,12 +21,13 @@ import datetime as dt
 import math
 import random
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from django.db.models import Prefetch
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
@@ -108,15 +109,61 @@ def active_delegate(user: User, conference: Conference) -> Delegate | None:
     return delegate if delegate is not None and delegate.status not in INACTIVE_DELEGATE else None
 
 
-def attempt_allowed(delegate: Delegate, kind: str, today: dt.date) -> Verdict:
-    """Whether the delegate may take the test now (one attempt per test)."""
-    taken = set(QuizAttempt.objects.filter(delegate=delegate).values_list("kind", flat=True))
-    if kind in taken:
-        return Verdict(False, _("You have already taken this test."))
-    if kind == QuizAttempt.Kind.BEFORE and QuizAttempt.Kind.AFTER in taken:
-        return Verdict(False, _("The test before the course closes once the test after it is taken."))
-    if kind == QuizAttempt.Kind.AFTER and today < delegate.conference.starts_on:
-        return Verdict(False, _("The test after the course opens on the day of the conference."))
+def after_test_opens_at(conference: Conference) -> dt.datetime:
+    """When the test after the course opens: once the last session of the conference has ended."""
+    last_day = conference.ends_on or conference.starts_on
+    begins = timezone.make_aware(dt.datetime.combine(last_day, dt.time.min))
+    return rules.after_test_opens_at(list(conference.sessions.values_list("starts_at", "ends_at")), begins)
+
+
+def best(attempts: Iterable[QuizAttempt]) -> QuizAttempt | None:
+    """The attempt that counts: the best share of correct answers (the earliest of equal ones)."""
+    chosen: QuizAttempt | None = None
+    for attempt in sorted(attempts, key=lambda a: a.number):
+        if chosen is None or Fraction(attempt.score, attempt.total or 1) > Fraction(chosen.score, chosen.total or 1):
+            chosen = attempt
+    return chosen
+
+
+def attempts_left(delegate: Delegate, attempts: list[QuizAttempt]) -> int:
+    """How many more times the delegate may take the test after the course (none once passed)."""
+    after = [a for a in attempts if a.kind == QuizAttempt.Kind.AFTER]
+    passed = any(rules.passes_quiz(a.score, a.total) for a in after)
+    return rules.attempts_left(len(after), delegate.conference.after_test_attempts, passed=passed)
+
+
+def opening_text(opens_at: dt.datetime) -> StrOrPromise:
+    local = timezone.localtime(opens_at)
+    return _("The test after the course opens once the last session has ended: at %(time)s, %(date)s.") % {
+        "time": formats.time_format(local, "TIME_FORMAT"),
+        "date": formats.date_format(local, "DATE_FORMAT"),
+    }
+
+
+def attempt_allowed(delegate: Delegate, kind: str, now: dt.datetime) -> Verdict:
+    """Whether the delegate may take the test now: the test before the course once, and not after the
+    test after it; the test after the course once the last session has ended, again until passed, up to
+    the conference's number of attempts."""
+    attempts = list(QuizAttempt.objects.filter(delegate=delegate))
+    kinds = {a.kind for a in attempts}
+    if kind == QuizAttempt.Kind.BEFORE:
+        if QuizAttempt.Kind.BEFORE in kinds:
+            return Verdict(False, _("You have already taken this test."))
+        if QuizAttempt.Kind.AFTER in kinds:
+            return Verdict(False, _("The test before the course closes once the test after it is taken."))
+        return Verdict(True)
+    opens_at = after_test_opens_at(delegate.conference)
+    if now < opens_at:
+        return Verdict(False, opening_text(opens_at))
+    after = [a for a in attempts if a.kind == QuizAttempt.Kind.AFTER]
+    if any(rules.passes_quiz(a.score, a.total) for a in after):
+        return Verdict(False, _("You have passed this test."))
+    if attempts_left(delegate, attempts) == 0:
+        return Verdict(
+            False,
+            _("You have used all %(count)s attempts at this test; your best result counts.")
+            % {"count": delegate.conference.after_test_attempts},
+        )
     return Verdict(True)
 
 
@@ -197,12 +244,15 @@ class UnitScore:
 
 
 def scores_by_delegate(conference: Conference) -> list[DelegateScore]:
-    """Every delegate (but those withdrawn) with their two results: two queries."""
+    """Every delegate (but those withdrawn) with their two results, the best attempt of each: two queries."""
     results: dict[tuple[int, str], Result] = {}
+    # The best attempt of each test counts (the test after the course may be taken again until passed).
     for delegate_id, kind, score, total in QuizAttempt.objects.filter(conference=conference).values_list(
         "delegate_id", "kind", "score", "total"
     ):
-        results[(delegate_id, kind)] = Result(score, total)
+        known = results.get((delegate_id, kind))
+        if known is None or (known.share or 0) < Fraction(score, total or 1):
+            results[(delegate_id, kind)] = Result(score, total)
     delegates = (
         conference.delegates.exclude(status=Delegate.Status.WITHDRAWN)
         .select_related("user", "unit")
@@ -247,7 +297,7 @@ def certificate_verdict(delegate: Delegate) -> Verdict:
     """A certificate for a delegate who checked in and passed the test after the course."""
     if delegate.checked_in_at is None:
         return Verdict(False, _("The delegate did not check in at the conference."))
-    after = QuizAttempt.objects.filter(delegate=delegate, kind=QuizAttempt.Kind.AFTER).first()
+    after = best(QuizAttempt.objects.filter(delegate=delegate, kind=QuizAttempt.Kind.AFTER))
     if after is None:
         return Verdict(False, _("The delegate has not taken the test after the course."))
     if not rules.passes_quiz(after.score, after.total):

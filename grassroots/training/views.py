@@ -24,6 +24,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -36,7 +37,7 @@ from grassroots.core.forms import run_form
 from grassroots.core.text import fold
 from grassroots.territory.models import Unit
 
-from . import actions, qr, rules, stats
+from . import actions, qr, quiz, rules, stats
 from .access import access_conference, can_organize, conferences_for, my_delegation, organized_ids, organizer_units
 from .forms import (
     ConferenceForm,
@@ -84,6 +85,7 @@ def new_conference(request: AuthedRequest) -> HttpResponse:
         return actions.create_conference(
             actor=user, unit=d["unit"], title=d["title"], starts_on=d["starts_on"], ends_on=d["ends_on"],
             venue=d["venue"], online_link=d["online_link"], from_template=d["from_template"],
+            after_test_attempts=d["after_test_attempts"] or rules.AFTER_TEST_ATTEMPTS,
         )  # fmt: skip
 
     return run_form(request, form, create, template="training/conference_form.html", context={"conference": None},
@@ -100,13 +102,16 @@ def conference_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "delegation": my_delegation(user, conference),
         "sessions": list(conference.sessions.all()),
         "materials": list(conference.materials.select_related("session")),
+        # Computed from the sessions already fetched: when the test after the course opens.
+        "after_test_opens_at": quiz.after_test_opens_at(conference),
     }
     return render(request, "training/conference_detail.html", context)
 
 
 def edit_conference(request: AuthedRequest, pk: int) -> HttpResponse:
     conference = _organized(request, pk)
-    initial = {f: getattr(conference, f) for f in ["title", "starts_on", "ends_on", "venue", "online_link"]}
+    fields = ["title", "starts_on", "ends_on", "venue", "online_link", "after_test_attempts"]
+    initial = {f: getattr(conference, f) for f in fields}
     form = ConferenceForm(request.POST or None, initial=initial)
     return run_form(
         request, form, lambda d: actions.update_conference(conference, actor=request.user, **d),
@@ -237,6 +242,7 @@ def _delegates_page(request: AuthedRequest, conference: Conference, status: int 
         "page": page,
         "rows": _delegate_rows(conference, list(page.object_list)),
         "waiting": actions.waiting_for_invitation(conference),
+        "invited": actions.invited_count(conference),
         "is_past": actions.is_over(conference),
         "attendance": stats.attendance(conference),
     }
@@ -284,7 +290,7 @@ def resolve(request: AuthedRequest, pk: int) -> HttpResponse:
             request,
             _("The list was resolved on %(date)s: %(added)s invited, %(kept)s kept, %(withdrawn)s withdrawn.")
             % {
-                "date": conference.starts_on.isoformat(),
+                "date": formats.date_format(conference.starts_on, "DATE_FORMAT"),
                 "added": result.added,
                 "kept": result.kept,
                 "withdrawn": result.withdrawn,
@@ -326,7 +332,10 @@ def send_invitations(request: AuthedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("The invitation is being sent to %(count)s delegates, in the app and by e-mail.") % {"count": count},
+            _(
+                "The invitation is being sent to %(count)s delegates: in the app, by e-mail, and by SMS where a phone number is known."
+            )
+            % {"count": count},
         )
     return redirect("training:delegates", pk=conference.pk)
 

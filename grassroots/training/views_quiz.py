@@ -65,59 +65,76 @@ def _article_url(question: Any) -> str:
         return ""
 
 
+def _test_rows(delegate: Delegate | None) -> list[dict[str, Any]]:
+    """Each test with its best attempt, the latest one (for the review), the attempts left and whether it
+    may be taken now."""
+    attempts = list(QuizAttempt.objects.filter(delegate=delegate)) if delegate else []
+    now = timezone.now()
+    tests = []
+    for kind in QuizAttempt.Kind.values:
+        mine = sorted((a for a in attempts if a.kind == kind), key=lambda a: a.number)
+        best = quiz.best(mine)
+        tests.append(
+            {
+                "kind": kind,
+                "label": QuizAttempt.Kind(kind).label,
+                "attempt": best,
+                "result": quiz.Result(best.score, best.total) if best else None,
+                "taken": len(mine),
+                "left": quiz.attempts_left(delegate, attempts) if delegate and kind == QuizAttempt.Kind.AFTER else 0,
+                "verdict": quiz.attempt_allowed(delegate, kind, now) if delegate else None,
+            }
+        )
+    return tests
+
+
 # --- The delegate's tests ----------------------------------------------------------------------
 def quiz_home(request: AuthedRequest, pk: int) -> HttpResponse:
     """The delegate's two tests and certificate; the organizers see a link to the scores."""
     conference = access_conference(request.user, pk)
     delegate = quiz.active_delegate(request.user, conference)
-    attempts = {a.kind: a for a in QuizAttempt.objects.filter(delegate=delegate)} if delegate else {}
-    today = timezone.localdate()
-    tests = []
-    for kind in QuizAttempt.Kind.values:
-        attempt = attempts.get(kind)
-        verdict = quiz.attempt_allowed(delegate, kind, today) if delegate and attempt is None else None
-        result = quiz.Result(attempt.score, attempt.total) if attempt else None
-        tests.append(
-            {
-                "kind": kind,
-                "label": QuizAttempt.Kind(kind).label,
-                "attempt": attempt,
-                "result": result,
-                "verdict": verdict,
-            }
-        )
     certificate = quiz.certificate_verdict(delegate) if delegate else None
     context = {
         "conference": conference,
         "delegate": delegate,
-        "tests": tests,
+        "tests": _test_rows(delegate),
         "certificate": certificate,
         "organizer": can_organize(request.user, conference.organizer_unit),
+        "allowed": conference.after_test_attempts,
     }
     return render(request, "training/quiz/home.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def take(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
-    """GET: the questions (or, once submitted, the review with explanations). POST: score and keep."""
+    """GET: the questions, or, once sent, the review of the latest attempt with explanations (`?again=1`:
+    the questions again, while attempts are left). POST: score and keep."""
     conference = access_conference(request.user, pk)
     if kind not in QuizAttempt.Kind.values:
         raise Http404
     delegate = quiz.active_delegate(request.user, conference)
     if delegate is None:
         raise Http404
-    attempt = QuizAttempt.objects.filter(delegate=delegate, kind=kind).first()
-    if attempt is not None:
-        return _review(request, conference, attempt)
-    verdict = quiz.attempt_allowed(delegate, kind, timezone.localdate())
+    attempts = list(QuizAttempt.objects.filter(delegate=delegate, kind=kind).order_by("number"))
+    verdict = quiz.attempt_allowed(delegate, kind, timezone.now())
+    if request.method == "GET" and attempts and not (verdict.ok and request.GET.get("again")):
+        return _review(request, conference, delegate, attempts[-1], verdict)
     if not verdict.ok:
         messages.error(request, str(verdict.reason))
         return redirect("training:quiz", pk=pk)
     questions = quiz.load_questions(quiz.draw(conference, kind))
     form = QuizForm(request.POST or None, questions=questions)
+    number = len(attempts) + 1
     if request.method == "POST" and form.is_valid():
+        sent = request.POST.get("attempt", "")
         try:
-            attempt = actions.submit_quiz(conference, actor=request.user, kind=kind, chosen=form.chosen())
+            actions.submit_quiz(
+                conference,
+                actor=request.user,
+                kind=kind,
+                chosen=form.chosen(),
+                number=int(sent) if sent.isdigit() and len(sent) <= 3 else None,
+            )
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
@@ -127,14 +144,15 @@ def take(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
         "form": form,
         "kind_label": QuizAttempt.Kind(kind).label,
         "questions": questions,
+        "number": number,
+        "allowed": conference.after_test_attempts if kind == QuizAttempt.Kind.AFTER else 1,
     }
     return render(request, "training/quiz/take.html", context, status=422 if request.method == "POST" else 200)
 
 
-def _review(request: AuthedRequest, conference: Conference, attempt: QuizAttempt) -> HttpResponse:
-    if request.method == "POST":
-        messages.error(request, _("You have already taken this test."))
-        return redirect("training:quiz", pk=conference.pk)
+def _review(
+    request: AuthedRequest, conference: Conference, delegate: Delegate, attempt: QuizAttempt, verdict: quiz.Verdict
+) -> HttpResponse:
     items = []
     for item in quiz.review(attempt):
         options = [
@@ -142,12 +160,18 @@ def _review(request: AuthedRequest, conference: Conference, attempt: QuizAttempt
             for o in item.question.options.all()
         ]
         items.append({"item": item, "options": options, "article_url": _article_url(item.question)})
+    after = attempt.kind == QuizAttempt.Kind.AFTER
     context = {
         "conference": conference,
         "attempt": attempt,
         "result": quiz.Result(attempt.score, attempt.total),
         "kind_label": QuizAttempt.Kind(attempt.kind).label,
         "items": items,
+        "after": after,
+        "allowed": conference.after_test_attempts,
+        "again": verdict.ok and after,
+        "left": quiz.attempts_left(delegate, list(QuizAttempt.objects.filter(delegate=delegate))) if after else 0,
+        "reason": "" if verdict.ok or not after else verdict.reason,
     }
     return render(request, "training/quiz/review.html", context)
 

@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -171,7 +171,7 @@ def mark_delivered(
     if known is not None:
         raise DomainError(
             _("The slip of household %(code)s was already delivered on %(day)s.")
-            % {"code": household.code, "day": known.delivered_on.strftime("%d/%m/%Y")},
+            % {"code": household.code, "day": formats.date_format(known.delivered_on, "DATE_FORMAT")},
             field="household_code",
         )
     SlipDistribution.objects.create(matter=matter, round=matter.round, household=household, delivered_on=day,

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
@@ -139,7 +139,7 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
     if matter.form == Form.ONLINE and matter.closes_at is not None and now < matter.closes_at:
         # The announced voting window is kept (D59 Art 5(3)): nobody closes it early.
         raise DomainError(_("The online vote is open until %(time)s; it cannot be closed earlier.") % {
-            "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M")})  # fmt: skip
+            "time": formats.date_format(timezone.localtime(matter.closes_at), "DATETIME_FORMAT")})  # fmt: skip
     if matter.form == Form.BALLOT:
         # D59 Art 4(3), 4(6)(a): a ballot team of 3–5 counts the slips, witnessed by 2 household representatives.
         if not rules.team_size_ok(matter.team.filter(team=TeamMember.Team.BALLOT_TEAM).count()):
@@ -161,7 +161,7 @@ def close_matter(matter: Matter, *, actor: User | None, reason: str = "") -> Mat
                     "The ballot slips are due back by %(time)s and %(outstanding)s are still out: only the village head may count them earlier, giving the reason. (D59 Art 4(4))"
                 )
                 % {
-                    "time": timezone.localtime(matter.closes_at).strftime("%d/%m/%Y %H:%M"),
+                    "time": formats.date_format(timezone.localtime(matter.closes_at), "DATETIME_FORMAT"),
                     "outstanding": outstanding_slips(matter),
                 }
             )

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from grassroots.accounts.http import AuthedRequest, PublicRequest
-from grassroots.core import csvexport
+from grassroots.core import csvexport, notices
 from grassroots.core.forms import run_form
+from grassroots.core.worker import waiting_since
 
 from .. import actions, notifications, receipts
 from ..access import (
@@ -221,16 +222,33 @@ def bulletin_csv(request: PublicRequest, pk: int) -> HttpResponse:
     return response
 
 
+# The notices of other sections shown on the notifications page: the latest.
+NOTICES_SHOWN = 50
+
+
 @require_http_methods(["GET", "POST"])
 def notification_list(request: AuthedRequest) -> HttpResponse:
-    """The user's own notifications, newest first. POST marks them read: one (`notification`) or all."""
+    """The user's own notifications, newest first: those of community decisions, and the notices of other
+    sections (core.notices: training invitations). POST marks them read: one (`notification` or `notice`)
+    or all."""
     if request.method == "POST":
         raw = request.POST.get("notification")
-        if raw is None:
+        notice = request.POST.get("notice")
+        if notice is not None:
+            if notice.isdigit() and len(notice) <= 18:
+                notices.mark_read(request.user.pk, int(notice))
+        elif raw is None:
             notifications.mark_read(request.user)
+            notices.mark_read(request.user.pk)
         elif raw.isdigit() and len(raw) <= 18:
             notifications.mark_read(request.user, int(raw))
         return redirect("decisions:notifications")
     rows = Notification.objects.filter(user=request.user).select_related("matter").order_by("-created_at", "-pk")
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    return render(request, "decisions/notifications.html", {"page": page})
+    context = {
+        "page": page,
+        # The other sections' notices, the latest first (they are few: one per training invitation).
+        "notices": list(notices.for_user(request.user.pk)[:NOTICES_SHOWN]),
+        "worker_waiting_since": waiting_since(),
+    }
+    return render(request, "decisions/notifications.html", context)

@@ -46,13 +46,16 @@ def _require_organizer(actor: User, conference: Conference) -> None:
 
 @transaction.atomic
 def create_conference(*, actor: User, unit: Unit, title: str, starts_on: dt.date, venue: str = "",
-                      from_template: bool = True, ends_on: dt.date | None = None, online_link: str = "") -> Conference:  # fmt: skip
+                      from_template: bool = True, ends_on: dt.date | None = None, online_link: str = "",
+                      after_test_attempts: int = rules.AFTER_TEST_ATTEMPTS) -> Conference:  # fmt: skip
     if not can_organize(actor, unit):
         raise DomainError(_("Only the steering committee of this unit may do this."))
     if ends_on is not None and ends_on < starts_on:
         raise DomainError(_("The last day cannot be before the first."), field="ends_on")
+    _check_attempts(after_test_attempts)
     conference = Conference.objects.create(organizer_unit=unit, title=title, starts_on=starts_on, ends_on=ends_on,
-                                           venue=venue, online_link=online_link, created_by=actor)  # fmt: skip
+                                           venue=venue, online_link=online_link, created_by=actor,
+                                           after_test_attempts=after_test_attempts)  # fmt: skip
     if from_template:
         Session.objects.bulk_create(
             [
@@ -64,15 +67,28 @@ def create_conference(*, actor: User, unit: Unit, title: str, starts_on: dt.date
     return conference
 
 
+def _check_attempts(attempts: int) -> None:
+    if not 1 <= attempts <= rules.MAX_AFTER_TEST_ATTEMPTS:
+        raise DomainError(
+            _("Allow from 1 to %(most)s attempts at the test after the course.")
+            % {"most": rules.MAX_AFTER_TEST_ATTEMPTS},
+            field="after_test_attempts",
+        )
+
+
 @transaction.atomic
 def update_conference(conference: Conference, *, actor: User, title: str, starts_on: dt.date,
-                      ends_on: dt.date | None = None, venue: str = "", online_link: str = "") -> Conference:  # fmt: skip
+                      ends_on: dt.date | None = None, venue: str = "", online_link: str = "",
+                      after_test_attempts: int | None = None) -> Conference:  # fmt: skip
     _require_organizer(actor, conference)
     if ends_on is not None and ends_on < starts_on:
         raise DomainError(_("The last day cannot be before the first."), field="ends_on")
+    if after_test_attempts is not None:
+        _check_attempts(after_test_attempts)
+        conference.after_test_attempts = after_test_attempts
     conference.title, conference.starts_on, conference.ends_on = title, starts_on, ends_on
     conference.venue, conference.online_link = venue, online_link
-    conference.save(update_fields=["title", "starts_on", "ends_on", "venue", "online_link"])
+    conference.save(update_fields=["title", "starts_on", "ends_on", "venue", "online_link", "after_test_attempts"])
     _event("conference_updated", actor, conference)
     return conference
 
@@ -274,6 +290,17 @@ def send_substitute(delegate: Delegate, *, actor: User, deputy: User) -> Delegat
     return substitute
 
 
+NOBODY_TO_INVITE = _(
+    "There is nobody to send the invitation to: the conference has no delegate yet. Add a rule and resolve the "
+    "list, or invite people by name, then send the invitations."
+)
+
+
+def invited_count(conference: Conference) -> int:
+    """Delegates whose invitation stands (not withdrawn, replaced or declined), told or not."""
+    return conference.delegates.filter(status__in=TOLD_STATUSES).count()
+
+
 def waiting_for_invitation(conference: Conference) -> int:
     """Delegates still to be told (not withdrawn, replaced or declined, and not yet sent the invitation)."""
     return conference.delegates.filter(invitation_sent_at__isnull=True, status__in=TOLD_STATUSES).count()
@@ -281,11 +308,13 @@ def waiting_for_invitation(conference: Conference) -> int:
 
 @transaction.atomic
 def send_invitations(conference: Conference, *, actor: User) -> int:
-    """Send the invitation, in the app and by e-mail, to every delegate not yet told. The e-mails go
+    """Send the invitation, in the app, by e-mail and by SMS, to every delegate not yet told. The e-mails go
     from a background task (training.actions.invitations), which tells each delegate once however often it runs."""
     _require_organizer(actor, conference)
     _require_not_over(conference)
     waiting = waiting_for_invitation(conference)
+    if waiting == 0 and invited_count(conference) == 0:
+        raise DomainError(NOBODY_TO_INVITE)
     if waiting == 0:
         raise DomainError(_("Every delegate has already been sent the invitation."))
     if conference.status == Conference.Status.DRAFT:

@@ -1,4 +1,4 @@
-"""The invitation e-mail of a training conference: a background task, never a request.
+"""The invitation of a training conference, by e-mail, in the app and by SMS: a background task, never a request.
 
 Each delegate is told once: the delegates still to be told are marked (`invitation_sent_at`) in one
 transaction holding a lock on the conference, and only those marked by this run are then sent an
@@ -24,7 +24,8 @@ logger = logging.getLogger("grassroots.training.invitations")
 
 @task()
 def tell_delegates(conference_id: int, delegate_ids: list[int] | None = None) -> int:
-    """Tell delegates they are invited, in the app (their invitation page) and by e-mail."""
+    """Tell delegates they are invited: in the app (their invitation page and notifications), by e-mail and by
+    SMS where a phone number is known."""
     return send_for_conference(conference_id, delegate_ids)
 
 
@@ -43,6 +44,7 @@ def send_for_conference(conference_id: int, delegate_ids: Sequence[int] | None =
         delegates = list(waiting.select_related("user", "unit").order_by("pk"))
         Delegate.objects.filter(pk__in=[d.pk for d in delegates]).update(invitation_sent_at=timezone.now())
     if delegates:
+        invitations.tell_in_app(conference, delegates)
         invitations.deliver(conference, delegates)
     logger.info("training: invitations for conference %s: %d delegates told", conference.pk, len(delegates))
     return len(delegates)

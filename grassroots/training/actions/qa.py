@@ -24,7 +24,7 @@ from grassroots.territory.models import Unit
 
 from ..access import RUNNER_ROLES, can_answer_difficulty, can_manage_difficulty, can_organize, can_take_part
 from ..models import Conference, Difficulty, Question, QuestionVote, Session
-from ..qa import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH
+from ..qa import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, assignee_choices
 
 
 def _record(verb: str, actor: User, target: models.Model, unit_id: int | None, **data: Any) -> None:
@@ -206,6 +206,8 @@ def assign_difficulty(difficulty: Difficulty, *, actor: User, assignee: User) ->
         raise DomainError(_("This difficulty has already been answered."))
     if not assignee.is_active:
         raise DomainError(_("This account is not active."), field="assignee")
+    if not assignee_choices(difficulty).filter(pk=assignee.pk).exists():
+        raise DomainError(_("Choose someone of the organizing unit."), field="assignee")
     difficulty.assigned_to = assignee
     difficulty.status = Difficulty.Status.ASSIGNED
     difficulty.save(update_fields=["assigned_to", "status"])

@@ -19,15 +19,23 @@ from ..quiz import RATING_SCALE, active_delegate, attempt_allowed, draw, score_a
 
 @transaction.atomic
 def submit_quiz(
-    conference: Conference, *, actor: User, kind: str, chosen: Mapping[int, int | None], today: dt.date | None = None
+    conference: Conference,
+    *,
+    actor: User,
+    kind: str,
+    chosen: Mapping[int, int | None],
+    now: dt.datetime | None = None,
+    number: int | None = None,
 ) -> QuizAttempt:
-    """Score a delegate's answers on the server and keep the one attempt for this test."""
+    """Score a delegate's answers on the server and keep the attempt: the test before the course once,
+    the test after it (once the last session has ended) again until passed, up to the conference's number
+    of attempts. `number` is the attempt the form was shown for: a form sent twice is kept once."""
     delegate = active_delegate(actor, conference)
     if delegate is None:
         raise DomainError(_("Only the delegates of this conference take its tests."))
     if kind not in QuizAttempt.Kind.values:
         raise DomainError(_("There is no such test."))
-    verdict = attempt_allowed(delegate, kind, today or timezone.localdate())
+    verdict = attempt_allowed(delegate, kind, now or timezone.now())
     if not verdict.ok:
         raise DomainError(verdict.reason)
     ids = draw(conference, kind)
@@ -37,19 +45,28 @@ def submit_quiz(
         raise DomainError(_("Answer every question."))
     score, total = score_answers(ids, chosen)
     answers = {"questions": ids, "chosen": {str(pk): chosen.get(pk) for pk in ids}}
+    next_number = QuizAttempt.objects.filter(delegate=delegate, kind=kind).count() + 1
+    if number is not None and number != next_number:
+        raise DomainError(_("These answers were already sent."))
     try:
         with transaction.atomic():
             attempt = QuizAttempt.objects.create(
-                conference=conference, delegate=delegate, kind=kind, score=score, total=total, answers=answers
+                conference=conference,
+                delegate=delegate,
+                kind=kind,
+                number=next_number,
+                score=score,
+                total=total,
+                answers=answers,
             )
     except IntegrityError:
-        raise DomainError(_("You have already taken this test.")) from None
+        raise DomainError(_("These answers were already sent.")) from None
     audit.record(
         "training.quiz_submitted",
         actor=actor,
         target=attempt,
         unit_id=conference.organizer_unit_id,
-        data={"conference": conference.pk, "kind": kind, "score": score, "total": total},
+        data={"conference": conference.pk, "kind": kind, "number": next_number, "score": score, "total": total},
     )
     return attempt
 

@@ -251,3 +251,58 @@ def test_difficulty_pages_and_access(conf, client, sign_in):
     )
     difficulty.refresh_from_db()
     assert difficulty.status == Difficulty.Status.ANSWERED and difficulty.assigned_to == conf["official_a"]
+
+
+def test_the_assignee_list_offers_only_people_of_the_organizing_unit(conf, client, sign_in):
+    """Issue 9: a commune's conference: its officials and the village's head, not the province above it,
+    nor another commune; the action and the page refuse anyone else."""
+    commune = conf["a"]["commune"]
+    organizer = UserFactory(username="steering_commune")
+    grant(organizer, commune, Role.STEERING_MEMBER)
+    conference = actions.create_conference(actor=organizer, unit=commune, title="Tập huấn xã", starts_on=DAY)
+    actions.invite_by_name(conference, actor=organizer, user=conf["head_a1"], unit=conf["a"]["village1"])
+    difficulty = actions.raise_difficulty(
+        actor=conf["head_a1"], unit=conf["a"]["village1"], conference=conference, text="Khó khăn về kinh phí"
+    )
+    choices = set(qa.assignee_choices(difficulty))
+    assert {conf["official_a"], conf["head_a1"], organizer} <= choices
+    assert conf["organizer"] not in choices  # the province's steering committee, above the organizers
+    assert conf["official_b"] not in choices  # another commune
+    with pytest.raises(DomainError):
+        actions.assign_difficulty(difficulty, actor=organizer, assignee=conf["official_b"])
+    sign_in(client, organizer)
+    url = reverse("training:difficulty-assign", args=[difficulty.pk])
+    page = client.get(reverse("training:difficulty", args=[difficulty.pk])).content.decode()
+    assert f'value="{conf["official_a"].pk}"' in page and f'value="{conf["official_b"].pk}"' not in page
+    assert client.post(url, {"assignee": conf["official_b"].pk}).status_code == 422
+    difficulty.refresh_from_db()
+    assert difficulty.assigned_to is None
+
+
+def test_the_training_menu_reaches_the_faq_difficulties_and_reports(conf, client, sign_in):
+    """Issue 9: every training page carries the menu; the header's Training link shows for anyone who holds
+    a role training concerns, delegate or not, and never for a household representative."""
+    faq, difficulties, reports = (reverse(f"training:{n}") for n in ("faq", "difficulties", "reports"))
+    home = reverse("training:home")
+    other = UserFactory(username="official_a2")  # a commune official, neither organizer nor delegate
+    grant(other, conf["a"]["commune"], Role.COMMUNE_OFFICIAL)
+    sign_in(client, other)
+    page = client.get(reverse("portal:home")).content.decode()
+    assert f'href="{home}"' in page
+    for url in (home, faq, difficulties):
+        page = client.get(url).content.decode()
+        assert 'class="subnav' in page and f'href="{faq}"' in page and f'href="{difficulties}"' in page, url
+        assert f'href="{reports}"' not in page, url  # the coverage report is for the organizers
+    sign_in(client, conf["organizer"])
+    conference = conf["conference"]
+    for url in (
+        reverse("training:conference", args=[conference.pk]),
+        reverse("training:delegates", args=[conference.pk]),
+        reverse("training:quiz", args=[conference.pk]),
+        reverse("training:questions", args=[conference.pk]),
+        reports,
+    ):
+        page = client.get(url).content.decode()
+        assert all(f'href="{u}"' in page for u in (faq, difficulties, reports)), url
+    sign_in(client, conf["resident_a1"])
+    assert f'href="{home}"' not in client.get(reverse("portal:home")).content.decode()

@@ -156,18 +156,110 @@ def test_an_option_of_another_question_or_a_missing_answer_scores_nothing(course
         actions.submit_quiz(conference, actor=course["delegates"]["passer"].user, kind=BEFORE, chosen=chosen)
 
 
-def test_the_test_after_the_course_opens_on_the_conference_day(course):
-    delegate = course["delegates"]["passer"]
-    eve = course["conference"].starts_on - dt.timedelta(days=1)
-    assert not quiz.attempt_allowed(delegate, AFTER, eve).ok
+def test_the_test_after_the_course_opens_once_the_last_session_has_ended(course, client, sign_in):
+    """Issue 9: not on the morning of the conference, but after its last session; the page says when."""
+    conference, delegate = course["conference"], course["delegates"]["passer"]
+    day = conference.starts_on
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time(8, 0)))
+    sessions = list(conference.sessions.order_by("position"))
+    for n, session in enumerate(sessions):
+        session.starts_at = start + dt.timedelta(hours=n)
+        session.ends_at = start + dt.timedelta(hours=n, minutes=50)
+        session.save()
+    last_end = sessions[-1].ends_at
+    assert quiz.after_test_opens_at(conference) == last_end
+    assert not quiz.attempt_allowed(delegate, AFTER, last_end - dt.timedelta(minutes=1)).ok
+    assert quiz.attempt_allowed(delegate, AFTER, last_end).ok
+    assert quiz.attempt_allowed(delegate, BEFORE, last_end - dt.timedelta(hours=8)).ok
     with pytest.raises(DomainError):
         actions.submit_quiz(
-            course["conference"],
+            conference,
             actor=delegate.user,
             kind=AFTER,
-            chosen=_answers(course["conference"], AFTER, 10),
-            today=eve,
+            chosen=_answers(conference, AFTER, 10),
+            now=last_end - dt.timedelta(minutes=1),
         )
+    # Without any session time, the test opens on the conference's last day.
+    eve = timezone.make_aware(dt.datetime.combine(day - dt.timedelta(days=1), dt.time(12, 0)))
+    conference.sessions.update(starts_at=None, ends_at=None)
+    assert not quiz.attempt_allowed(delegate, AFTER, eve).ok
+    # The page names the time and the day in words, not an ISO date.
+    conference.sessions.filter(pk=sessions[-1].pk).update(
+        starts_at=timezone.now() + dt.timedelta(hours=1), ends_at=timezone.now() + dt.timedelta(hours=2)
+    )
+    sign_in(client, delegate.user)
+    page = client.get(reverse("training:quiz", args=[conference.pk])).content.decode()
+    local = timezone.localtime(quiz.after_test_opens_at(conference))
+    assert f"tháng {local.month} năm {local.year}" in page and local.date().isoformat() not in page
+
+
+def test_rules_of_the_opening_and_the_attempts_left():
+    eight = dt.datetime(2026, 12, 5, 8, tzinfo=dt.UTC)
+    morning = dt.datetime(2026, 12, 5, 0, tzinfo=dt.UTC)
+    hour = dt.timedelta(hours=1)
+    assert rules.after_test_opens_at([], morning) == morning
+    assert rules.after_test_opens_at([(None, None)], morning) == morning
+    assert rules.after_test_opens_at([(eight, eight + hour), (eight + 2 * hour, None)], morning) == eight + 2 * hour
+    assert rules.after_test_opens_at([(eight, eight + 3 * hour), (eight + hour, eight + 2 * hour)], morning) == (
+        eight + 3 * hour
+    )
+    assert [rules.attempts_left(taken, 3, passed=False) for taken in range(5)] == [3, 2, 1, 0, 0]
+    assert rules.attempts_left(1, 3, passed=True) == 0
+
+
+def test_a_failed_test_after_the_course_is_taken_again_and_the_best_attempt_counts(course, client, sign_in):
+    """Issue 9: up to the conference's number of attempts (3 unless set); the page says how many are left."""
+    conference, failer = course["conference"], course["delegates"]["failer"]
+    assert conference.after_test_attempts == rules.AFTER_TEST_ATTEMPTS == 3
+    first = _take(course, "failer", AFTER, right=6)
+    assert first.number == 1 and not quiz.certificate_verdict(failer).ok
+    sign_in(client, failer.user)
+    home = client.get(reverse("training:quiz", args=[conference.pk])).content.decode()
+    assert "?again=1" in home
+    assert quiz.attempts_left(failer, list(QuizAttempt.objects.filter(delegate=failer))) == 2
+    url = reverse("training:quiz-take", args=[conference.pk, AFTER])
+    review = client.get(url).content.decode()
+    assert "?again=1" in review
+    form = client.get(url, {"again": 1}).content.decode()
+    assert form.count('type="radio"') == 30 and 'name="attempt" value="2"' in form
+    data = {f"q{pk}": option for pk, option in _answers(conference, AFTER, right=5).items()}
+    assert client.post(url, {**data, "attempt": 2}).status_code == 302
+    # The same form sent twice is kept once.
+    assert client.post(url, {**data, "attempt": 2}).status_code == 422
+    assert QuizAttempt.objects.filter(delegate=failer, kind=AFTER).count() == 2
+    # The best attempt counts: 6 of 10, not the later 5.
+    rows = {r.delegate.pk: r for r in quiz.scores_by_delegate(conference)}
+    assert rows[failer.pk].after == quiz.Result(6, 10)
+    third = _take(course, "failer", AFTER, right=8)
+    assert third.number == 3 and quiz.certificate_verdict(failer).ok
+    rows = {r.delegate.pk: r for r in quiz.scores_by_delegate(conference)}
+    assert rows[failer.pk].after == quiz.Result(8, 10)
+    with pytest.raises(DomainError):  # passed: no more attempts
+        _take(course, "failer", AFTER, right=10)
+
+
+def test_no_attempt_is_left_after_the_conferences_number(course, client, sign_in):
+    conference, failer = course["conference"], course["delegates"]["failer"]
+    organizer = course["organizer"]
+    actions.update_conference(
+        conference, actor=organizer, title=conference.title, starts_on=conference.starts_on, after_test_attempts=2
+    )
+    failer.conference.refresh_from_db()
+    _take(course, "failer", AFTER, right=1)
+    _take(course, "failer", AFTER, right=6)
+    with pytest.raises(DomainError):
+        _take(course, "failer", AFTER, right=9)
+    sign_in(client, failer.user)
+    home = client.get(reverse("training:quiz", args=[conference.pk])).content.decode()
+    assert "?again=1" not in home
+    # The organizer sets the number on the conference's form, from 1 to 10.
+    sign_in(client, organizer)
+    edit = reverse("training:conference-edit", args=[conference.pk])
+    fields = {"title": conference.title, "starts_on": conference.starts_on.isoformat(), "after_test_attempts": 11}
+    assert client.post(edit, fields).status_code == 422
+    assert client.post(edit, {**fields, "after_test_attempts": 4}).status_code == 302
+    conference.refresh_from_db()
+    assert conference.after_test_attempts == 4
 
 
 def test_the_page_hides_the_answers_until_the_test_is_sent(course, client, sign_in):
@@ -316,3 +408,16 @@ def test_the_delegates_page_shows_the_tests_and_the_certificate_link(course, cli
     assert 'type="radio"' in client.get(reverse("training:feedback", args=[conference.pk])).content.decode()
     sign_in(client, course["official_b"])
     assert client.get(reverse("training:quiz", args=[conference.pk])).status_code == 404
+
+
+def test_the_conference_page_says_when_the_test_after_the_course_opens(course, client, sign_in):
+    conference = course["conference"]
+    last = conference.sessions.order_by("-position").first()
+    last.starts_at = timezone.make_aware(dt.datetime.combine(conference.starts_on, dt.time(15, 0)))
+    last.ends_at = timezone.make_aware(dt.datetime.combine(conference.starts_on, dt.time(16, 30)))
+    last.save()
+    sign_in(client, course["delegates"]["passer"].user)
+    page = client.get(reverse("training:conference", args=[conference.pk])).content.decode()
+    day = conference.starts_on
+    assert f"16:30, ngày {day.day} tháng {day.month} năm {day.year}" in page
+    assert reverse("training:quiz", args=[conference.pk]) in page

@@ -441,3 +441,68 @@ def test_organizers_invite_by_name_and_rules_need_a_kind_of_unit(client, sign_in
     # Resolving the list again keeps a delegate invited by name.
     client.post(reverse("training:resolve", args=[conference.pk]))
     assert conference.delegates.get(user=guest).status == Delegate.Status.INVITED
+
+
+def test_sending_with_no_delegate_says_there_is_nobody_to_send_to(client, sign_in, city):
+    """Issue 9: not "sent to every delegate" when there is no delegate; it says what to do."""
+    conference = actions.create_conference(actor=city["organizer"], unit=city["province"], title="Trống", starts_on=DAY)
+    sign_in(client, city["organizer"])
+    page = client.get(reverse("training:delegates", args=[conference.pk])).content.decode()
+    nobody = t(str(actions.conferences.NOBODY_TO_INVITE))
+    assert nobody in page and t("Every delegate has been sent the invitation.") not in page
+    response = client.post(reverse("training:send-invitations", args=[conference.pk]), follow=True)
+    assert nobody in response.content.decode()
+    assert not AuditEvent.objects.filter(verb="training.invitations_sent").exists()
+
+
+def test_invitations_appear_in_the_notifications_and_go_by_sms(
+    client, sign_in, city, settings, django_capture_on_commit_callbacks
+):
+    """Issue 9: the invitation is a notice in the app (the header counts it, the notifications page lists
+    it) and an SMS when the delegate's account has a phone number; never the phone in the logs."""
+    from grassroots.core import sms
+    from grassroots.core.models import Notice
+
+    settings.SMS_BACKEND = "grassroots.core.sms.LocmemBackend"
+    sms.outbox.clear()
+    head = city["heads"]["C1"]
+    head.phone = "0911222333"
+    head.save(update_fields=["phone"])
+    conference = conference_with_delegates(city)
+    sign_in(client, city["organizer"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("training:send-invitations", args=[conference.pk]))
+    assert Notice.objects.filter(key=f"training.invitation:{conference.pk}").count() == 2
+    assert [m.phone for m in sms.outbox] == ["0911222333"]
+    assert f"/training/{conference.pk}/invitation/" in sms.outbox[0].text
+    sms.outbox.clear()
+    sign_in(client, head)
+    home = client.get(reverse("training:home")).content.decode()
+    assert "(1 " in home  # the header's unread count
+    page = client.get(reverse("decisions:notifications")).content.decode()
+    assert conference.title in page and f'href="/training/{conference.pk}/invitation/"' in page
+    notice = Notice.objects.get(user=head)
+    client.post(reverse("decisions:notifications"), {"notice": notice.pk})
+    notice.refresh_from_db()
+    assert notice.read_at is not None
+    # Another delegate's notice is not on this page, and marking it from here changes nothing.
+    other = Notice.objects.get(user=city["heads"]["C2"])
+    client.post(reverse("decisions:notifications"), {"notice": other.pk})
+    other.refresh_from_db()
+    assert other.read_at is None
+    sign_in(client, city["outsider"])
+    assert conference.title not in client.get(reverse("decisions:notifications")).content.decode()
+
+
+@pytest.mark.parametrize(("minutes", "warned"), [(1, False), (10, True)])
+def test_the_notifications_page_says_when_the_worker_is_not_running(client, sign_in, city, settings, minutes, warned):
+    from django_tasks_db.models import DBTaskResult, get_date_max
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.WORKER_LATE_SECONDS = 120
+    row = DBTaskResult.objects.create(args_kwargs={"args": [], "kwargs": {}}, task_path="x.y", backend_name="default",
+                                      run_after=get_date_max())  # fmt: skip
+    DBTaskResult.objects.filter(pk=row.pk).update(enqueued_at=timezone.now() - dt.timedelta(minutes=minutes))
+    sign_in(client, city["organizer"])
+    body = client.get("/en" + reverse("decisions:notifications")).content.decode()
+    assert ("does not seem to be running" in body) is warned

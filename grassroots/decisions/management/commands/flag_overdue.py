@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import ngettext
 
 from grassroots.decisions import rules
@@ -58,7 +58,12 @@ class Command(BaseCommand):
                     "matter %(id)s “%(title)s”: recognition was due on %(date)s (%(days)s days ago)",
                     days,
                 )
-            text = line % {"id": matter.pk, "title": matter.title, "date": due.isoformat(), "days": days}
+            text = line % {
+                "id": matter.pk,
+                "title": matter.title,
+                "date": formats.date_format(due, "DATE_FORMAT"),
+                "days": days,
+            }
             by_commune.setdefault(_commune(matter), []).append(text)
         total = 0
         for commune in sorted(by_commune, key=lambda unit: unit.path):
