@@ -16,7 +16,7 @@ from grassroots.people.crypto import decrypt_national_id
 from grassroots.people.models import Household, Membership, Resident
 from grassroots.people.views import PER_PAGE
 
-from .conftest import PHONE, assert_fits_phone, log_in, menu, second_step, submit_login, url
+from .conftest import PHONE, assert_fits_phone, log_in, second_step, submit_login, url
 
 pytestmark = pytest.mark.e2e
 
