@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
@@ -266,6 +266,6 @@ def refuse_move_in_before_open_vote(village: Unit, on: dt.date) -> None:
                     "A vote opened in this village on %(date)s is still open and does not count this household. "
                     "Date the move in from %(date)s or later."
                 )
-                % {"date": day.strftime("%d/%m/%Y")},
+                % {"date": formats.date_format(day)},
                 field="on",
             )

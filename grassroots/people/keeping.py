@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.core import audit
@@ -67,7 +67,7 @@ def _check_day(on: dt.date, *, not_before: dt.date | None = None) -> None:
     if not_before is not None and on < not_before:
         raise DomainError(
             _("The effective date cannot be earlier than %(date)s, the start of the current record.")
-            % {"date": not_before.strftime("%d/%m/%Y")},
+            % {"date": formats.date_format(not_before)},
             field="on",
         )
 

@@ -8,7 +8,6 @@ read-only mode, values only (no formulas run), and never more than the upload li
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import zipfile
@@ -17,6 +16,8 @@ from typing import IO, Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook, load_workbook
+
+from grassroots.core import csvexport
 
 from .importing import COLUMNS
 
@@ -61,22 +62,21 @@ def xlsx_to_csv(file: IO[bytes]) -> bytes:
             raise ValidationError(_("The workbook has no sheet."), code="empty")
         if sheet.max_row and sheet.max_column and sheet.max_row * sheet.max_column > MAX_CELLS:
             raise ValidationError(_("The sheet is too large to import at once; split it into several files."))
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        rows = []
         for values in sheet.iter_rows(values_only=True):
             cells = [_cell(v) for v in values]
             while cells and cells[-1] == "":
                 cells.pop()
-            writer.writerow(cells)
+            rows.append(cells)
     finally:
         workbook.close()
-    return out.getvalue().encode("utf-8")
+    return csvexport.reread_text(rows).encode("utf-8")
 
 
 def template_csv() -> bytes:
     """The CSV template: the header and an example household (UTF-8 with a BOM, so Excel reads the accents)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csvexport.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     writer.writerows(EXAMPLE_ROWS)
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
