@@ -154,3 +154,40 @@ def snap() -> Callable[[Page, str], None]:
             page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
     return take
+
+
+RESIDENT_PASSWORD = "hoa sen nở giữa hồ"
+
+
+@pytest.fixture
+def outbox(settings: Any) -> Any:
+    """The text messages sent during a test (the in-memory SMS backend)."""
+    from grassroots.core import sms
+
+    settings.SMS_BACKEND = "grassroots.core.sms.LocmemBackend"
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
+def sign_in_by_sms_code(
+    page: Any, live_server: Any, phone: str, outbox: Any, before_password: Callable[[], None] | None = None
+) -> None:
+    """Login page → "sign in with a code" → the code from the SMS → a password of their own."""
+    page.goto(url(live_server, "accounts:login"))
+    page.get_by_role("link", name=t("First time here? Sign in with a code sent to your phone")).click()
+    page.get_by_label(t("Your phone number"), exact=True).fill(phone)
+    page.locator("main form button").click()
+    expect(page).to_have_url(re.compile(re.escape(path("accounts:code-enter"))))
+    texts = [m.text for m in outbox if m.phone == phone and m.text.startswith("Mã đăng nhập")]
+    assert len(texts) == 1
+    code = re.search(r"\b(\d{6})\b", texts[0]).group(1)  # type: ignore[union-attr]
+    page.get_by_label(t("The 6-digit code from the text message or the letter"), exact=True).fill(code)
+    page.locator("main form button").click()
+    expect(page).to_have_url(re.compile(re.escape(path("accounts:code-password"))))
+    page.get_by_label(t("New password"), exact=True).fill(RESIDENT_PASSWORD)
+    page.get_by_label(t("New password confirmation"), exact=True).fill(RESIDENT_PASSWORD)
+    if before_password is not None:
+        before_password()
+    page.locator("main form button").click()
+    expect(page.locator("header form[action$='/logout/']")).to_have_count(1)

@@ -2,29 +2,19 @@
 residential group from the register, the resident asks for a code on the login page, types it and
 chooses a password. A village head cannot create accounts (403)."""
 
-import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from grassroots.accounts.models import User
-from grassroots.core import sms
 
-from .conftest import PHONE, assert_fits_phone, log_in, path, t, url
+from .conftest import PHONE, RESIDENT_PASSWORD, assert_fits_phone, log_in, sign_in_by_sms_code, t, url
 
 pytestmark = pytest.mark.e2e
 
 GROUP = "14758-01"
-PASSWORD = "hoa sen nở giữa hồ"
-
-
-@pytest.fixture
-def outbox(settings: Any) -> Any:
-    settings.SMS_BACKEND = "grassroots.core.sms.LocmemBackend"
-    sms.outbox.clear()
-    yield sms.outbox
-    sms.outbox.clear()
+PASSWORD = RESIDENT_PASSWORD
 
 
 def test_resident_gets_an_account_by_sms_code_and_signs_in(
@@ -45,23 +35,12 @@ def test_resident_gets_an_account_by_sms_code_and_signs_in(
     # The resident, on their own phone: login page → "sign in with a code" → the SMS → a password.
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     resident = context.new_page()
-    resident.goto(url(live_server, "accounts:login"))
-    resident.get_by_role("link", name=t("First time here? Sign in with a code sent to your phone")).click()
-    resident.get_by_label(t("Your phone number"), exact=True).fill(account.phone or "")
-    resident.locator("main form button").click()
-    expect(resident).to_have_url(re.compile(re.escape(path("accounts:code-enter"))))
-    texts = [m.text for m in outbox if m.phone == account.phone and m.text.startswith("Mã đăng nhập")]
-    assert len(texts) == 1
-    code = re.search(r"\b(\d{6})\b", texts[0]).group(1)  # type: ignore[union-attr]
-    resident.get_by_label(t("The 6-digit code from the text message or the letter"), exact=True).fill(code)
-    resident.locator("main form button").click()
-    expect(resident).to_have_url(re.compile(re.escape(path("accounts:code-password"))))
-    resident.get_by_label(t("New password"), exact=True).fill(PASSWORD)
-    resident.get_by_label(t("New password confirmation"), exact=True).fill(PASSWORD)
-    snap(resident, "code-password")
-    assert_fits_phone(resident)
-    resident.locator("main form button").click()
-    expect(resident.locator("header form[action$='/logout/']")).to_have_count(1)
+
+    def the_password_page() -> None:
+        snap(resident, "code-password")
+        assert_fits_phone(resident)
+
+    sign_in_by_sms_code(resident, live_server, account.phone or "", outbox, before_password=the_password_page)
     account.refresh_from_db()
     assert account.check_password(PASSWORD)
     context.close()

@@ -8,49 +8,21 @@ import re
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, expect
 
 from grassroots.accounts.models import User
-from grassroots.core import sms
 from grassroots.decisions import ballot_box
 from grassroots.decisions import demo as decisions_demo
 from grassroots.decisions.actions import receipt_hash
 from grassroots.decisions.models import Participation, Status
 from grassroots.people.resident_accounts import create_representative_accounts
 
-from .conftest import PHONE, assert_fits_phone, path, t, url
+from .conftest import PHONE, RESIDENT_PASSWORD, assert_fits_phone, path, sign_in_by_sms_code, t, url
 
 pytestmark = pytest.mark.e2e
 
 GROUP = "14758-01"  # the demo's online vote open for 5 more days
-PASSWORD = "hoa sen nở giữa hồ"
-
-
-@pytest.fixture
-def outbox(settings: Any) -> Any:
-    settings.SMS_BACKEND = "grassroots.core.sms.LocmemBackend"
-    sms.outbox.clear()
-    yield sms.outbox
-    sms.outbox.clear()
-
-
-def sign_in_by_sms_code(page: Page, live_server: Any, account: User, outbox: Any) -> None:
-    """Login page → "sign in with a code" → the code from the SMS → a password of their own."""
-    page.goto(url(live_server, "accounts:login"))
-    page.get_by_role("link", name=t("First time here? Sign in with a code sent to your phone")).click()
-    page.get_by_label(t("Your phone number"), exact=True).fill(account.phone or "")
-    page.locator("main form button").click()
-    expect(page).to_have_url(re.compile(re.escape(path("accounts:code-enter"))))
-    texts = [m.text for m in outbox if m.phone == account.phone and m.text.startswith("Mã đăng nhập")]
-    assert len(texts) == 1
-    code = re.search(r"\b(\d{6})\b", texts[0]).group(1)  # type: ignore[union-attr]
-    page.get_by_label(t("The 6-digit code from the text message or the letter"), exact=True).fill(code)
-    page.locator("main form button").click()
-    expect(page).to_have_url(re.compile(re.escape(path("accounts:code-password"))))
-    page.get_by_label(t("New password"), exact=True).fill(PASSWORD)
-    page.get_by_label(t("New password confirmation"), exact=True).fill(PASSWORD)
-    page.locator("main form button").click()
-    expect(page.locator("header form[action$='/logout/']")).to_have_count(1)
+PASSWORD = RESIDENT_PASSWORD
 
 
 def test_resident_gets_an_account_by_sms_code_and_votes_with_a_check_step(
@@ -68,7 +40,7 @@ def test_resident_gets_an_account_by_sms_code_and_votes_with_a_check_step(
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     page = context.new_page()
     try:
-        sign_in_by_sms_code(page, live_server, account, outbox)
+        sign_in_by_sms_code(page, live_server, account.phone or "", outbox)
 
         # The home page lists the vote open to the household, with when it closes.
         page.goto(url(live_server, "portal:home"))
