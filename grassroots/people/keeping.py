@@ -119,6 +119,20 @@ def _require_active(household: Household) -> None:
         raise DomainError(_("This household no longer exists."))
 
 
+def _add_member(household: Household, *, on: dt.date, event: str, actor: Any, **person: Any) -> Resident:
+    """A new resident, a member of the household from `on`, recorded as `event` (birth or move in)."""
+    resident = _new_resident(**person)
+    Membership.objects.create(resident=resident, household=household, valid_from=on)
+    audit.record(
+        event,
+        actor=actor,
+        target=household,
+        unit_id=household.unit_id,
+        data={"resident": resident.pk, "on": on.isoformat()},
+    )
+    return resident
+
+
 @transaction.atomic
 def record_birth(
     household: Household, *, full_name: str, birth_date: dt.date, sex: str, national_id: str, actor: Any
@@ -126,16 +140,16 @@ def record_birth(
     """A child is born into the household: a member from the date of birth."""
     _require_active(household)
     _check_day(birth_date, not_before=household.formed_on)
-    resident = _new_resident(full_name=full_name, birth_date=birth_date, sex=sex, national_id=national_id)
-    Membership.objects.create(resident=resident, household=household, valid_from=birth_date)
-    audit.record(
-        "people.birth_recorded",
+    return _add_member(
+        household,
+        on=birth_date,
+        event="people.birth_recorded",
         actor=actor,
-        target=household,
-        unit_id=household.unit_id,
-        data={"resident": resident.pk, "on": birth_date.isoformat()},
+        full_name=full_name,
+        birth_date=birth_date,
+        sex=sex,
+        national_id=national_id,
     )
-    return resident
 
 
 @transaction.atomic
@@ -154,16 +168,16 @@ def record_member_moving_in(
     _check_day(on, not_before=household.formed_on)
     if birth_date > on:
         raise DomainError(_("The date of birth cannot be after the effective date."), field="birth_date")
-    resident = _new_resident(full_name=full_name, birth_date=birth_date, sex=sex, national_id=national_id)
-    Membership.objects.create(resident=resident, household=household, valid_from=on)
-    audit.record(
-        "people.member_moved_in",
+    return _add_member(
+        household,
+        on=on,
+        event="people.member_moved_in",
         actor=actor,
-        target=household,
-        unit_id=household.unit_id,
-        data={"resident": resident.pk, "on": on.isoformat()},
+        full_name=full_name,
+        birth_date=birth_date,
+        sex=sex,
+        national_id=national_id,
     )
-    return resident
 
 
 @transaction.atomic
