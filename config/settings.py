@@ -141,6 +141,10 @@ INSTALLED_APPS = [
     "grassroots.people",
     "grassroots.decisions",
     "grassroots.training",
+    # Built on community decisions (their meetings, ballots, thresholds and recognition):
+    "grassroots.elections",
+    "grassroots.conventions",
+    "grassroots.annual_conferences",
     "grassroots.portal",
 ]
 

@@ -19,5 +19,8 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.people.urls")),
     path("", include("grassroots.decisions.urls")),
     path("", include("grassroots.training.urls")),
+    path("", include("grassroots.elections.urls")),
+    path("", include("grassroots.conventions.urls")),
+    path("", include("grassroots.annual_conferences.urls")),
     prefix_default_language=False,
 )

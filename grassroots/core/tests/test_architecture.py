@@ -3,8 +3,11 @@
 The project's apps are layered in the order INSTALLED_APPS lists them. The foundation (every app up to and
 including `people`) is a stack: each imports only from apps listed before it. The feature apps after it
 (decisions, training, and disclosure, consultation, supervision… as they come) are siblings on one layer:
-they import from the foundation, never from each other. The composers (`portal`, later `reporting`) sit on
-top and may import from everything. A new app is covered as soon as it is installed.
+they import from the foundation, never from each other. The village institutions (`elections`,
+`conventions`, `annual_conferences`) are built on community decisions (Law Art 15(3)-(4), Art 33; Decree 59
+Arts 6-11; Decree 61): they run their votes and meetings through `decisions`, so they sit one layer above
+the feature apps and are siblings of each other. The composers (`portal`, later `reporting`) sit on top and
+may import from everything. A new app is covered as soon as it is installed.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 LAST_OF_FOUNDATION = "people"
 COMPOSERS = {"portal", "reporting"}
+BUILT_ON_DECISIONS = {"elections", "conventions", "annual_conferences"}
 
 
 def project_apps() -> list[str]:
@@ -24,12 +28,13 @@ def project_apps() -> list[str]:
 
 
 def layers() -> dict[str, int]:
-    """App → layer number: the foundation one layer each, every feature app one shared layer, composers last."""
+    """App → layer number: the foundation one layer each, every feature app one shared layer, the village
+    institutions one layer above it (built on decisions), composers last."""
     apps = project_apps()
     split = apps.index(LAST_OF_FOUNDATION) + 1
     layer = {app: i for i, app in enumerate(apps[:split])}
     for app in apps[split:]:
-        layer[app] = split + 1 if app in COMPOSERS else split
+        layer[app] = split + 2 if app in COMPOSERS else split + 1 if app in BUILT_ON_DECISIONS else split
     return layer
 
 
@@ -71,6 +76,8 @@ def test_apps_import_neither_upward_nor_sideways():
 def test_the_check_fails_on_an_upward_and_a_sideways_import():
     layer = layers()
     assert layer["people"] < layer["decisions"] == layer["training"] < layer["portal"]
+    assert layer["decisions"] < layer["elections"] == layer["conventions"] == layer["annual_conferences"]
+    assert layer["elections"] < layer["portal"]
     assert layer["core"] < layer["library"] < layer["territory"] < layer["accounts"] < layer["people"]
 
 
