@@ -86,7 +86,7 @@ def child(opts: argparse.Namespace) -> dict[str, Any]:
     from django.db import connection, transaction
 
     from grassroots.core.audit import canonical_content, chain_hash, verify_chain
-    from grassroots.core.models import GENESIS_HASH, AuditEvent, AuditHead
+    from grassroots.core.models import GENESIS_HASH, AuditEvent, AuditHead, CanonicalJSONEncoder
 
     call_command("migrate", interactive=False, verbosity=0)
     table = AuditEvent._meta.db_table
@@ -118,7 +118,7 @@ def child(opts: argparse.Namespace) -> dict[str, Any]:
                 digest = chain_hash(prev, content)
                 contents.append(content)
                 created_at = field.get_db_prep_value(e["created_at"], connection)  # as Django stores it
-                data = json.dumps(e["data"])
+                data = json.dumps(e["data"], cls=CanonicalJSONEncoder)  # as the data field writes it
                 rows.append((i, created_at, None, e["verb"], e["target_type"], e["target_id"], e["unit_id"], data))
                 rows[-1] += (prev, digest)
                 prev = digest

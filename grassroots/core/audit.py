@@ -274,27 +274,6 @@ def _data_text(value: Any) -> str:
     return _encode_data(value)
 
 
-def _fast_content(
-    seq: int,
-    created_at: str,
-    actor_id: int | None,
-    verb: str,
-    target_type: str,
-    target_id: str,
-    unit_id: int | None,
-    data: str,
-) -> bytes:
-    """The bytes of canonical_content (its keys in sorted order) without a dict and json.dumps per row.
-
-    `created_at` and `data` are already canonical text (_utc_text, _data_text)."""
-    return (
-        f'{{"actor_id":{_number(actor_id)},"created_at":"{created_at}",'
-        f'"data":{data},"seq":{_number(seq)},"target_id":{_encode_str(target_id)},'
-        f'"target_type":{_encode_str(target_type)},"unit_id":{_number(unit_id)},'
-        f'"verb":{_encode_str(verb)}}}'
-    ).encode()
-
-
 def _number(value: Any) -> str:
     """An id column as json.dumps writes it; a value that is not an int (written into SQLite out of band)
     is written as canonical_content would write it, so the event shows as changed instead of failing."""
@@ -311,20 +290,28 @@ def _created_at_sql() -> str | None:
     return None
 
 
-def _stored_rows(after: int = 0, chunk: int | None = None) -> Iterator[_Row]:
+def _stored_rows(after: int = 0, chunk: int | None = None, *, data_as_stored: bool = True) -> Iterator[_Row]:
     """Every event with seq > `after`, in order of seq, read as plain rows in keyset chunks (no model
-    instances, no OFFSET), the canonical content built from the columns' text."""
+    instances, no OFFSET), the canonical content built from the columns' text.
+
+    With `data_as_stored` (SQLite), the `data` column's text goes into the content as it is: events are
+    written with `CanonicalJSONEncoder`, so it is the text that was hashed. A row whose text is not
+    canonical (written before that encoder, or by hand) no longer matches its hash that way, and
+    `verify_chain` builds it again with `data_as_stored=False`, which parses and re-encodes the data.
+    Hashing the stored text can never make a changed row pass: a match means these are the hashed bytes."""
     chunk = chunk or VERIFY_CHUNK
     created_at_sql = _created_at_sql()
     if created_at_sql is None:  # another database: through the model
         yield from _event_rows(AuditEvent.objects.filter(seq__gt=after).order_by("seq").iterator(chunk_size=2000))
         return
+    # PostgreSQL's jsonb keeps no text: it is always parsed and re-encoded.
+    data_as_stored = data_as_stored and connection.vendor == "sqlite"
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
     sql = (
         f"SELECT seq, prev_hash, hash, {created_at_sql}, actor_id, verb, target_type, target_id, unit_id, data "  # noqa: S608
         f"FROM {table} WHERE seq > %s ORDER BY seq LIMIT %s"
     )
-    utc_text, data_text, content = _utc_text, _data_text, _fast_content
+    utc_text, data_text, encode_str = _utc_text, _data_text, _encode_str
     # Many events carry the same data ({"channel": "online"} on every vote): its canonical text once.
     canonical_data: dict[str, str] = {}
     while True:
@@ -336,24 +323,38 @@ def _stored_rows(after: int = 0, chunk: int | None = None) -> Iterator[_Row]:
                 created_at = f"{created_at[:10]}T{created_at[11:]}Z"
             elif not (len(created_at) == 27 and created_at[26] == "Z"):  # not PostgreSQL's to_char either
                 created_at = utc_text(created_at)
-            if data.__class__ is str:
+            if data.__class__ is not str:
+                data = data_text(data)
+            elif not data_as_stored:
                 text = canonical_data.get(data)
                 if text is None:
                     text = data_text(data)
                     if len(canonical_data) < DATA_CACHE:
                         canonical_data[data] = text
                 data = text
-            else:
-                data = data_text(data)
+            # canonical_content's bytes (its keys in sorted order) without a dict and json.dumps per row.
             yield (
                 seq,
                 prev_hash,
                 digest,
-                content(seq, created_at, actor_id, verb, target_type, target_id, unit_id, data),
+                (
+                    f'{{"actor_id":{actor_id if actor_id.__class__ is int else _number(actor_id)},'
+                    f'"created_at":"{created_at}","data":{data},"seq":{seq if seq.__class__ is int else _number(seq)},'
+                    f'"target_id":{encode_str(target_id)},"target_type":{encode_str(target_type)},'
+                    f'"unit_id":{unit_id if unit_id.__class__ is int else _number(unit_id)},'
+                    f'"verb":{encode_str(verb)}}}'
+                ).encode(),
             )
         if len(rows) < chunk:
             return
         after = rows[-1][0]
+
+
+def _reencoded(seq: int) -> bytes | None:
+    """The canonical content of stored event #seq with its data parsed and encoded again."""
+    for row in _stored_rows(after=seq - 1, chunk=1, data_as_stored=False):
+        return row[3] if row[0] == seq else None
+    return None
 
 
 def verify_chain(
@@ -394,7 +395,11 @@ def verify_chain(
             if prev_hash != prev:
                 return ChainReport(False, checked, prev, f"event #{seq} does not follow the one before it", seq)
             # chain_hash(prev, content), inlined: this loop runs once per event.
-            if sha256(b"%s\n%s" % (prev.encode(), content)).hexdigest() != digest:
+            if sha256(b"%s\n%s" % (prev.encode(), content)).hexdigest() != digest and (
+                events is not None
+                or (again := _reencoded(seq)) is None
+                or sha256(b"%s\n%s" % (prev.encode(), again)).hexdigest() != digest
+            ):
                 return ChainReport(False, checked, prev, f"event #{seq} was changed after it was written", seq)
             prev = digest
             expected_seq += 1

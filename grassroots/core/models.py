@@ -7,11 +7,26 @@ inserted outside the application breaks the chain (see `grassroots.core.audit.ve
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 GENESIS_HASH = "0" * 64
+
+
+class CanonicalJSONEncoder(json.JSONEncoder):
+    """JSON as the chain hashes it (`audit.canonical_content`): sorted keys, no spaces, text as is.
+
+    Where the database keeps the JSON text as written (SQLite), the `data` column then holds the very bytes
+    the chain hashed, so `audit_verify` hashes the column without parsing it; an event written before this
+    encoder (or by hand) is checked through the slower path that parses and re-encodes it."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.update(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        super().__init__(**kwargs)
 
 
 class AuditEvent(models.Model):
@@ -31,7 +46,7 @@ class AuditEvent(models.Model):
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     # The administrative unit the event concerns (kept as a plain id: core knows no territory).
     unit_id = models.BigIntegerField(_("unit"), null=True, blank=True, db_index=True)
-    data = models.JSONField(_("details"), default=dict, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True, encoder=CanonicalJSONEncoder)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
 

@@ -162,3 +162,36 @@ def test_text_written_into_an_id_column_is_found_not_a_crash():
         cursor.execute("UPDATE core_auditevent SET unit_id = %s WHERE seq = 2", ["seven"])
     report = audit.verify_chain()
     assert (report.ok, report.broken_seq) == (False, 2)
+
+
+def _stored_data_text(seq: int) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT data FROM core_auditevent WHERE seq = %s", [seq])
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's jsonb keeps no text of its own")
+def test_data_is_stored_as_the_canonical_text_the_chain_hashes():
+    data = {"z": 1, "a": "Nhà văn hóa", "m": [{"b": 2, "a": 1}]}
+    event = audit.record("test.event", data=data)
+    assert _stored_data_text(event.seq) == json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL's jsonb keeps no text of its own")
+def test_data_written_before_the_canonical_encoder_still_verifies_and_a_change_in_it_is_found():
+    """Events written with Django's default encoder (spaces, \\u escapes, keys in any order) are hashed
+    through the path that parses and re-encodes their data; the value is what counts, not the text."""
+    for data in AWKWARD_DATA:
+        audit.record("test.event", data=data)
+    with connection.cursor() as cursor:
+        for seq, data in enumerate(AWKWARD_DATA, start=1):
+            old_text = json.dumps(dict(reversed(list(data.items()))))  # as Django wrote it before
+            cursor.execute("UPDATE core_auditevent SET data = %s WHERE seq = %s", [old_text, seq])
+    assert _stored_data_text(4) != json.dumps(AWKWARD_DATA[3], sort_keys=True, separators=(",", ":"))
+    report = audit.verify_chain()
+    assert (report.ok, report.checked) == (True, len(AWKWARD_DATA)), report.problem
+
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE core_auditevent SET data = %s WHERE seq = 3", [json.dumps({"z": 1, "a": 3})])
+    report = audit.verify_chain()
+    assert (report.ok, report.broken_seq) == (False, 3)
