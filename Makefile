@@ -18,8 +18,9 @@ run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The suite runs on every CPU (pytest-xdist, one database per worker); `.venv/bin/pytest` alone runs it in one process.
 test: $(STAMPS)/system-test $(STAMPS)/venv-test assets messages lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 lint: $(STAMPS)/venv-test
 	$(BIN)/ruff check .

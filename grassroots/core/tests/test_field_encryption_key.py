@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.settings import field_encryption_key
 
 
+# The random keys get readable ids: test ids must be the same in every pytest-xdist worker.
 @pytest.mark.parametrize(
     "key",
     [
@@ -22,6 +23,7 @@ from config.settings import field_encryption_key
         base64.b64encode(secrets.token_bytes(32)).decode(),
         base64.urlsafe_b64encode(secrets.token_bytes(48)).decode(),
     ],
+    ids=["urlsafe-32", "urlsafe-50", "hex-32", "base64-32", "urlsafe-base64-48"],
 )
 def test_a_key_of_32_random_bytes_in_base64_or_hex_is_accepted(key):
     assert field_encryption_key(key) == key
@@ -39,6 +41,7 @@ def test_a_key_of_32_random_bytes_in_base64_or_hex_is_accepted(key):
         "khóa bí mật của xã " * 5,  # long, but not base64 or hex
         secrets.token_urlsafe(32) + "!",
     ],
+    ids=["empty", "changeme", "passphrase", "urlsafe-31", "hex-31", "hex-truncated", "vietnamese-text", "trailing-bang"],
 )
 def test_anything_else_is_refused(key):
     with pytest.raises(ImproperlyConfigured, match="FIELD_ENCRYPTION_KEY"):
