@@ -223,6 +223,13 @@ def test_the_recognition_queue_reads_its_matters_in_fixed_queries(client, sign_i
 
     sign_in(client, village["chair"])
     _same_with_more(client, reverse("decisions:recognition"), add)
+    # Each body still sees only what it recognizes: the chair the conventions, the commune Front the boards.
+    for user, mine in ((village["chair"], 3), (village["commune_front"], 5)):
+        sign_in(client, user)
+        page = client.get(reverse("decisions:recognition")).content.decode()
+        for m in Matter.objects.filter(status=Status.FILED):
+            link = reverse("decisions:recognition-recognize", args=[m.pk])
+            assert (link in page) == (m.item == mine), (user.username, m.item)
 
 
 def test_the_notifications_with_trainings_notices_read_in_fixed_queries(client, sign_in, village):  # type: ignore[no-untyped-def]
