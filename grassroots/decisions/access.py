@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
@@ -133,16 +134,35 @@ def can_count_early(user: User, matter: Matter) -> bool:
     return _holds(user, matter.unit, frozenset({Role.COMMUNE_CHAIR}))
 
 
-def can_recognize(user: User, matter: Matter) -> bool:
-    """UBND xã recognizes items 3–4 (and sets the date of commune-wide items 1–2); MTTQ xã item 5."""
+def _recognizer_roles(matter: Matter) -> frozenset[str]:
+    """The roles of the body that recognizes the matter's result; none where it takes effect on adoption."""
     who = rules.recognizer(matter.rule_item, matter.rule_scope)
     if who is rules.Recognizer.COMMUNE_FRONT:
-        roles = frozenset({Role.COMMUNE_FRONT})
-    elif who is rules.Recognizer.COMMUNE_COMMITTEE:
-        roles = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
-    else:
-        return False
-    return any(matter.unit.path.startswith(u.path) for u in role_units(user, roles))
+        return frozenset({Role.COMMUNE_FRONT})
+    if who is rules.Recognizer.COMMUNE_COMMITTEE:
+        return frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
+    return frozenset()
+
+
+def recognizes(user: User) -> Callable[[Matter], bool]:
+    """`can_recognize` for a list of matters: the units of each recognizing body's roles are read once,
+    not once per matter (the recognition queue)."""
+    units: dict[frozenset[str], list[Unit]] = {}
+
+    def check(matter: Matter) -> bool:
+        roles = _recognizer_roles(matter)
+        if not roles:
+            return False
+        if roles not in units:
+            units[roles] = role_units(user, roles)
+        return any(matter.unit.path.startswith(u.path) for u in units[roles])
+
+    return check
+
+
+def can_recognize(user: User, matter: Matter) -> bool:
+    """UBND xã recognizes items 3–4 (and sets the date of commune-wide items 1–2); MTTQ xã item 5."""
+    return recognizes(user)(matter)
 
 
 def can_receive_filings(user: User, matter: Matter) -> bool:

@@ -20,8 +20,8 @@ from grassroots.core.forms import Confirmation, run_form
 from .. import actions, rules
 from ..access import (
     access_recognizable_matter,
-    can_recognize,
     commune_units,
+    recognizes,
 )
 from ..forms import (
     FileRecordForm,
@@ -43,10 +43,11 @@ def queue(request: AuthedRequest) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     matters = Matter.objects.in_units([c.path for c in communes]).select_related("unit")
+    recognized_by_user = recognizes(request.user)  # the user's units read once for every matter
     to_recognize = [
         {"matter": m, "overdue": rules.is_overdue(m.recognition_due_on, False, today)}
         for m in matters.filter(status=Status.FILED, adopted=True).order_by("recognition_due_on", "pk")
-        if can_recognize(request.user, m)
+        if recognized_by_user(m)
     ]
     # Every role of `COMMUNE_ROLES` receives the records of its commune (can_receive_filings).
     unfiled = [
