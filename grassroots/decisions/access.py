@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.core.errors import DomainError
-from grassroots.people.keeping import counted_households
+from grassroots.people.keeping import counted_households, locations_of
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
@@ -188,6 +188,27 @@ def voting_household(user: User, matter: Matter) -> Household | None:
     if household is None or not household.unit.path.startswith(matter.unit.path):
         return None
     return household
+
+
+def voting_households(user: User, matters: list[Matter]) -> dict[int, Household | None]:
+    """`voting_household` for every matter of a list (the open votes on a page) in two queries, not one per
+    matter: the household the user represents, then its locations, checked against each vote's opening day
+    as `counted_households` checks them (law.md 10.A.2)."""
+    household = represented_household(user)
+    if household is None:
+        return {matter.pk: None for matter in matters}
+    locations = locations_of(household)
+    found: dict[int, Household | None] = {}
+    for matter in matters:
+        path = matter.unit.path
+        counted = household.unit.path.startswith(path) and (
+            matter.opened_at is None
+            or any(
+                loc.covers(timezone.localdate(matter.opened_at)) and loc.unit.path.startswith(path) for loc in locations
+            )
+        )
+        found[matter.pk] = household if counted else None
+    return found
 
 
 # --- Who may use the pages of those who run decisions ----------------------------------------------

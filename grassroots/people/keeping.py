@@ -56,6 +56,11 @@ def counted_households(path: str, day: dt.date) -> PeriodQuerySet:
     return HouseholdLocation.objects.on(day).filter(unit__path__startswith=path)
 
 
+def locations_of(household: Household) -> list[HouseholdLocation]:
+    """Every location the household has had, with its unit: to check many days at once (`Period.covers`)."""
+    return list(HouseholdLocation.objects.filter(household=household).select_related("unit"))
+
+
 def counted_in_village_on(household: Household, unit: Unit, day: dt.date) -> bool:
     """Whether the household was counted in H of the unit on the day."""
     return counted_households(unit.path, day).filter(household=household).exists()

@@ -43,6 +43,10 @@ class Period(models.Model):
     class Meta:
         abstract = True
 
+    def covers(self, day: dt.date) -> bool:
+        """Whether the period [valid_from, valid_to) covers the day: `PeriodQuerySet.on` for a row at hand."""
+        return self.valid_from <= day and (self.valid_to is None or self.valid_to > day)
+
     def period_text(self) -> str:
         return f"{self.valid_from}–{self.valid_to or ''}"
 

@@ -41,7 +41,16 @@ def test_a_key_of_32_random_bytes_in_base64_or_hex_is_accepted(key):
         "khóa bí mật của xã " * 5,  # long, but not base64 or hex
         secrets.token_urlsafe(32) + "!",
     ],
-    ids=["empty", "changeme", "passphrase", "urlsafe-31", "hex-31", "hex-truncated", "vietnamese-text", "trailing-bang"],
+    ids=[
+        "empty",
+        "changeme",
+        "passphrase",
+        "urlsafe-31",
+        "hex-31",
+        "hex-truncated",
+        "vietnamese-text",
+        "trailing-bang",
+    ],
 )
 def test_anything_else_is_refused(key):
     with pytest.raises(ImproperlyConfigured, match="FIELD_ENCRYPTION_KEY"):

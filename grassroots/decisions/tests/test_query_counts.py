@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from grassroots.core.models import Notice
+from grassroots.decisions.access import voting_household, voting_households
 from grassroots.decisions.models import (
     Ballot,
     Channel,
@@ -31,6 +32,7 @@ from grassroots.decisions.models import (
     Status,
     TabledVia,
 )
+from grassroots.people.models import HouseholdLocation
 from grassroots.people.tests.factories import make_household
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +244,29 @@ def test_the_notifications_with_trainings_notices_read_in_fixed_queries(client, 
             Notice.objects.create(user=user, key=f"training:{m.pk}", text="Mời dự tập huấn", url="/training/")
 
     _same_with_more(client, reverse("decisions:notifications"), add)
+
+
+def test_the_decisions_home_page_reads_the_open_votes_in_fixed_queries(client, village):  # type: ignore[no-untyped-def]
+    """Whether the household may vote is checked for every open vote at once (access.voting_households)."""
+    voter, a1, head = village["voters"][0], village["a1"], village["head"]
+    client.force_login(voter)
+    _same_with_more(client, reverse("decisions:home"), lambda n: _matters(n, unit=a1, by=head, status=Status.OPEN))
+
+
+def test_voting_households_agrees_with_voting_household_on_every_matter(village):  # type: ignore[no-untyped-def]
+    """The batched look-up gives what the one-matter look-up gives: a vote of the own village opened before
+    the household moved in is not its vote (law.md 10.A.2), one opened after is; another village's is not."""
+    voter, a1, head = village["voters"][0], village["a1"], village["head"]
+    household = voter.resident.representations.get(valid_to__isnull=True).household
+    moved_in = timezone.localdate() - dt.timedelta(days=5)
+    HouseholdLocation.objects.filter(household=household).update(valid_from=moved_in)
+    now = timezone.now()
+    before = _matters(1, unit=a1, by=head, status=Status.OPEN, opened_at=now - dt.timedelta(days=10))
+    after = _matters(1, unit=a1, by=head, status=Status.OPEN, opened_at=now - dt.timedelta(days=2))
+    not_opened = _matters(1, unit=a1, by=head, status=Status.OPEN, opened_at=None)
+    elsewhere = _matters(1, unit=village["a"]["village2"], by=head, status=Status.OPEN)
+    matters = [*before, *after, *not_opened, *elsewhere]
+    batched = voting_households(voter, matters)
+    assert batched == {m.pk: voting_household(voter, m) for m in matters}
+    assert [batched[m.pk] for m in matters] == [None, household, household, None]
+    assert voting_households(head, matters) == dict.fromkeys((m.pk for m in matters), None)

@@ -24,6 +24,7 @@ from ..access import (
     may_table,
     visible_unit_paths,
     voting_household,
+    voting_households,
 )
 from ..bulletin import bulletin, suppress_small_counts
 from ..forms import VoteForm
@@ -42,8 +43,8 @@ def home(request: AuthedRequest) -> HttpResponse:
     voted = set(
         Participation.objects.filter(matter__in=open_matters, household=actions_household(request)).values_list("matter_id", flat=True)
     ) if open_matters else set()  # fmt: skip
-    rows = [{"matter": m, "voted": m.pk in voted, "can_vote": m.form == "online" and voting_household(request.user, m) is not None}
-            for m in open_matters]  # fmt: skip
+    households = voting_households(request.user, [m for m in open_matters if m.form == "online"])
+    rows = [{"matter": m, "voted": m.pk in voted, "can_vote": households.get(m.pk) is not None} for m in open_matters]
     context = {"open_rows": rows, "page": others, "can_table": may_table(request.user),
                "can_see_queue": may_see_queue(request.user)}  # fmt: skip
     return render(request, "decisions/home.html", context)
