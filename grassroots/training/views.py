@@ -102,7 +102,7 @@ def conference_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "delegation": my_delegation(user, conference),
         "sessions": list(conference.sessions.all()),
         "materials": list(conference.materials.select_related("session")),
-        # Computed from the sessions already fetched: when the test after the course opens.
+        # When the test after the course opens (one query of its own: the end of the last session).
         "after_test_opens_at": quiz.after_test_opens_at(conference),
     }
     return render(request, "training/conference_detail.html", context)
