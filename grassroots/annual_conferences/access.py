@@ -91,3 +91,7 @@ def can_agree(user: AnyUser, village: Unit, party: str) -> bool:
 
 def agreeable_parties(user: AnyUser, village: Unit) -> list[Party]:
     return [party for party in Party if can_agree(user, village, party)]
+
+
+def can_see_village(user: AnyUser, village: Unit) -> bool:
+    return _holds(user, village, SEEING_ROLES)
