@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Party(models.TextChoices):
@@ -24,12 +25,12 @@ class NoticeChannel(models.TextChoices):
 class YearStatus(models.TextChoices):
     """Where a village stands with its conference of one calendar year (Law Art 33(1))."""
 
-    HELD = "held", _("held")
-    PLANNED = "planned", _("planned")
-    PLANNED_LATE = "planned_late", _("planned day passed, not held")
-    NOT_YET = "not_yet", _("not planned yet")
-    UNSCHEDULED = "unscheduled", _("not planned, year end near")
-    MISSING = "missing", _("missing")
+    HELD = "held", pgettext_lazy("annual conference", "held")
+    PLANNED = "planned", pgettext_lazy("annual conference", "planned")
+    PLANNED_LATE = "planned_late", pgettext_lazy("annual conference", "planned day passed, not held")
+    NOT_YET = "not_yet", pgettext_lazy("annual conference", "not planned yet")
+    UNSCHEDULED = "unscheduled", pgettext_lazy("annual conference", "not planned, year end near")
+    MISSING = "missing", pgettext_lazy("annual conference", "missing")
 
 
 class Slot(models.TextChoices):

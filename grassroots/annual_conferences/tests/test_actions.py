@@ -12,7 +12,7 @@ from grassroots.core.models import AuditEvent
 
 from .conftest import REPORTS, agree_all, closed, days_ago, held, plan
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # refusals read in English
 
 
 def _verbs():  # type: ignore[no-untyped-def]
