@@ -93,3 +93,19 @@ def test_d59_art11_report_not_overdue_on_its_due_day_and_overdue_the_day_after()
     assert not rules.report_overdue(held, None, dt.date(2026, 12, 25), CAL)
     assert rules.report_overdue(held, None, dt.date(2026, 12, 26), CAL)
     assert not rules.report_overdue(held, dt.date(2026, 12, 28), dt.date(2027, 1, 5), CAL)
+
+
+YEARS = st.integers(min_value=2020, max_value=2040)
+DAYS = st.dates(min_value=dt.date(2019, 1, 1), max_value=dt.date(2042, 12, 31))
+
+
+@given(YEARS, DAYS, st.one_of(st.none(), DAYS), st.one_of(st.none(), DAYS))
+def test_law_art33_year_status_flags_exactly_the_villages_the_law_counts_as_late(year, today, planned_on, held_on):
+    status = rules.year_status(year, today, planned_on=planned_on, held_on=held_on)
+    assert (status == YearStatus.HELD) == (held_on is not None)
+    if held_on is None:
+        # Missing exactly when 31 December of the year has passed (Law Art 33(1)).
+        assert (status == YearStatus.MISSING) == (today > dt.date(year, 12, 31))
+        if status != YearStatus.MISSING and planned_on is None:
+            # Warned exactly from 1 December.
+            assert (status == YearStatus.UNSCHEDULED) == (today >= dt.date(year, 12, 1))
