@@ -3,6 +3,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from grassroots.accounts.roles import role_unit_ids
+from grassroots.annual_conferences.access import SEEING_ROLES as CONFERENCE_ROLES
 from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
@@ -22,6 +23,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "register": bool(role_unit_ids(user, SCOPE_ROLES)),
             "decisions": bool(role_unit_ids(user, OVERSIGHT_ROLES | VILLAGE_ROLES))
             or represented_household(user) is not None,
+            # Village heads, Front heads and commune officials: the annual conferences (Law Art 33).
+            "annual_conferences": bool(role_unit_ids(user, CONFERENCE_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

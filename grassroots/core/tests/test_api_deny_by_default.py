@@ -17,6 +17,7 @@ OPEN = {
     ("get", "/api/v1/units/"),  # open data: the administrative units
     ("get", "/api/v1/units/{code}"),
     ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
+    ("get", "/api/v1/annual-conferences/open/{code}"),  # whether each village held its conference (Law Art 33)
 }
 
 

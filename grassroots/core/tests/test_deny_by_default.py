@@ -42,6 +42,10 @@ PUBLIC = {
     "api:cast_vote",
     "api:get_result",
     "api:get_bulletin",
+    # Annual conferences (issue 11): the API answers 401 itself, except the open data.
+    "api:list_village_conferences",
+    "api:get_village_conferences",
+    "api:open_conferences",
 }
 
 

@@ -22,7 +22,7 @@ Arg = Callable[[], Any] | str | int
 
 
 def seed() -> None:
-    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo"):
+    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo", "seed_annual_conferences_demo"):
         call_command(command, stdout=io.StringIO())
 
 
@@ -44,11 +44,25 @@ def conference() -> int:
     return found.pk
 
 
+def annual_conference(group: int) -> Callable[[], int]:
+    """The demo group's first annual conference (last year's, closed; annual_conferences.demo)."""
+
+    def pk() -> int:
+        from grassroots.annual_conferences.models import Conference
+
+        found = Conference.objects.filter(village__code=f"14758-{group:02d}").order_by("year").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
     ("territory:unit-detail", "14758"),
     ("territory:unit-detail", "14758-07"),
+    ("territory:unit-detail", "14758-03"),  # no annual conference last year
     ("library:index",),
     ("library:document", "law-10-2022"),
     ("library:document", "decree-59-2023"),
@@ -96,6 +110,12 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:recognition-refuse", matter(4)),
         ("decisions:matter", matter(4)),
         ("decisions:matter", matter(6)),
+    ],
+    # A commune official: the annual conferences of the ward's groups, one group's, one conference.
+    "official": [
+        ("annual_conferences:console",),
+        ("annual_conferences:village", "14758-03"),
+        ("annual_conferences:conference", annual_conference(2)),
     ],
     # The province's steering committee: the training pages.
     "steering": [
