@@ -22,6 +22,7 @@ from grassroots.core.errors import DomainError
 from grassroots.decisions import actions as decisions_actions
 from grassroots.decisions import rules as decision_rules
 from grassroots.decisions.calendar import work_calendar
+from grassroots.decisions.models import Matter
 from grassroots.decisions.models import Status as MatterStatus
 from grassroots.decisions.models import TabledVia
 from grassroots.people.actions import household_count_on
@@ -74,6 +75,12 @@ def _require_version(version: Version, *statuses: str) -> None:
         raise DomainError(
             _("This step is not possible now: the version is “%(status)s”.") % {"status": version.get_status_display()}
         )
+
+
+def _matter_of(version: Version) -> Matter:
+    if version.matter is None:
+        raise DomainError(_("This version was not put to the households."))
+    return version.matter
 
 
 def _today() -> dt.date:
@@ -328,8 +335,7 @@ def file_dossier(
         raise DomainError(_("The households have not decided yet: count the meeting or the ballots first."))
     if not request_text.strip():
         raise DomainError(_("Write the request to the commune People's Committee (Form 01)."), field="request_text")
-    adopted_on = adoption_day(version)
-    assert adopted_on is not None  # a closed matter has its closing time
+    adopted_on = adoption_day(version) or _today()  # a closed matter has its closing time
     decisions_actions.file_record(matter, actor=actor, decision_text=decision_text, signatories=signatories)
     today = _today()
     version.adopted_on = adopted_on if matter.adopted else None
@@ -355,9 +361,9 @@ def recognize(version: Version, *, actor: User, decision_number: str = "") -> Ve
     suspension, lapse on that day (Art 12(3))."""
     _require_decider(actor, version.convention)
     _require_version(version, VersionStatus.FILED)
-    assert version.matter is not None
+    matter = _matter_of(version)
     today = _today()
-    decisions_actions.recognize(version.matter, actor=actor, effective_on=rules.effective_on(today))
+    decisions_actions.recognize(matter, actor=actor, effective_on=rules.effective_on(today))
     convention = version.convention
     for old in convention.versions.filter(status=VersionStatus.IN_FORCE).exclude(pk=version.pk):
         old.status, old.superseded_on = VersionStatus.SUPERSEDED, today
@@ -382,8 +388,7 @@ def refuse(version: Version, *, actor: User, reason: str) -> Version:
     """A refusal is written and reasoned (D61 Art 11(3)); decisions' `refuse` records it on the matter."""
     _require_decider(actor, version.convention)
     _require_version(version, VersionStatus.FILED)
-    assert version.matter is not None
-    decisions_actions.refuse(version.matter, actor=actor, reason=reason)
+    decisions_actions.refuse(_matter_of(version), actor=actor, reason=reason)
     version.status, version.refused_on = VersionStatus.REFUSED, _today()
     version.refusal_reason, version.decided_by = reason.strip(), actor
     version.save(update_fields=["status", "refused_on", "refusal_reason", "decided_by"])
@@ -399,8 +404,7 @@ def record_distribution(version: Version, *, actor: User, distributed_on: dt.dat
     _require_version(version, VersionStatus.IN_FORCE)
     if version.distributed_on is not None:
         raise DomainError(_("The distribution was already recorded."))
-    assert version.recognized_on is not None
-    if not version.recognized_on <= distributed_on <= _today():
+    if version.recognized_on is None or not version.recognized_on <= distributed_on <= _today():
         raise DomainError(_("The text is sent between its recognition and today."), field="distributed_on")
     version.distributed_on, version.disseminated_via = distributed_on, also_via.strip()
     version.save(update_fields=["distributed_on", "disseminated_via"])

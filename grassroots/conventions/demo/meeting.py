@@ -21,7 +21,8 @@ def hold_adoption_meeting(version: Version, *, head: User, front: User, present:
     """The item-3 matter of `version` decided at a meeting three hours ago, with `present` households
     attending and `agree` of them agreeing (the rest disagree); closed and counted by decisions."""
     matter = version.matter
-    assert matter is not None
+    if matter is None:
+        raise ValueError("The version was not put to the vote.")
     decisions_actions.record_agreement(matter, actor=head, who="head")
     decisions_actions.record_agreement(matter, actor=front, who="front")
     decisions_actions.open_matter(matter, actor=head, form=Form.MEETING)
