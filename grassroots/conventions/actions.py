@@ -22,9 +22,8 @@ from grassroots.core.errors import DomainError
 from grassroots.decisions import actions as decisions_actions
 from grassroots.decisions import rules as decision_rules
 from grassroots.decisions.calendar import work_calendar
-from grassroots.decisions.models import Matter
+from grassroots.decisions.models import Matter, TabledVia
 from grassroots.decisions.models import Status as MatterStatus
-from grassroots.decisions.models import TabledVia
 from grassroots.people.actions import household_count_on
 from grassroots.territory.models import Unit
 
