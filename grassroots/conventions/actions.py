@@ -330,12 +330,14 @@ def file_dossier(
     _require_runner(actor, version.convention)
     _require_version(version, VersionStatus.VOTING)
     matter = version.matter
-    if matter is None or matter.status != MatterStatus.CLOSED:
+    # The record may already have been filed from the decisions console; the dossier then completes it.
+    if matter is None or matter.status not in {MatterStatus.CLOSED, MatterStatus.FILED}:
         raise DomainError(_("The households have not decided yet: count the meeting or the ballots first."))
     if not request_text.strip():
         raise DomainError(_("Write the request to the commune People's Committee (Form 01)."), field="request_text")
     adopted_on = adoption_day(version) or _today()  # a closed matter has its closing time
-    decisions_actions.file_record(matter, actor=actor, decision_text=decision_text, signatories=signatories)
+    if matter.status == MatterStatus.CLOSED:
+        decisions_actions.file_record(matter, actor=actor, decision_text=decision_text, signatories=signatories)
     today = _today()
     version.adopted_on = adopted_on if matter.adopted else None
     version.dossier_due_on = rules.dossier_due_on(adopted_on, work_calendar(adopted_on))
@@ -362,7 +364,11 @@ def recognize(version: Version, *, actor: User, decision_number: str = "") -> Ve
     _require_version(version, VersionStatus.FILED)
     matter = _matter_of(version)
     today = _today()
-    decisions_actions.recognize(matter, actor=actor, effective_on=rules.effective_on(today))
+    if matter.status == MatterStatus.RECOGNIZED and matter.decided_at is not None:
+        # Recognized already from the commune's decisions queue: the convention follows that decision's date.
+        today = timezone.localdate(matter.decided_at)
+    else:
+        decisions_actions.recognize(matter, actor=actor, effective_on=rules.effective_on(today))
     convention = version.convention
     for old in convention.versions.filter(status=VersionStatus.IN_FORCE).exclude(pk=version.pk):
         old.status, old.superseded_on = VersionStatus.SUPERSEDED, today
