@@ -173,7 +173,8 @@ def split_articles(text: str) -> list[Clause]:
     """The articles of a convention's text: each begins on a line "Điều N. Title"; text before the first
     article (a preamble, a chapter heading) is kept as article 0."""
     clauses: list[Clause] = []
-    number, title, body = 0, "", []
+    number, title = 0, ""
+    body: list[str] = []
     for line in text.replace("\r\n", "\n").split("\n"):
         head = _ARTICLE_HEAD.match(line)
         if head:

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from grassroots.core.forms import Confirmation, run_form
-from grassroots.decisions.access import may_table
 
 from .. import actions, rules
 from ..access import (
@@ -117,7 +116,6 @@ def _page(request: HttpRequest, convention: Convention, status: int = 200, **bou
         "answer_form": AnswerForm(),
         "review_form": ReviewForm(initial={"held_on": today}),
         "review_day_form": ReviewDayForm(initial={"month": convention.review_month, "day": convention.review_day}),
-        "may_table": may_table(request.user),
     }
     context.update(bound)
     return render(request, "conventions/console.html", context, status=status)

@@ -49,7 +49,7 @@ def convention(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _comment_form(version_articles: list[tuple[int, str]], data: object = None) -> CommentForm:
-    return CommentForm(data, articles=version_articles)  # type: ignore[arg-type]
+    return CommentForm(data, articles=version_articles)
 
 
 def _articles(version) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
