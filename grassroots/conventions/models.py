@@ -212,8 +212,8 @@ class Comment(models.Model):
 
 
 class RulingKind(models.TextChoices):
-    SUSPENSION = "suspension", _("suspension (D61 Art 12)")
-    ABOLITION = "abolition", _("abolition (D61 Art 14)")
+    SUSPENSION = "suspension", _("suspension")
+    ABOLITION = "abolition", _("abolition")
 
 
 class Outcome(models.TextChoices):
