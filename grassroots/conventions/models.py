@@ -28,7 +28,7 @@ class ProposedVia(models.TextChoices):
     """D61 Art 7(1)."""
 
     VILLAGE_HEAD = "village_head", _("the village head, with the Front work committee head's agreement")
-    CITIZENS = "citizens", _("citizens, with at least 10% of households consenting")
+    CITIZENS = "citizens", _("citizens, with the consent of at least a tenth of all households")
 
 
 class ConventionStatus(models.TextChoices):
