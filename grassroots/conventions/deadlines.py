@@ -43,7 +43,11 @@ def late_steps(version: Version, today: dt.date) -> list[Late]:
 
 
 def late_rulings(convention: Convention, today: dt.date) -> list[Late]:
+    """Answers to written reports past their deadline, and this year's review once its day has passed."""
     found = []
+    review_on = review_due(convention, today)
+    if review_on is not None and today > review_on:
+        found.append(Late(str(_("The yearly review is not recorded")), review_on, rules.ARTICLE_REVIEW))
     for ruling in convention.rulings.all():
         if rules.is_late(ruling.due_on, ruling.decided_on, today):
             article = rules.ARTICLE_SUSPENSION if ruling.kind == RulingKind.SUSPENSION else rules.ARTICLE_ABOLITION
@@ -57,7 +61,12 @@ def review_due(convention: Convention, today: dt.date) -> dt.date | None:
         return None
     if convention.reviews.filter(held_on__year=today.year).exists():
         return None
-    return rules.review_day(today.year, (convention.review_month, convention.review_day))
+    day = rules.review_day(today.year, (convention.review_month, convention.review_day))
+    # A convention first in force after this year's review day is reviewed from next year on.
+    first = convention.versions.filter(effective_on__isnull=False).order_by("effective_on").first()
+    if first is None or first.effective_on is None or first.effective_on > day:
+        return None
+    return day
 
 
 # --- D61 Art 16: the province's statistics -----------------------------------------------------------

@@ -217,3 +217,20 @@ def _calendar():  # type: ignore[no-untyped-def]
     from grassroots.decisions.calendar import work_calendar
 
     return work_calendar(TODAY())
+
+
+def test_d61_art15_review_not_recorded_after_its_day_is_flagged(village, recognized):
+    from grassroots.conventions.deadlines import late_rulings
+    from grassroots.conventions.models import Version
+
+    convention = recognized.convention
+    after = rules.review_day(TODAY().year) + dt.timedelta(days=1)
+    # Recognized after this year's review day: nothing owed this year.
+    Version.objects.filter(pk=recognized.pk).update(effective_on=rules.review_day(TODAY().year) + dt.timedelta(days=2))
+    assert late_rulings(convention, after + dt.timedelta(days=5)) == []
+    Version.objects.filter(pk=recognized.pk).update(effective_on=rules.review_day(TODAY().year) - dt.timedelta(days=30))
+    assert [late.article for late in late_rulings(convention, after)] == ["D61 Art 15(2)"]
+    assert late_rulings(convention, rules.review_day(TODAY().year)) == []
+    actions.record_review(convention, actor=village["head"], held_on=TODAY(), summary="Đã đánh giá.")
+    if TODAY().year == after.year:
+        assert late_rulings(convention, after) == []
