@@ -393,8 +393,14 @@ def refuse(version: Version, *, actor: User, reason: str) -> Version:
     """A refusal is written and reasoned (D61 Art 11(3)); decisions' `refuse` records it on the matter."""
     _require_decider(actor, version.convention)
     _require_version(version, VersionStatus.FILED)
-    decisions_actions.refuse(_matter_of(version), actor=actor, reason=reason)
-    version.status, version.refused_on = VersionStatus.REFUSED, _today()
+    matter = _matter_of(version)
+    refused_on = _today()
+    if matter.status == MatterStatus.REFUSED and matter.decided_at is not None:
+        # Refused already from the commune's decisions queue: the convention follows that written refusal.
+        refused_on, reason = timezone.localdate(matter.decided_at), matter.refusal_reason
+    else:
+        decisions_actions.refuse(matter, actor=actor, reason=reason)
+    version.status, version.refused_on = VersionStatus.REFUSED, refused_on
     version.refusal_reason, version.decided_by = reason.strip(), actor
     version.save(update_fields=["status", "refused_on", "refusal_reason", "decided_by"])
     _event("refused", actor, version)

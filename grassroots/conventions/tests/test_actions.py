@@ -234,3 +234,21 @@ def test_d61_art15_review_not_recorded_after_its_day_is_flagged(village, recogni
     actions.record_review(convention, actor=village["head"], held_on=TODAY(), summary="Đã đánh giá.")
     if TODAY().year == after.year:
         assert late_rulings(convention, after) == []
+
+
+def test_recognized_from_the_decisions_queue_the_convention_follows(village):
+    from grassroots.decisions import actions as decisions_actions
+
+    version = adopted(village)
+    decisions_actions.recognize(version.matter, actor=village["chair"])
+    version = actions.recognize(version, actor=village["chair"])
+    assert version.status == VersionStatus.IN_FORCE and version.effective_on == TODAY()
+
+
+def test_refused_from_the_decisions_queue_the_convention_follows_with_its_reasons(village):
+    from grassroots.decisions import actions as decisions_actions
+
+    version = adopted(village)
+    decisions_actions.refuse(version.matter, actor=village["chair"], reason="Điều 3 trái pháp luật.")
+    version = actions.refuse(version, actor=village["chair"], reason="")
+    assert version.status == VersionStatus.REFUSED and version.refusal_reason == "Điều 3 trái pháp luật."

@@ -260,3 +260,13 @@ def test_api_hides_an_unposted_draft(client, village):
 
 def test_in_force_helper(village):
     assert in_force(village).status == VersionStatus.IN_FORCE
+
+
+def test_public_page_shows_comments_without_the_names_of_those_who_gave_them(client, sign_in, village):
+    version = posted(village)
+    actions.enter_comment(version, actor=village["head"], channel="paper", author_name="Hộ bà Nguyễn Thị Lan",
+                          body="Đồng ý với Điều 2.", given_on=timezone.localdate(), article=2)  # fmt: skip
+    page = client.get(reverse("conventions:version", args=[version.pk])).content.decode()
+    assert "Đồng ý với Điều 2." in page and "Nguyễn Thị Lan" not in page
+    sign_in(client, village["head"])
+    assert "Nguyễn Thị Lan" in client.get(reverse("conventions:console", args=[version.convention_id])).content.decode()
