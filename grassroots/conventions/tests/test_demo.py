@@ -7,7 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from grassroots.accounts.models import User
 from grassroots.conventions import demo
+from grassroots.conventions.access import may_comment_online
 from grassroots.conventions.models import Convention, ConventionStatus, VersionStatus
 from grassroots.decisions.models import Status as MatterStatus
 
@@ -30,6 +32,9 @@ def test_demo_has_a_draft_in_its_posting_period_and_a_convention_in_force(ward):
     assert current.matter is not None and current.matter.status == MatterStatus.RECOGNIZED
     assert current.effective_on == timezone.localdate() and current.distributed_on is not None
     assert "log in as chair" in out.getvalue()
+    # The demo `resident` represents a household of Tổ dân phố 1 and may comment on its draft online.
+    resident = User.objects.get(username="resident")
+    assert may_comment_online(resident, posted)
 
 
 def test_demo_if_empty_keeps_what_is_there(ward):
