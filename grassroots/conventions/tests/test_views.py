@@ -270,3 +270,13 @@ def test_public_page_shows_comments_without_the_names_of_those_who_gave_them(cli
     assert "Đồng ý với Điều 2." in page and "Nguyễn Thị Lan" not in page
     sign_in(client, village["head"])
     assert "Nguyễn Thị Lan" in client.get(reverse("conventions:console", args=[version.convention_id])).content.decode()
+
+
+def test_hiding_without_a_reason_is_refused_on_the_console(client, sign_in, village):
+    version = posted(village)
+    comment = actions.comment_online(version, user=village["voters"][0], body="Ý kiến", article=1)
+    sign_in(client, village["head"])
+    response = client.post(reverse("conventions:hide", args=[comment.pk]), {"reason": ""})
+    assert response.status_code == 422 and 'class="error"' in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.hidden_at is None
