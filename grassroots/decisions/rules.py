@@ -268,6 +268,13 @@ def initiative_tabled(valid_consents: int, households: int) -> bool:
     return households > 0 and INITIATIVE_SHARE_DENOMINATOR * valid_consents >= households
 
 
+def convention_proposal_supported(consents: int, households: int) -> bool:
+    """D61 Art 7(1)(b): a citizen's proposal to draft or amend a village convention goes ahead with the
+    consent of at least 10% of all households of the village (law.md 10.J.28), collected by ballot, at a
+    meeting or online. The denominator is H, every household of the village."""
+    return households > 0 and INITIATIVE_SHARE_DENOMINATOR * consents >= households
+
+
 # --- G. Records, filing, recognition --------------------------------------------------------------
 @dataclass(frozen=True)
 class WorkCalendar:
@@ -444,6 +451,12 @@ def least_choosing_online(households: int) -> int | None:
 def least_consents_to_table(households: int) -> int | None:
     """Law Art 16(3) (`initiative_tabled`): the valid consents that table a citizen initiative."""
     return _least_passing(lambda n: initiative_tabled(n, households), households)
+
+
+def least_consents_to_propose_convention(households: int) -> int | None:
+    """D61 Art 7(1)(b) (`convention_proposal_supported`): the households whose consent carries a citizen's
+    proposal for a village convention."""
+    return _least_passing(lambda n: convention_proposal_supported(n, households), households)
 
 
 # --- The adoption rule in numbers, for the public bulletin (issue 9) ------------------------------

@@ -18,6 +18,11 @@ OPEN = {
     ("get", "/api/v1/units/{code}"),
     ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
     ("get", "/api/v1/annual-conferences/open/{code}"),  # whether each village held its conference (Law Art 33)
+    # The register of village conventions: posted drafts and recognized texts are public (D61 Arts 9, 15, 16).
+    ("get", "/api/v1/conventions/"),
+    ("get", "/api/v1/conventions/statistics"),
+    ("get", "/api/v1/conventions/{convention_id}"),
+    ("get", "/api/v1/conventions/versions/{version_id}"),
 }
 
 
@@ -40,7 +45,8 @@ def _real_path(template: str, params: dict[str, str]) -> str:
 def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(client, world):
     matter = actions.create_matter(actor=world["head_a1"], unit=world["a"]["village1"], item=6, title="Đèn đường",
                                    question="Đồng ý?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
-    params = {"matter_id": str(matter.pk), "code": world["a"]["commune"].code}
+    # A convention or version that does not exist answers 404 to anyone: open, not 401.
+    params = {"matter_id": str(matter.pk), "code": world["a"]["commune"].code, "convention_id": "1", "version_id": "1"}
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations
     answered = set()

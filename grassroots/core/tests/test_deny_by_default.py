@@ -30,6 +30,17 @@ PUBLIC = {
     "decisions:bulletin-check",
     "decisions:bulletin-receipts",
     "decisions:unit-decisions",
+    # The register of village conventions (D61 Arts 9, 15, 16): posted drafts, recognized texts and their
+    # history, the public documents (the text, Forms 03-05; Forms 01-02 answer 404 outside the console)
+    # and the province's statistics.
+    "conventions:register",
+    "conventions:convention",
+    "conventions:version",
+    "conventions:compare",
+    "conventions:document",
+    "conventions:ruling-document",
+    "conventions:statistics",
+    "conventions:statistics-csv",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -46,6 +57,11 @@ PUBLIC = {
     "api:list_village_conferences",
     "api:get_village_conferences",
     "api:open_conferences",
+    "api:list_conventions",
+    "api:get_statistics",
+    "api:console",
+    "api:get_convention",
+    "api:get_version",
 }
 
 

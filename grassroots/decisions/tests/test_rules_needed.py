@@ -22,3 +22,15 @@ def test_villages_needed_is_the_least_number_that_adopts() -> None:
 def test_two_thirds_of_250_households_is_167() -> None:
     assert rules.approvals_needed(Item.INFRASTRUCTURE, 250) == 167
     assert rules.approvals_needed(Item.OTHER, 250) == 126
+
+
+def test_d61_art7_consents_to_propose_a_convention_are_a_tenth_of_all_households() -> None:
+    """D61 Art 7(1)(b): a citizens' proposal for a village convention needs at least 10% of households."""
+    assert rules.least_consents_to_propose_convention(250) == 25
+    assert rules.convention_proposal_supported(25, 250)
+    assert not rules.convention_proposal_supported(24, 250)
+    assert not rules.convention_proposal_supported(0, 0)
+    for households in range(1, 400):
+        least = rules.least_consents_to_propose_convention(households)
+        assert least is not None and rules.convention_proposal_supported(least, households)
+        assert not rules.convention_proposal_supported(least - 1, households)

@@ -22,7 +22,13 @@ Arg = Callable[[], Any] | str | int
 
 
 def seed() -> None:
-    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo", "seed_annual_conferences_demo"):
+    for command in (
+        "seed_demo",
+        "seed_decisions_demo",
+        "seed_training_demo",
+        "seed_annual_conferences_demo",
+        "seed_conventions_demo",
+    ):
         call_command(command, stdout=io.StringIO())
 
 
@@ -32,6 +38,19 @@ def matter(group: int) -> Callable[[], int]:
         from grassroots.decisions.models import Matter
 
         return Matter.objects.get(unit__code=group_code(group)).pk
+
+    return pk
+
+
+def convention(code: str, *, version: bool = False) -> Callable[[], int]:
+    """The demo convention of a residential group (seed_conventions_demo), or its latest version."""
+
+    def pk() -> int:
+        from grassroots.conventions.models import Convention
+
+        found = Convention.objects.get(village__code=code)
+        latest = found.latest()
+        return latest.pk if version and latest is not None else found.pk
 
     return pk
 
@@ -71,6 +90,13 @@ PUBLIC = [
     ("library:article", "decree-59-2023", 5),
     ("accounts:login",),
     ("decisions:bulletin", matter(7)),
+    # Village conventions: the register, one in force, a draft posted for comment, the province's statistics.
+    ("territory:unit-detail", "14758-08"),
+    ("conventions:register",),
+    ("conventions:convention", convention("14758-08")),
+    ("conventions:version", convention("14758-08", version=True)),
+    ("conventions:version", convention("14758-01", version=True)),
+    ("conventions:statistics",),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -102,6 +128,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     "villagehead": [
         ("decisions:console", matter(1)),
         ("decisions:matter-new",),
+        ("conventions:console-home",),
+        ("conventions:console", convention("14758-01")),
     ],
     # The commune chair: the recognition queue and its decisions.
     "chair": [
@@ -110,6 +138,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:recognition-refuse", matter(4)),
         ("decisions:matter", matter(4)),
         ("decisions:matter", matter(6)),
+        ("conventions:console-home",),
+        ("conventions:console", convention("14758-08")),
     ],
     # A commune official: the annual conferences of the ward's groups, one group's, one conference.
     "official": [
