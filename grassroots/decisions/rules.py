@@ -110,6 +110,21 @@ def scope_allowed(item: Item, scope: Scope) -> Verdict:
     return ALLOW
 
 
+def tabling_allowed(item: Item) -> Verdict:
+    """D59 Arts 6–9: a village head is elected or dismissed by its own procedure (the commune chair's
+    decision and plan, the Front's candidate list, the election team, recognition), run from the
+    election page of the elections app, never tabled as an ordinary item-4 matter by the village head."""
+    if item is Item.VILLAGE_HEAD:
+        return Verdict(
+            False,
+            _(
+                "Village-head elections and dismissals are not tabled as matters: they are run from the election page, by the commune chair's decision and plan and the election team."
+            ),
+            "D59 Arts 6–9",
+        )
+    return ALLOW
+
+
 # --- C. Choice of form -----------------------------------------------------------------------------
 def threshold_reachable(item: Item, present: int, households: int) -> bool:
     """Whether the households present at a meeting could still adopt the matter (10.C.11; Art 19(1)(b)).
