@@ -30,6 +30,8 @@ PUBLIC = {
     "decisions:bulletin-check",
     "decisions:bulletin-receipts",
     "decisions:unit-decisions",
+    # Each village's head in office, its elections and any dismissal petition (issue 11).
+    "elections:village-head",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -42,6 +44,9 @@ PUBLIC = {
     "api:cast_vote",
     "api:get_result",
     "api:get_bulletin",
+    "api:get_village_head",
+    "api:list_village_elections",
+    "api:get_election",
 }
 
 
