@@ -22,7 +22,7 @@ Arg = Callable[[], Any] | str | int
 
 
 def seed() -> None:
-    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo"):
+    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo", "seed_elections_demo"):
         call_command(command, stdout=io.StringIO())
 
 
@@ -32,6 +32,15 @@ def matter(group: int) -> Callable[[], int]:
         from grassroots.decisions.models import Matter
 
         return Matter.objects.get(unit__code=group_code(group)).pk
+
+    return pk
+
+
+def election(group: int) -> Callable[[], int]:
+    def pk() -> int:
+        from grassroots.elections.models import Election
+
+        return Election.objects.get(village__code=f"14758-{group:02d}").pk
 
     return pk
 
@@ -57,6 +66,7 @@ PUBLIC = [
     ("library:article", "decree-59-2023", 5),
     ("accounts:login",),
     ("decisions:bulletin", matter(7)),
+    ("elections:village-head", "14758-01"),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -89,13 +99,20 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:console", matter(1)),
         ("decisions:matter-new",),
     ],
-    # The commune chair: the recognition queue and its decisions.
+    # The commune chair: the recognition queue and its decisions; the village heads' elections.
     "chair": [
+        ("decisions:recognition",),
+        ("decisions:matter", matter(4)),
+        ("decisions:matter", matter(6)),
+        ("elections:console",),
+        ("elections:election", election(1)),
+        ("elections:election", election(9)),
+    ],
+    # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
+    "front": [
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
-        ("decisions:matter", matter(4)),
-        ("decisions:matter", matter(6)),
     ],
     # The province's steering committee: the training pages.
     "steering": [
