@@ -218,3 +218,9 @@ def test_another_communes_user_is_refused_on_every_view_and_endpoint(held, sign_
         assert console.status_code == 200 and all(r["village"] != held["a1"] for r in console.context["rows"])
     assert sign_in(Client(), held["official_a"]).get(f"/api/v1/village-heads/elections/{e.pk}").status_code == 200
     assert Client().get(f"/api/v1/village-heads/elections/{e.pk}").status_code == 401
+
+
+def test_the_villages_unit_page_leads_to_its_village_head_page(held):
+    actions.appoint_interim(held["a1"], actor=held["chair"], name="Lâm Thời Hai")
+    page = Client().get(reverse("territory:unit-detail", args=[held["a1"].code])).content.decode()
+    assert "Lâm Thời Hai" in page and reverse("elections:village-head", args=[held["a1"].code]) in page
