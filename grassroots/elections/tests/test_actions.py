@@ -64,7 +64,7 @@ def test_d59_art6_1_b_a_candidate_cannot_be_put_on_the_election_team(place):
     assert not election.team.exists()
 
 
-def test_the_sitting_head_cannot_run_the_election_of_which_he_is_a_candidate(place):
+def test_the_sitting_head_cannot_run_the_election_of_which_he_is_a_candidate(place, english):
     election = prepared(place, candidates=(("Trưởng Thôn Cũ", place["head"]), ("B", None)))
     for attempt in (
         lambda: actions.record_result(election, actor=place["head"], method="secret", present=8, votes={}, today=E),
@@ -75,7 +75,7 @@ def test_the_sitting_head_cannot_run_the_election_of_which_he_is_a_candidate(pla
         assert "sitting village head" in str(refused.value.message)
 
 
-def test_a_candidate_cannot_run_the_election(place):
+def test_a_candidate_cannot_run_the_election(place, english):
     candidate = UserFactory(username="candidate")
     election = prepared(place, candidates=(("Ứng Cử", candidate),))
     election.team.create(full_name="Ứng Cử Viên Khác", user=candidate)  # a floor nomination after the team
@@ -173,7 +173,7 @@ def test_d59_art9_a_petition_at_49_9_percent_does_not_trigger_and_at_50_percent_
     assert dismissal.status == Dismissal.Status.TO_MEET
 
 
-def test_d59_art9_the_front_head_convenes_the_dismissal_and_the_commune_recognizes_it(place):
+def test_d59_art9_the_front_head_convenes_the_dismissal_and_the_commune_recognizes_it(place, english):
     dismissal = actions.open_dismissal(place["a1"], actor=place["front"], trigger=Dismissal.Trigger.FRONT_PROPOSAL,
                                        grounds="Vi phạm quyền làm chủ của Nhân dân.")  # fmt: skip
     with pytest.raises(DomainError):  # the commune chair convenes only where the head is the Front head
