@@ -146,3 +146,9 @@ class DismissalMeetingForm(forms.Form):
     meeting_on = forms.DateField(label=_("Meeting day"), widget=forms.DateInput(attrs={"type": "date"}))
     present = forms.IntegerField(label=_("Household representatives present"), min_value=0)
     agree = forms.IntegerField(label=_("Households agreeing to dismiss"), min_value=0)
+
+
+class SittingHeadForm(InterimForm):
+    started_on = forms.DateField(
+        label=_("In office since (the recognition decision)"), widget=forms.DateInput(attrs={"type": "date"})
+    )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("village-head/", views.console, name="console"),
     path("village-head/<str:code>/elect/", views.election_new, name="election-new"),
     path("village-head/<str:code>/interim/", views.interim, name="interim"),
+    path("village-head/<str:code>/in-office/", views.sitting_head, name="sitting-head"),
     path("village-head/<str:code>/dismiss/", views.dismissal_new, name="dismissal-new"),
     path("village-head/elections/<int:pk>/", views.election, name="election"),
     path("village-head/elections/<int:pk>/recognize/", views.election_recognize, name="election-recognize"),

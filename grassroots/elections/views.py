@@ -34,6 +34,7 @@ from .forms import (
     PaperSignatureForm,
     ReElectionForm,
     ResultForm,
+    SittingHeadForm,
     TeamForm,
 )
 from .models import Dismissal, Election
@@ -186,6 +187,23 @@ def interim(request: AuthedRequest, code: str) -> HttpResponse:
             _("Appoint"),
             reverse("elections:console"),
         ),
+    )
+
+
+def sitting_head(request: AuthedRequest, code: str) -> HttpResponse:
+    """The commune chair records the head already in office (recognized before the platform was used)."""
+    village = _village_for_chair(request, code)
+    form = SittingHeadForm(request.POST or None)
+    return _form_page(
+        request,
+        form,
+        lambda d: actions.record_sitting_head(
+            village, actor=request.user, name=d["person"][0], user=d["person"][1], started_on=d["started_on"]
+        ),
+        title=_("Record the village head in office"),
+        success=reverse("elections:console"),
+        back=reverse("elections:console"),
+        intro=_("The term runs from the recognition decision, for the province's term (TT 04/2012/TT-BNV)."),
     )
 
 

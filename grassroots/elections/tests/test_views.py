@@ -198,7 +198,7 @@ def test_another_communes_user_is_refused_on_every_view_and_endpoint(held, sign_
         client = sign_in(Client(), user)
         gets = [reverse("elections:election", args=[e.pk]), reverse("elections:dismissal", args=[d.pk]),
                 reverse("elections:election-new", args=[code]), reverse("elections:interim", args=[code]),
-                reverse("elections:dismissal-new", args=[code])]  # fmt: skip
+                reverse("elections:dismissal-new", args=[code]), reverse("elections:sitting-head", args=[code])]  # fmt: skip
         gets += [reverse(r, args=[e.pk, k]) for r in ("elections:election-pdf", "elections:election-docx")
                  for k in ("decision", "result", "recognition")]  # fmt: skip
         gets += [reverse(r, args=[d.pk, "record"]) for r in ("elections:dismissal-pdf", "elections:dismissal-docx")]
@@ -210,7 +210,7 @@ def test_another_communes_user_is_refused_on_every_view_and_endpoint(held, sign_
                   reverse("elections:dismissal-step", args=[d.pk, "paper"]),
                   reverse("elections:dismissal-step", args=[d.pk, "meeting"]),
                   reverse("elections:election-new", args=[code]), reverse("elections:interim", args=[code]),
-                  reverse("elections:dismissal-new", args=[code])]  # fmt: skip
+                  reverse("elections:dismissal-new", args=[code]), reverse("elections:sitting-head", args=[code])]  # fmt: skip
         for url in posts:
             assert client.post(url, {"confirm": "yes"}).status_code == 404, url
         assert client.get(f"/api/v1/village-heads/elections/{e.pk}").status_code == 404
@@ -224,3 +224,17 @@ def test_the_villages_unit_page_leads_to_its_village_head_page(held):
     actions.appoint_interim(held["a1"], actor=held["chair"], name="Lâm Thời Hai")
     page = Client().get(reverse("territory:unit-detail", args=[held["a1"].code])).content.decode()
     assert "Lâm Thời Hai" in page and reverse("elections:village-head", args=[held["a1"].code]) in page
+
+
+def test_the_chair_records_the_head_in_office_and_interim_after_confirmation(held, sign_in):
+    chair = sign_in(Client(), held["chair"])
+    url = reverse("elections:sitting-head", args=[held["a"]["village2"].code])
+    assert chair.get(url).status_code == 200
+    assert chair.post(url, {"name": "Trưởng Thôn Hai", "username": "", "started_on": "2024-01-15"}).status_code == 302
+    term = HeadTerm.objects.get(full_name="Trưởng Thôn Hai")
+    assert term.term_ends_on == dt.date(2029, 1, 15)
+    interim = reverse("elections:interim", args=[held["a1"].code])
+    assert chair.post(interim, {"name": "Lâm Thời", "username": ""}).status_code == 200  # the confirmation page
+    assert chair.post(interim, {"name": "Lâm Thời", "username": "", "confirm": "yes"}).status_code == 302
+    assert HeadTerm.objects.get(full_name="Lâm Thời").kind == HeadTerm.Kind.INTERIM
+    assert sign_in(Client(), held["front"]).get(url).status_code == 404  # the chair's step only
