@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from grassroots.accounts.tests.factories import UserFactory
 from grassroots.elections import actions
 from grassroots.elections.models import Dismissal, Election, HeadTerm
+from grassroots.people.models import Household
 
 from .conftest import prepared
 
@@ -238,3 +239,35 @@ def test_the_chair_records_the_head_in_office_and_interim_after_confirmation(hel
     assert chair.post(interim, {"name": "Lâm Thời", "username": "", "confirm": "yes"}).status_code == 302
     assert HeadTerm.objects.get(full_name="Lâm Thời").kind == HeadTerm.Kind.INTERIM
     assert sign_in(Client(), held["front"]).get(url).status_code == 404  # the chair's step only
+
+
+def test_the_dismissal_page_runs_a_petition_from_paper_to_the_meeting(place, sign_in):
+    front = sign_in(Client(), place["front"])
+    new = reverse("elections:dismissal-new", args=[place["a1"].code])
+    assert front.get(new).status_code == 200
+    response = front.post(new, {"trigger": "petition", "grounds": "Không hoàn thành nhiệm vụ."})
+    dismissal = Dismissal.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("elections:dismissal", args=[dismissal.pk])
+    page = front.get(response["Location"])
+    assert page.status_code == 200 and page.context["forms"]["paper"] is not None
+    assert page.context["progress"] == {"signed": 0, "households": 10, "needed": 5}
+    paper = reverse("elections:dismissal-step", args=[dismissal.pk, "paper"])
+    codes = [h.code for h in Household.objects.filter(unit=place["a1"]).order_by("code")]
+    for code in codes[:5]:
+        assert front.post(paper, {"paper-household_code": code}).status_code == 302
+    assert front.post(paper, {"paper-household_code": "NOPE"}).status_code in (302, 422)
+    dismissal.refresh_from_db()
+    assert dismissal.status == Dismissal.Status.TO_MEET
+    page = front.get(reverse("elections:dismissal", args=[dismissal.pk]))
+    assert page.context["forms"]["meeting"] is not None and page.context["convenor"] == "front_head"
+    meeting = reverse("elections:dismissal-step", args=[dismissal.pk, "meeting"])
+    data = {"meeting-meeting_on": _today().isoformat(), "meeting-present": "9", "meeting-agree": "6"}
+    assert front.post(meeting, data).status_code == 302
+    chair = sign_in(Client(), place["chair"])
+    recognize = reverse("elections:dismissal-recognize", args=[dismissal.pk])
+    assert chair.post(recognize).status_code == 200  # the confirmation page
+    assert chair.post(recognize, {"confirm": "yes"}).status_code == 302
+    dismissal.refresh_from_db()
+    assert dismissal.status == Dismissal.Status.RECOGNIZED
+    page = chair.get(reverse("elections:dismissal", args=[dismissal.pk])).content.decode()
+    assert reverse("elections:dismissal-pdf", args=[dismissal.pk, "recognition"]) in page
