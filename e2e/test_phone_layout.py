@@ -43,7 +43,7 @@ def journeys(transactional_db: None) -> None:
     if not Document.objects.exists():
         load = importlib.import_module("grassroots.library.migrations.0002_load_articles").load
         load(apps, None)
-    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo"):
+    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo", "seed_elections_demo"):
         call_command(command, stdout=io.StringIO())
 
 
