@@ -3,6 +3,7 @@
 - 14758-01  a completed election: the sitting head (demo `villagehead`) re-elected by secret ballot three
             days ago and recognized today by the ward chair (`chair`); the election team was led by the
             Front work committee head (`villagefront`), who recorded the result;
+- the other groups: their heads in office since March 2022 (recorded by the chair);
 - 14758-09  an election in preparation: decided 18 days ago for 12 days from now; the Front work
             committee's candidate list was due 15 days before the election day and is late (the console
             and the ward's flags say so, with D59 Art 6).
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from grassroots.accounts.models import User
+from grassroots.decisions.demo.cast import GROUP_LEADERS
 from grassroots.decisions.rules import Item, least_agreeing_to_adopt
 from grassroots.people.actions import household_count_on
 from grassroots.people.demo import DEMO_WARD
@@ -28,6 +30,11 @@ from .models import Election
 
 COMPLETED = f"{DEMO_WARD}-01"
 PREPARING = f"{DEMO_WARD}-09"
+# The heads in office of the other groups, recognized in March 2022 (terms until March 2027); groups 2–7
+# are led by decisions' demo leaders.
+OTHER_HEADS = {**{n: head for n, (head, _front) in GROUP_LEADERS.items()}, 8: "Cao Văn Lộc", 10: "Tống Thị Nga",
+               11: "Lò Văn Pấng", 12: "Kiều Văn Sơn"}  # fmt: skip
+HEADS_SINCE = dt.date(2022, 3, 15)
 
 
 def _name(user: User) -> str:
@@ -39,7 +46,13 @@ def build() -> list[Election]:
     today = timezone.localdate()
     users = {u.username: u for u in User.objects.filter(username__in=["chair", "villagehead", "villagefront"])}
     chair, head, front = users["chair"], users["villagehead"], users["villagefront"]
-    units = {u.code: u for u in Unit.objects.filter(code__in=[COMPLETED, PREPARING])}
+    others = {f"{DEMO_WARD}-{n:02d}": name for n, name in OTHER_HEADS.items()}
+    units = {u.code: u for u in Unit.objects.filter(code__in=[COMPLETED, PREPARING, *others])}
+    accounts = {u.username: u for u in User.objects.filter(username__startswith="villagehead-")}
+    for code, name in sorted(others.items()):
+        if code in units:
+            account = accounts.get(f"villagehead-{code[-2:]}")
+            actions.record_sitting_head(units[code], actor=chair, name=name, user=account, started_on=HEADS_SINCE)
 
     # 14758-01: completed and recognized.
     group = units[COMPLETED]
