@@ -35,8 +35,9 @@ def test_the_chair_sees_the_late_step_and_the_papers(live_server: Any, elections
     snap(page, "elections-console")
     assert_fits_phone(page)
     flag.first.locator(f"a[href='{path('elections:election', preparing.pk)}']").click()
-    expect(page.locator("#step-candidates")).to_contain_text(t("late"))
+    expect(page.locator("#step-candidates")).to_contain_text(t("overdue"))
     expect(page.locator("#step-decision")).to_contain_text(t("done"))
+    snap(page, "election-steps")
     assert_fits_phone(page)
     decision = page.locator(f"#step-decision a[href='{path('elections:election-pdf', preparing.pk, 'decision')}']")
     with page.expect_download() as info:
