@@ -130,6 +130,7 @@ def test_d59_art8_recognition_puts_the_winner_in_office_and_ends_the_previous_te
                           votes=_votes(election, 6, 3), today=E)  # fmt: skip
     election.refresh_from_db()
     assert election.status == Election.Status.HELD and election.winner.full_name == "Người Mới"
+    assert reads.sitting_head(place["a1"]).full_name == "Trưởng Thôn Cũ"  # office only on recognition (D59 Art 8)
     assert election.recognition_due_on == dt.date(2026, 4, 8)  # 5 working days after Wednesday 1 April
     with pytest.raises(DomainError):
         actions.recognize(election, actor=place["head"], today=E)

@@ -117,3 +117,10 @@ def test_tt04_2012_term_is_30_or_60_months_default_60():
 
 def test_tt04_2012_an_interim_head_serves_at_most_6_months():
     assert rules.interim_ends_on(dt.date(2026, 8, 31)) == dt.date(2027, 2, 28)
+
+
+@given(st.sampled_from(rules.STEPS), st.integers(min_value=-5, max_value=40))
+def test_d59_art6_a_step_is_in_time_exactly_when_done_its_days_or_more_before(step, days_before):
+    done_on = E - dt.timedelta(days=days_before)
+    assert rules.step_verdict(step.key, done_on, E).ok == (days_before >= step.days)
+    assert rules.in_time(step, rules.due_on(step, E), E)
