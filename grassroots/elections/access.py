@@ -22,7 +22,7 @@ from grassroots.accounts.models import AnyUser, Role, User
 from grassroots.accounts.roles import role_units
 from grassroots.territory.models import Unit
 
-from .models import Dismissal, Election
+from .models import Dismissal, Election, HeadTerm
 
 READ_ROLES = frozenset(
     {
@@ -78,7 +78,10 @@ def runs_refusal(user: AnyUser, election: Election) -> str:
     The sitting head never runs the election (he may be a candidate); a candidate never does."""
     if not user.is_authenticated:
         return "outsider"
-    if holds(user, election.village, HEAD):
+    if (
+        holds(user, election.village, HEAD)
+        or HeadTerm.objects.filter(village=election.village, ended_on__isnull=True, user=user).exists()
+    ):
         return "sitting_head"
     if is_candidate(user, election):
         return "candidate"

@@ -8,7 +8,7 @@ from grassroots.accounts.models import Role, RoleAssignment
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.elections import actions, reads
+from grassroots.elections import access, actions, reads
 from grassroots.elections.models import Dismissal, Election, HeadTerm
 from grassroots.people.models import Household
 
@@ -229,3 +229,15 @@ def test_another_communes_chair_is_refused_every_step(place):
         actions.record_result(election, actor=outsider, method="hands", present=1, votes={}, today=E)
     with pytest.raises(DomainError):
         actions.appoint_interim(place["a1"], actor=outsider, name="X")
+
+
+def test_the_head_in_office_without_the_role_does_not_run_the_election_either(place, english):
+    """The office (HeadTerm) counts, not only the role: a head recorded in office without the account role."""
+    account = UserFactory(username="head_two")
+    village = place["a"]["village2"]
+    actions.record_sitting_head(village, actor=place["chair"], name="Trưởng Thôn Hai", user=account,
+                                started_on=dt.date(2022, 1, 1))  # fmt: skip
+    election = actions.decide_election(village, actor=place["chair"], election_day=E, place="x", plan="p", today=D)
+    election.team.create(full_name="Trưởng Thôn Hai", user=account)
+    assert not RoleAssignment.objects.filter(user=account).exists()
+    assert access.runs_refusal(account, election) == "sitting_head"
