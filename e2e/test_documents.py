@@ -1,5 +1,5 @@
 """Documents one click away (issue 9): a village head prints the ballot slips and the decision record
-from the links of the console's steps; the commune chair opens the filed record from the recognition
+from the links of the console's steps; the commune Front opens the filed record from the recognition
 queue. On a phone, as everywhere in these journeys."""
 
 import io
@@ -57,11 +57,11 @@ def test_a_village_head_prints_the_slips_and_the_record_from_the_console(
     assert_fits_phone(page)
 
 
-def test_the_chair_opens_the_filed_record_from_the_queue(
+def test_the_commune_front_opens_the_filed_record_from_the_queue(
     live_server: Any, matters: dict[int, Matter], page: Page, snap: Any
 ) -> None:
-    filed = matters[4]
-    log_in(page, live_server, "chair")
+    filed = matters[4]  # an item-5 matter: the commune Front recognizes it
+    log_in(page, live_server, "front")
     page.goto(url(live_server, "decisions:recognition"))
     record = page.locator(f"main table a[href='{path('decisions:record-pdf', filed.pk)}']").first
     expect(record).to_be_visible()

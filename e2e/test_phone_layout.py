@@ -49,6 +49,7 @@ def journeys(transactional_db: None) -> None:
         "seed_training_demo",
         "seed_annual_conferences_demo",
         "seed_conventions_demo",
+        "seed_elections_demo",
     ):
         call_command(command, stdout=io.StringIO())
 

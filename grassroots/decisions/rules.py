@@ -110,6 +110,21 @@ def scope_allowed(item: Item, scope: Scope) -> Verdict:
     return ALLOW
 
 
+def tabling_allowed(item: Item) -> Verdict:
+    """D59 Arts 6–9: a village head is elected or dismissed by its own procedure (the commune chair's
+    decision and plan, the Front's candidate list, the election team, recognition), run from the
+    election page of the elections app, never tabled as an ordinary item-4 matter by the village head."""
+    if item is Item.VILLAGE_HEAD:
+        return Verdict(
+            False,
+            _(
+                "Village-head elections and dismissals are not tabled as matters: they are run from the election page, by the commune chair's decision and plan and the election team."
+            ),
+            "D59 Arts 6–9",
+        )
+    return ALLOW
+
+
 # --- C. Choice of form -----------------------------------------------------------------------------
 def threshold_reachable(item: Item, present: int, households: int) -> bool:
     """Whether the households present at a meeting could still adopt the matter (10.C.11; Art 19(1)(b)).
@@ -474,3 +489,54 @@ def approvals_needed(item: Item, households: int) -> int:
 def villages_needed(villages: int) -> int:
     """The fewest adopting villages with which `commune_adopts` holds (Law Art 21(1)): ⌈2V/3⌉."""
     return max(1, (2 * villages + 2) // 3)
+
+
+# --- I. Village head (issue 11) -----------------------------------------------------------------
+# Art 21(1); D59 Art 7: the article of the winner rule, cited with each "no winner".
+HEAD_WINNER_ARTICLE = "Law Art 21(1); D59 Art 7"
+# D59 Art 9: the article of the households' dismissal petition.
+DISMISSAL_PETITION_ARTICLE = "D59 Art 9"
+
+
+class NoWinner(StrEnum):
+    """Why a village-head election elected nobody (D59 Arts 3(5)(d), 7): the record says so."""
+
+    NO_CANDIDATE = "no_candidate"
+    NO_MAJORITY = "no_majority"  # nobody had more than half of ALL households of the village
+    TIE = "tie"  # two or more tied for the most votes, each above half (protective reading [S])
+
+
+@dataclass(frozen=True)
+class HeadResult:
+    winner: object | None  # the key of the elected candidate, or None
+    reason: NoWinner | None
+    needed: int | None  # the votes a candidate needs: `least_agreeing_to_adopt(Item.VILLAGE_HEAD, H)`
+
+
+def village_head_winner(votes: dict[object, int], households: int) -> HeadResult:
+    """Law Art 21(1); D59 Art 7 (10.I.25): a candidate is elected with the votes of more than half of ALL
+    households of the village (`village_adopts(Item.VILLAGE_HEAD, …)`: the one threshold of item 4) and
+    the most votes among the candidates (local practice [S]). A tie for the most votes elects nobody
+    (the protective reading: the commune decides a re-election). Otherwise "no winner", with the reason."""
+    needed = least_agreeing_to_adopt(Item.VILLAGE_HEAD, households)
+    if not votes:
+        return HeadResult(None, NoWinner.NO_CANDIDATE, needed)
+    most = max(votes.values())
+    top = [key for key, n in votes.items() if n == most]
+    if not village_adopts(Item.VILLAGE_HEAD, most, households):
+        return HeadResult(None, NoWinner.NO_MAJORITY, needed)
+    if len(top) > 1:
+        return HeadResult(None, NoWinner.TIE, needed)
+    return HeadResult(top[0], None, needed)
+
+
+def dismissal_petition_triggers(petitioners: int, households: int) -> bool:
+    """D59 Art 9 (10.I.26): a petition of at least 50% of the village's households ("từ 50% trở lên"),
+    one signature per household, puts the dismissal of the village head on the agenda:
+    `petitioners × 2 ≥ H`. Unlike the adoption thresholds, half is enough."""
+    return households > 0 and 2 * petitioners >= households
+
+
+def least_petitioners_to_dismiss(households: int) -> int | None:
+    """D59 Art 9 (`dismissal_petition_triggers`): the households whose petition puts a dismissal on the agenda."""
+    return _least_passing(lambda n: dismissal_petition_triggers(n, households), households)

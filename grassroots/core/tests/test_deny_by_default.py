@@ -41,6 +41,8 @@ PUBLIC = {
     "conventions:ruling-document",
     "conventions:statistics",
     "conventions:statistics-csv",
+    # Each village's head in office, its elections and any dismissal petition (issue 11).
+    "elections:village-head",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -62,6 +64,9 @@ PUBLIC = {
     "api:console",
     "api:get_convention",
     "api:get_version",
+    "api:get_village_head",
+    "api:list_village_elections",
+    "api:get_election",
 }
 
 

@@ -56,6 +56,9 @@ def create_matter(
     if not (unit.is_village_level or unit.is_commune_level):
         raise DomainError(_("A matter belongs to a village or a commune."), field="unit")
     _refuse(rules.scope_allowed(rules.Item(item), scope))
+    verdict = rules.tabling_allowed(rules.Item(item))
+    if not verdict.ok:
+        raise DomainError(f"{verdict.reason} ({verdict.article})", field="item")
     matter = Matter(unit=unit, item=item, scope=scope, title=title, question=question, description=description,
                     tabled_via=tabled_via, created_by=actor)  # fmt: skip
     if not can_manage(actor, matter):

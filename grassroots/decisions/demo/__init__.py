@@ -8,7 +8,8 @@ calls, so every write is checked against the law (decisions.rules) and leaves it
 - 14758-02  item 1, community meeting under way: documents and notice out 3 days ahead, attendance
             being recorded, secretary elected;
 - 14758-03  item 6, household ballot slips: ballot team set, slips being entered;
-- 14758-04  item 4, village head elected at a meeting, counted and filed: waiting for recognition;
+- 14758-04  item 5, People's Inspection Board member elected at a meeting, counted and filed: waiting for
+            recognition (village-head elections are run by the elections app, D59 Arts 6–8);
 - 14758-05  item 5, board member elected at a meeting, filed, refused by the commune Front in writing;
 - 14758-06  item 3, the village convention, recognized by the commune chair;
 - 14758-07  item 6, online vote counted after its window, adopted and in effect (public bulletin).
@@ -155,24 +156,23 @@ def ballot_round(cast: Cast, rng: random.Random) -> Matter:
     return matter
 
 
-def village_head_election(cast: Cast, rng: random.Random) -> Matter:
-    """14758-04: item 4 decided at a meeting (secret ballot), filed: waiting for the commune's recognition."""
+def inspection_member_election(cast: Cast, rng: random.Random) -> Matter:
+    """14758-04: item 5 decided at a meeting (secret ballot), filed: waiting for the commune Front's recognition."""
     code = group(4)
-    candidate = full_name(cast.head(code))
     matter = _table(
         cast,
         code,
-        item=rules.Item.VILLAGE_HEAD,
-        title="Bầu tổ trưởng Tổ dân phố 4, nhiệm kỳ 2026–2028",
-        question=f"Đồng ý bầu ông {candidate} làm tổ trưởng Tổ dân phố 4, nhiệm kỳ 2026–2028?",
+        item=rules.Item.BOARD_MEMBERS,
+        title="Bầu thành viên Ban Thanh tra nhân dân phường tại Tổ dân phố 4",
+        question="Đồng ý bầu bà Đỗ Thị Hạnh làm thành viên Ban Thanh tra nhân dân phường?",
     )
     households = _decide_at_meeting(cast, matter, rng, counts=HEAD_ELECTION, method=Meeting.Method.SECRET)
     return _file(
         cast,
         matter,
         households,
-        f"Hội nghị Tổ dân phố 4 bầu ông {candidate} làm tổ trưởng nhiệm kỳ "
-        "2026–2028. Đề nghị Ủy ban nhân dân phường công nhận.",
+        "Hội nghị Tổ dân phố 4 bầu bà Đỗ Thị Hạnh làm thành viên Ban Thanh tra nhân dân "
+        "phường. Đề nghị Ủy ban Mặt trận Tổ quốc phường công nhận.",
     )
 
 
@@ -299,7 +299,7 @@ RECIPES = [
     Recipe("online_open", 1, "online vote open", online_vote_open, "resident"),
     Recipe("meeting", 2, "meeting under way", meeting_under_way, "villagehead-02", "decisions:console-meeting"),
     Recipe("ballots", 3, "ballot slips being entered", ballot_round, "villagehead-03", "decisions:console-slips"),
-    Recipe("awaiting_recognition", 4, "waiting for recognition", village_head_election, "chair", QUEUE),
+    Recipe("awaiting_recognition", 4, "waiting for recognition", inspection_member_election, "front", QUEUE),
     Recipe("refused", 5, "recognition refused", board_member_refused, "front"),
     Recipe("recognized", 6, "recognized", convention_recognized, "chair"),
     Recipe("in_effect", 7, "in effect (adopted online)", online_vote_in_effect, "", "decisions:bulletin"),

@@ -51,7 +51,7 @@ def test_online_voting_is_blocked_until_every_condition_holds(village):
 
 
 def test_the_database_refuses_online_voting_for_other_items(village):
-    matter = _new(village, item=4)
+    matter = _new(village, item=5)
     with pytest.raises(IntegrityError), transaction.atomic():
         Matter.objects.filter(pk=matter.pk).update(form="online")
 
@@ -132,7 +132,7 @@ def _meeting_matter(village, item):  # type: ignore[no-untyped-def]
 
 
 def test_meeting_notice_must_be_two_days_ahead(village):
-    matter = _new(village, item=4)
+    matter = _new(village, item=5)
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
     actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
@@ -145,7 +145,7 @@ def test_meeting_notice_must_be_two_days_ahead(village):
 def test_a_meeting_that_falls_short_switches_to_ballots_and_the_slips_count_once(village):
     from grassroots.people.models import Household
 
-    matter, meeting = _meeting_matter(village, item=4)
+    matter, meeting = _meeting_matter(village, item=5)
     households = list(Household.objects.filter(unit=village["a1"]).order_by("code"))
     for household in households[:5]:  # 5 of 10: more than half needed
         actions.record_attendance(meeting, actor=village["head"], household=household)
@@ -164,10 +164,10 @@ def test_a_meeting_that_falls_short_switches_to_ballots_and_the_slips_count_once
     actions.file_record(matter, actor=village["head"], decision_text="Bầu ông A.", signatories={
         "village_head": "A", "front_head": "B", "representative_1": "C", "representative_2": "D"})  # fmt: skip
     assert matter.status == Status.FILED and matter.recognition_due_on is not None
-    # Item 4 is recognized by the commune People's Committee, not by the Front.
+    # Item 5 is recognized by the commune Front, not by the People's Committee.
     with pytest.raises(DomainError):
-        actions.recognize(matter, actor=village["commune_front"])
-    actions.recognize(matter, actor=village["chair"])
+        actions.recognize(matter, actor=village["chair"])
+    actions.recognize(matter, actor=village["commune_front"])
     assert matter.status == Status.RECOGNIZED
 
 
@@ -277,3 +277,11 @@ def test_a_representative_of_another_village_can_neither_see_the_matter_nor_its_
     sign_in(client, village["voters"][1], second_factor=False)
     page = client.get(f"/decisions/{online_matter.pk}/")
     assert page.status_code == 200 and page.context["participants"] is not None
+
+
+def test_d59_arts_6_9_an_item_4_matter_is_refused_on_the_tabling_path(village):
+    """Village-head elections and dismissals run from the election page (grassroots.elections), not as a
+    matter the village head tables (D59 Arts 6–9)."""
+    with pytest.raises(DomainError) as refused:
+        _new(village, item=4)
+    assert refused.value.field == "item" and "D59 Arts 6–9" in str(refused.value.message)

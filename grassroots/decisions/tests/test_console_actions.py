@@ -16,7 +16,7 @@ COMMITTEE = [("A", "", False), ("B", "", True), ("C", "", False)]
 WITNESSES = [("D", "", False), ("E", "", False)]
 
 
-def _meeting(village, item=4, present=8):  # type: ignore[no-untyped-def]
+def _meeting(village, item=5, present=8):  # type: ignore[no-untyped-def]
     head = village["head"]
     matter = actions.create_matter(actor=head, unit=village["a1"], item=item, title="T", question="Q",
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip

@@ -45,9 +45,9 @@ def _codes(village):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def meeting_matter(village):  # type: ignore[no-untyped-def]
-    """An item-4 matter (electing the village head) of A1, open, with its meeting scheduled."""
+    """An item-5 matter (electing a board member) of A1, open, with its meeting scheduled."""
     head = village["head"]
-    matter = actions.create_matter(actor=head, unit=village["a1"], item=4, title="Bầu trưởng thôn",
+    matter = actions.create_matter(actor=head, unit=village["a1"], item=5, title="Bầu trưởng thôn",
                                    question="Đồng ý bầu ông A?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
@@ -64,7 +64,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     # Table the matter.
     assert head.get(reverse("decisions:matter-new")).status_code == 200
     response = _step(head, reverse("decisions:matter-new"), {
-        "unit": village["a1"].pk, "item": 4, "title": "Bầu trưởng thôn", "question": "Đồng ý bầu ông A?",
+        "unit": village["a1"].pk, "item": 5, "title": "Bầu trưởng thôn", "question": "Đồng ý bầu ông A?",
         "description": "", "tabled_via": TabledVia.VILLAGE_HEAD})  # fmt: skip
     matter = Matter.objects.get(title="Bầu trưởng thôn")
     assert response.status_code == 302 and response["Location"] == _url("console", matter)
@@ -176,8 +176,8 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
     steps = {s.key: s for s in head.get(_url("console", matter)).context["steps"]}
     assert steps["file"].done and not steps["recognition"].done and not steps["recognition"].overdue
 
-    # The commune chair recognizes it from the queue, after a confirmation.
-    chair = sign_in(Client(), village["chair"])
+    # The commune Front recognizes it (item 5) from the queue, after a confirmation.
+    chair = sign_in(Client(), village["commune_front"])
     queue = chair.get(reverse("decisions:recognition"))
     assert queue.status_code == 200 and [r["matter"] for r in queue.context["to_recognize"]] == [matter]
     assert chair.get(reverse("decisions:recognition-recognize", args=[matter.pk])).status_code == 200
@@ -186,7 +186,7 @@ def test_the_whole_journey_meeting_short_then_ballots_then_recognition(village, 
         == 302
     )
     matter.refresh_from_db()
-    assert matter.status == Status.RECOGNIZED and matter.decided_by == village["chair"]
+    assert matter.status == Status.RECOGNIZED and matter.decided_by == village["commune_front"]
     assert matter.effective_on == timezone.localdate()
     assert chair.get(reverse("decisions:recognition")).context["to_recognize"] == []
 

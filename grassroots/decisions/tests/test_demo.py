@@ -96,9 +96,9 @@ def test_the_demo_has_a_matter_in_every_state(ward, sign_in):  # type: ignore[no
     assert ballots.team.filter(team=TeamMember.Team.BALLOT_TEAM).count() == 3
     assert ballots.participations.filter(channel="slip").count() == demo.SLIPS
 
-    # 14758-04: a village head elected at a meeting with more than half present, filed, to recognize.
+    # 14758-04: an inspection-board member elected at a meeting with more than half present, filed, to recognize.
     election = matters[demo.group(4)]
-    assert (election.status, election.form, election.item, election.adopted) == (Status.FILED, "meeting", 4, True)
+    assert (election.status, election.form, election.item, election.adopted) == (Status.FILED, "meeting", 5, True)
     assert 2 * election.result["participants"] > election.household_count
     assert election.recognition_due_on is not None and election.decided_at is None
     assert set(election.signatories) == {"village_head", "front_head", "representative_1", "representative_2"}

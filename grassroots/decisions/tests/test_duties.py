@@ -353,7 +353,7 @@ def test_the_console_shows_the_history_of_corrections(online_matter, village, si
 
 
 def test_the_switch_to_ballots_announces_when_the_slips_are_due_and_they_are_not_counted_earlier(village, sign_in):
-    matter = _agreed(village, item=4)
+    matter = _agreed(village, item=5)
     actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
     actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3), place="x",
                              notice_sent_on=timezone.localdate())  # fmt: skip

@@ -29,7 +29,7 @@ def _url(name, matter):  # type: ignore[no-untyped-def]
 
 def _meeting(village, present=8):  # type: ignore[no-untyped-def]
     head = village["head"]
-    matter = actions.create_matter(actor=head, unit=village["a1"], item=4, title="T", question="Q",
+    matter = actions.create_matter(actor=head, unit=village["a1"], item=5, title="T", question="Q",
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=head, who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
@@ -130,7 +130,7 @@ def test_closing_filing_and_recognizing_act_only_when_confirmed(village, sign_in
     assert head.post(_url("console-file", matter), {**signatures, "confirm": "yes"}).status_code == 302
     matter.refresh_from_db()
     assert matter.status == Status.FILED
-    front = sign_in(Client(), village["chair"])  # item 4: recognized by the commune People's Committee
+    front = sign_in(Client(), village["commune_front"])  # item 5: recognized by the commune Front
     recognize = reverse("decisions:recognition-recognize", args=[matter.pk])
     assert front.post(recognize, {"effective_on": ""}).status_code == 200
     matter.refresh_from_db()

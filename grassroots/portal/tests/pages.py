@@ -28,6 +28,7 @@ def seed() -> None:
         "seed_training_demo",
         "seed_annual_conferences_demo",
         "seed_conventions_demo",
+        "seed_elections_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -51,6 +52,13 @@ def convention(code: str, *, version: bool = False) -> Callable[[], int]:
         found = Convention.objects.get(village__code=code)
         latest = found.latest()
         return latest.pk if version and latest is not None else found.pk
+
+
+def election(group: int) -> Callable[[], int]:
+    def pk() -> int:
+        from grassroots.elections.models import Election
+
+        return Election.objects.get(village__code=f"14758-{group:02d}").pk
 
     return pk
 
@@ -97,6 +105,7 @@ PUBLIC = [
     ("conventions:version", convention("14758-08", version=True)),
     ("conventions:version", convention("14758-01", version=True)),
     ("conventions:statistics",),
+    ("elections:village-head", "14758-01"),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -131,15 +140,22 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("conventions:console-home",),
         ("conventions:console", convention("14758-01")),
     ],
-    # The commune chair: the recognition queue and its decisions.
+    # The commune chair: the recognition queue and its decisions; the village heads' elections.
     "chair": [
+        ("decisions:recognition",),
+        ("decisions:matter", matter(4)),
+        ("decisions:matter", matter(6)),
+        ("elections:console",),
+        ("elections:election", election(1)),
+        ("elections:election", election(9)),
+        ("conventions:console-home",),
+        ("conventions:console", convention("14758-08")),
+    ],
+    # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
+    "front": [
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
-        ("decisions:matter", matter(4)),
-        ("decisions:matter", matter(6)),
-        ("conventions:console-home",),
-        ("conventions:console", convention("14758-08")),
     ],
     # A commune official: the annual conferences of the ward's groups, one group's, one conference.
     "official": [
