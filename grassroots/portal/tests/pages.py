@@ -53,6 +53,8 @@ def convention(code: str, *, version: bool = False) -> Callable[[], int]:
         latest = found.latest()
         return latest.pk if version and latest is not None else found.pk
 
+    return pk
+
 
 def election(group: int) -> Callable[[], int]:
     def pk() -> int:
