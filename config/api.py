@@ -72,12 +72,14 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 def register_routers() -> None:
     from grassroots.decisions.api import router as decisions_router
+    from grassroots.disclosure.api import router as disclosure_router
     from grassroots.people.api import router as people_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
     api.add_router("/register", people_router, auth=verified_session)
     api.add_router("/matters", decisions_router)
+    api.add_router("/disclosures", disclosure_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .choices import Category, Channel
@@ -89,7 +89,9 @@ class Requirement:
     article: str = "Law Art 13"
 
 
-def required_channels(category: Category, *, has_loudspeaker: bool, has_portal: bool = True) -> list[Requirement]:
+def required_channels(
+    category: Category, *, has_loudspeaker: bool, has_portal: bool = True, is_index: bool = False
+) -> list[Requirement]:
     """Law Art 13 (10.L.32): the channels the law makes mandatory for an item of `category`.
 
     - the web portal for every item where the commune has one (this platform's public pages);
@@ -98,6 +100,7 @@ def required_channels(category: Category, *, has_loudspeaker: bool, has_portal: 
     - the loudspeaker for 3 consecutive days: items 7–12, where a system exists;
     - the village heads: item 3.
     Item 14 has only the portal here: what else it needs is set by the law or regulation requiring it.
+    The quarterly index (Art 13(2), `is_index`) is posted at the seat and at village points.
     The commune may add channels (Art 13, last paragraph); those are logged but not required.
     """
     needed: list[Requirement] = []
@@ -113,6 +116,9 @@ def required_channels(category: Category, *, has_loudspeaker: bool, has_portal: 
         needed.append(Requirement(Channel.LOUDSPEAKER, min_days=BROADCAST_DAYS))
     if category in RELAYED_BY_VILLAGE_HEADS:
         needed.append(Requirement(Channel.VILLAGE_HEAD))
+    if is_index:
+        needed.append(Requirement(Channel.COMMUNE_SEAT, article="Law Art 13(2)"))
+        needed.append(Requirement(Channel.VILLAGE_POINTS, article="Law Art 13(2)"))
     return needed
 
 
@@ -209,18 +215,19 @@ def channel_compliance(
 
 def item_compliance(
     category: Category,
-    spans_by_channel: dict[str, Sequence[Span]],
+    spans_by_channel: Mapping[str, Sequence[Span]],
     *,
     decided_on: dt.date,
     days: WorkingDays,
     today: dt.date,
     has_loudspeaker: bool,
+    is_index: bool = False,
 ) -> list[ChannelCompliance]:
     """Every required channel of an item, each with its problems (Law Arts 12(3), 13; 10.L.31–32)."""
     due_on = disclose_by(decided_on, days)
     return [
         channel_compliance(r, spans_by_channel.get(r.channel, ()), due_on=due_on, today=today)
-        for r in required_channels(category, has_loudspeaker=has_loudspeaker)
+        for r in required_channels(category, has_loudspeaker=has_loudspeaker, is_index=is_index)
     ]
 
 

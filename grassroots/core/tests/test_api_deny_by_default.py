@@ -17,6 +17,8 @@ OPEN = {
     ("get", "/api/v1/units/"),  # open data: the administrative units
     ("get", "/api/v1/units/{code}"),
     ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
+    ("get", "/api/v1/disclosures/"),  # published disclosures are public (Law Art 13)
+    ("get", "/api/v1/disclosures/{item_id}"),
 }
 
 
@@ -39,7 +41,7 @@ def _real_path(template: str, params: dict[str, str]) -> str:
 def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(client, world):
     matter = actions.create_matter(actor=world["head_a1"], unit=world["a"]["village1"], item=6, title="Đèn đường",
                                    question="Đồng ý?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
-    params = {"matter_id": str(matter.pk), "code": world["a"]["commune"].code}
+    params = {"matter_id": str(matter.pk), "code": world["a"]["commune"].code, "item_id": "1"}
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations
     answered = set()

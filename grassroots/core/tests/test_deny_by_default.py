@@ -30,6 +30,14 @@ PUBLIC = {
     "decisions:bulletin-check",
     "decisions:bulletin-receipts",
     "decisions:unit-decisions",
+    # Published disclosures are public (Law Art 13: the commune's web page is a channel for every item):
+    # a unit's list, its feed and CSV, an item and its files. Drafts answer 404 (disclosure.access).
+    "disclosure:index",
+    "disclosure:unit",
+    "disclosure:feed",
+    "disclosure:csv",
+    "disclosure:item",
+    "disclosure:attachment",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -42,6 +50,8 @@ PUBLIC = {
     "api:cast_vote",
     "api:get_result",
     "api:get_bulletin",
+    "api:list_disclosures",
+    "api:get_disclosure",
 }
 
 
