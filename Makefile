@@ -72,6 +72,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_decisions_demo --if-empty
 	$(PY) manage.py seed_training_demo --if-empty
+	$(PY) manage.py seed_disclosure_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py
