@@ -18,7 +18,7 @@ LOGGED_CHANNELS = [(c.value, c.label) for c in Channel if c != Channel.WEB_PORTA
 
 class ItemForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit it concerns"), queryset=Unit.objects.none())
-    category = forms.TypedChoiceField(label=_("Category (Law Art 11)"), choices=Category.choices, coerce=int)
+    category = forms.TypedChoiceField(label=_("Category"), choices=Category.choices, coerce=int)
     title = forms.CharField(label=_("Title"), max_length=300)
     source_document = forms.CharField(
         label=_("Source document or decision"), max_length=300, help_text=_("For example: Quyết định số 12/QĐ-UBND")

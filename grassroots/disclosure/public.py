@@ -150,7 +150,7 @@ class UnitFeed(Feed):  # type: ignore[type-arg]
         return reverse("disclosure:unit", args=[unit.code])
 
     def subtitle(self, unit: Unit) -> str:
-        return _("Information the commune discloses (Law Art 11)")
+        return _("Information the commune discloses")
 
     def items(self, unit: Unit) -> list[Item]:
         return list(published_for(unit).order_by("-published_on", "-pk")[:FEED_SIZE])

@@ -22,7 +22,7 @@ Arg = Callable[[], Any] | str | int
 
 
 def seed() -> None:
-    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo"):
+    for command in ("seed_demo", "seed_decisions_demo", "seed_training_demo", "seed_disclosure_demo"):
         call_command(command, stdout=io.StringIO())
 
 
@@ -44,6 +44,15 @@ def conference() -> int:
     return found.pk
 
 
+def disclosure() -> int:
+    """The demo ward's first disclosure with a question (its page shows an answer and a compliance flag)."""
+    from grassroots.disclosure.models import Item
+
+    found = Item.objects.filter(requests__isnull=False, index_of="").order_by("pk").first()
+    assert found is not None
+    return found.pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -57,6 +66,10 @@ PUBLIC = [
     ("library:article", "decree-59-2023", 5),
     ("accounts:login",),
     ("decisions:bulletin", matter(7)),
+    ("disclosure:index",),
+    ("disclosure:unit", "14758"),
+    ("disclosure:unit", "14758-01"),
+    ("disclosure:item", disclosure),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -68,6 +81,19 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:matter", matter(1)),
         ("decisions:notifications",),
         ("accounts:profile",),
+        ("disclosure:my-requests",),
+        ("disclosure:ask", disclosure),
+        ("disclosure:request-info", "14758"),
+    ],
+    # The ward's official: the disclosure register, an item with its compliance, the forms.
+    "official": [
+        ("disclosure:console",),
+        ("disclosure:item", disclosure),
+        ("disclosure:item-new",),
+        ("disclosure:requests",),
+        ("disclosure:setup", "14758"),
+        ("disclosure:index-new", "14758"),
+        ("disclosure:posting-new", disclosure),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
