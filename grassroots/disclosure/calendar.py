@@ -1,17 +1,17 @@
-"""Working days for the disclosure deadline (Law Art 12(3)): Vietnamese public holidays, Tết included,
-from the `holidays` library. The decisions app keeps its own calendar with administrators' adjustments;
-this one is read-only and errs on the side of residents: a day it misses as a holiday makes a
-deadline earlier, never later."""
+"""Working days for the disclosure deadline (Law Art 12(3)) and the time to answer a request (Art 14):
+Vietnam's public holidays (Tết included) and the announced make-up Saturdays (core.calendar). The
+decisions app adds an administrator's adjustments, which this register does not read (apps on one
+layer do not import each other)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import holidays
+from grassroots.core.calendar import make_up_days, public_holidays
 
 from .rules import WorkingDays
 
 
 def working_days(around: dt.date) -> WorkingDays:
     years = [around.year - 1, around.year, around.year + 1]
-    return WorkingDays(days_off=frozenset(holidays.country_holidays("VN", years=years)))
+    return WorkingDays(days_off=frozenset(public_holidays(years)), days_on=frozenset(make_up_days(years)))
