@@ -210,3 +210,54 @@ def test_the_deadline_is_a_working_day_at_least_5_days_later(day):
     due = rules.disclose_by(day, NO_HOLIDAYS)
     assert due.weekday() < 5
     assert 5 <= (due - day).days <= 9
+
+
+# --- Every category, through item_compliance: deadline, channels and period boundaries --------------
+DECIDED = D(2026, 3, 2)  # Monday; the 5th working day after it is Monday 9 March
+FIFTH, SIXTH = D(2026, 3, 9), D(2026, 3, 10)
+
+
+def _all_channels(start, days):  # type: ignore[no-untyped-def]
+    """Every channel used from `start` for `days` consecutive days (None: still up)."""
+    end = None if days is None else start + dt.timedelta(days=days - 1)
+    return {c: [Span(start, end)] for c in Channel}
+
+
+def _problems(category, spans, today):  # type: ignore[no-untyped-def]
+    result = rules.item_compliance(
+        Category(category), spans, decided_on=DECIDED, days=NO_HOLIDAYS, today=today, has_loudspeaker=True
+    )
+    return {c.requirement.channel: c.problems for c in result}
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_art12_3_every_category_on_the_5th_working_day_is_on_time_and_on_the_6th_late(category):
+    on_time = _problems(category, _all_channels(FIFTH, None), D(2026, 3, 12))
+    late = _problems(category, _all_channels(SIXTH, None), D(2026, 3, 12))
+    assert all(p == () for p in on_time.values())
+    assert all(p == (Problem.LATE,) for p in late.values())
+
+
+@pytest.mark.parametrize("category", sorted(rules.POSTED_FOR_A_PERIOD))
+def test_art13_every_30_day_category_flags_29_days_and_accepts_30(category):
+    after = D(2026, 6, 1)
+    short = _problems(category, _all_channels(FIFTH, 29), after)
+    full = _problems(category, _all_channels(FIFTH, 30), after)
+    assert short[Channel.COMMUNE_SEAT] == short[Channel.VILLAGE_POINTS] == (Problem.TOO_SHORT,)
+    assert all(p == () for p in full.values())
+
+
+@pytest.mark.parametrize("category", sorted(rules.BROADCAST))
+def test_art13_every_broadcast_category_flags_2_days_on_the_loudspeaker_and_accepts_3(category):
+    spans = _all_channels(FIFTH, 30)
+    spans[Channel.LOUDSPEAKER] = [Span(FIFTH, FIFTH + dt.timedelta(days=1))]
+    assert _problems(category, spans, D(2026, 6, 1))[Channel.LOUDSPEAKER] == (Problem.TOO_SHORT,)
+    spans[Channel.LOUDSPEAKER] = [Span(FIFTH, FIFTH + dt.timedelta(days=2))]
+    assert _problems(category, spans, D(2026, 6, 1))[Channel.LOUDSPEAKER] == ()
+
+
+@pytest.mark.parametrize("category", sorted(rules.POSTED_PERMANENTLY))
+def test_art13_items_4_and_13_taken_down_after_a_year_are_flagged(category):
+    problems = _problems(category, _all_channels(FIFTH, 365), D(2027, 6, 1))
+    assert problems[Channel.COMMUNE_SEAT] == (Problem.TAKEN_DOWN,)
+    assert problems[Channel.WEB_PORTAL] == (Problem.TAKEN_DOWN,)
