@@ -6,6 +6,7 @@ layer do not import each other)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from grassroots.core.calendar import make_up_days, public_holidays
 
@@ -13,5 +14,11 @@ from .rules import WorkingDays
 
 
 def working_days(around: dt.date) -> WorkingDays:
-    years = [around.year - 1, around.year, around.year + 1]
+    return _for_year(around.year)
+
+
+@functools.lru_cache(maxsize=8)
+def _for_year(year: int) -> WorkingDays:
+    """Built once per year and process: a console lists hundreds of deadlines."""
+    years = [year - 1, year, year + 1]
     return WorkingDays(days_off=frozenset(public_holidays(years)), days_on=frozenset(make_up_days(years)))

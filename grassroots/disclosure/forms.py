@@ -34,6 +34,10 @@ class ItemForm(forms.Form):
         if not published:
             del self.fields["change_note"]
 
+    def lock_unit(self) -> None:
+        """An item keeps the unit it concerns once written (its page, feed and index are the unit's)."""
+        self.fields["unit"].disabled = True
+
 
 class AttachmentForm(forms.Form):
     file = forms.FileField(label=_("File (PDF, picture, Word, Excel or PowerPoint)"))

@@ -93,6 +93,8 @@ def _item_form_page(request: AuthedRequest, item: Item | None) -> HttpResponse:
     if item is not None:
         initial = {f: getattr(item, f) for f in actions.EDITABLE} | {"unit": item.unit_id}
     form = ItemForm(request.POST or None, initial=initial, units=units, published=bool(item and item.is_published))
+    if item is not None:
+        form.lock_unit()
 
     def save(d: dict[str, Any]) -> Item:
         values = {f: d[f] for f in actions.EDITABLE}

@@ -190,3 +190,15 @@ def test_the_loudspeaker_script_is_a_vietnamese_document(client, world, sign_in)
     pdf = client.get(reverse("disclosure:script-pdf", args=[item.pk]))
     pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Hỗ trợ hộ bị thiệt hại do bão" in pdf_text
+
+
+def test_editing_a_published_item_through_its_page_needs_a_note_and_keeps_the_unit(client, world, sign_in):
+    item = make_item(world["official_a"], world["a"]["commune"], title="Phí chợ")
+    sign_in(client, world["official_a"])
+    data = {"unit": world["a"]["village1"].pk, "category": 12, "title": "Phí chợ (sửa)",
+            "source_document": "Quyết định số 12/QĐ-UBND", "decided_on": "2026-03-02", "body": ""}  # fmt: skip
+    assert client.post(reverse("disclosure:item-edit", args=[item.pk]), data).status_code == 422  # no note
+    response = client.post(reverse("disclosure:item-edit", args=[item.pk]), {**data, "change_note": "Sửa tên"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.version, item.unit) == ("Phí chợ (sửa)", 2, world["a"]["commune"])
