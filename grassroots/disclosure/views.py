@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -59,22 +60,26 @@ def console(request: AuthedRequest) -> HttpResponse:
         raise Http404
     today = timezone.localdate()
     paths = [c.path for c in communes]
+    # Every item is judged (an old one taken down too early stays flagged); the text is not needed here.
     items = list(
         Item.objects.filter(under(paths, "unit__path"))
-        .select_related("unit", "unit__parent")
+        .defer("body", "search_folded")
+        .select_related("unit")
         .prefetch_related("postings")
-        .order_by("status", "-published_on", "-pk")[:200]
+        .order_by("status", "-published_on", "-pk")
     )
     verdicts: dict[int, compliance.ItemCompliance] = {}
     for commune in communes:
         mine = [i for i in items if i.unit.path.startswith(commune.path)]
         verdicts.update({v.item.pk: v for v in compliance.for_items(mine, commune_id=commune.pk, today=today)})
-    rows = [(i, verdicts.get(i.pk)) for i in items]
+    page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+    rows = [(i, verdicts.get(i.pk)) for i in page.object_list]
     open_requests = reports.unanswered(paths, today=today)
     year, quarter = rules.quarter_of(today)
     context = {
         "communes": communes,
         "rows": rows,
+        "page": page,
         "drafts": [i for i in items if not i.is_published],
         "flagged": [v for v in verdicts.values() if not v.ok or v.reminders],
         "open_requests": open_requests,

@@ -202,3 +202,15 @@ def test_editing_a_published_item_through_its_page_needs_a_note_and_keeps_the_un
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.title, item.version, item.unit) == ("Phí chợ (sửa)", 2, world["a"]["commune"])
+
+
+def test_the_console_pages_its_list_and_reads_it_in_a_fixed_number_of_queries(
+    client, world, sign_in, django_assert_max_num_queries
+):
+    for i in range(60):
+        make_item(world["official_a"], world["a"]["commune"], title=f"Thông báo {i}",
+                  published_on=D(2026, 1, 1) + dt.timedelta(days=i))  # fmt: skip
+    sign_in(client, world["official_a"])
+    with django_assert_max_num_queries(20):
+        page = client.get(reverse("disclosure:console")).content.decode()
+    assert "?page=2" in page
