@@ -126,6 +126,12 @@ def seed(*, today: dt.date | None = None) -> Seeded:
         if fate in QUESTIONS and resident is not None:
             _question(item, resident, official, published_on, answered=fate == "question")
             asked += 1
+        if category == Category.FEES and months == 5:
+            # A change to a disclosed item is disclosed too, the earlier text kept (Law Art 14).
+            actions.update_item(item, actor=official, body=body + " Hộ nghèo được miễn thu.",
+                                change_note="Bổ sung đối tượng được miễn thu", today=published_on + dt.timedelta(days=10))  # fmt: skip
+    if resident is not None:
+        actions.subscribe(actor=resident, unit=ward)
     indexes = 0
     for months in (12, 9, 6, 3):
         year, quarter = rules.quarter_of(_months_before(today, months))

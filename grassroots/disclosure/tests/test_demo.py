@@ -29,6 +29,7 @@ def test_the_demo_register_covers_every_category_with_late_short_and_questions(e
     assert Request.objects.filter(answered_at__isnull=False).exists()
     assert Request.objects.filter(answered_at__isnull=True).exists()
     assert ward.exclude(index_of="").exists()
+    assert ward.filter(version=2).count() == 1  # a change disclosed, the earlier text kept
     again = io.StringIO()
     call_command("seed_disclosure_demo", "--if-empty", stdout=again)
     assert "keeping" in again.getvalue()
