@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils import translation
+
 from grassroots.core.official import nfc, place_date, vn_date, word
 from grassroots.core.official import pdf as official_pdf
 from grassroots.territory.models import Unit
@@ -71,7 +73,10 @@ def place_line(unit: Unit, day: dt.date) -> str:
 
 
 def category_vi(category: int) -> str:
-    return f"Nội dung {category} (khoản {category} Điều 11 {LAW})"
+    """The category's name as the Vietnamese interface gives it, with its clause of Art 11."""
+    with translation.override("vi"):
+        name = str(Category(category).label)
+    return f"{name} (khoản {category} Điều 11 {LAW})"
 
 
 # --- The loudspeaker script (Law Art 13) ------------------------------------------------------------
@@ -82,7 +87,7 @@ def loudspeaker_script(item: Item, day: dt.date) -> Paper:
         f"Thực hiện {LAW}, Ủy ban nhân dân {nfc(_commune(item.unit).name)} xin thông báo đến toàn thể "
         f"Nhân dân nội dung công khai sau đây, liên quan đến {where}:"
     )
-    lines = [intro, nfc(item.title) + ".", f"Căn cứ: {nfc(item.source_document)}, ngày {vn_date(item.decided_on)}."]
+    lines = [intro, nfc(item.title) + ".", f"Căn cứ: {nfc(item.source_document)}, {vn_date(item.decided_on)}."]
     lines += [nfc(p) for p in item.body.splitlines() if p.strip()]
     closing = [
         "Toàn văn nội dung được niêm yết tại trụ sở Ủy ban nhân dân, tại nhà văn hóa, điểm sinh hoạt cộng đồng "
@@ -131,7 +136,7 @@ def index_text(items: list[Item]) -> str:
     """The index as plain text, the body of the disclosure that publishes it (Art 13(2))."""
     lines = []
     for row in index_rows(items):
-        lines.append(f"{row[0]}. {row[1]} — mục {row[2]}; {row[3]}; công khai ngày {row[4]}. {row[5]}")
+        lines.append(f"{row[0]}. {row[1]} — mục {row[2]}; {row[3]}; công khai {row[4]}. {row[5]}")
     return "\n".join(lines) or "Trong quý không có nội dung công khai."
 
 
@@ -169,7 +174,7 @@ def disclosure_plan(commune: Unit, year: int, day: dt.date, has_loudspeaker: boo
                 category_vi(int(category)),
                 "; ".join(forms),
                 "; ".join(dict.fromkeys(periods)) or "—",
-                "Văn phòng - Thống kê UBND",
+                "Văn phòng HĐND và UBND",
             )
         )
     return Paper(
@@ -202,7 +207,7 @@ def council_report(
     short = sum(1 for v in verdicts if v.too_short)
     answered = [r for r in requests if r.answered_at is not None]
     summary = [
-        f"Từ ngày {vn_date(first)} đến ngày {vn_date(last)}, Ủy ban nhân dân đã công khai {len(verdicts)} nội dung.",
+        f"Từ {vn_date(first)} đến {vn_date(last)}, Ủy ban nhân dân đã công khai {len(verdicts)} nội dung.",
         f"Số nội dung công khai chậm hoặc chưa đủ hình thức bắt buộc: {late}.",
         f"Số nội dung không đủ thời gian niêm yết, phát thanh theo quy định: {short}.",
         f"Số câu hỏi, yêu cầu cung cấp thông tin của Nhân dân: {len(requests)}; đã trả lời: {len(answered)}.",

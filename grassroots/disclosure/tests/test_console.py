@@ -187,6 +187,7 @@ def test_the_loudspeaker_script_is_a_vietnamese_document(client, world, sign_in)
     assert docx["Content-Disposition"].startswith("attachment;")
     text = "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
     assert "NỘI DUNG PHÁT THANH" in text and "Hỗ trợ hộ bị thiệt hại do bão" in text
+    assert "ngày 02 tháng 3 năm 2026" in text and "ngày ngày" not in text
     pdf = client.get(reverse("disclosure:script-pdf", args=[item.pk]))
     pdf_text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "Hỗ trợ hộ bị thiệt hại do bão" in pdf_text
