@@ -215,3 +215,10 @@ def test_the_console_pages_its_list_and_reads_it_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(20):
         page = client.get(reverse("disclosure:console")).content.decode()
     assert "?page=2" in page
+
+
+def test_a_channel_not_used_before_its_deadline_is_not_called_compliant(client, world, sign_in, english):
+    item = make_item(world["official_a"], world["a"]["commune"], decided_on=D(2099, 3, 2), published_on=D(2099, 3, 3))
+    sign_in(client, world["official_a"])
+    page = client.get("/en" + reverse("disclosure:item", args=[item.pk]).removeprefix("/en")).content.decode()
+    assert "not used yet" in page
