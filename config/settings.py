@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "grassroots.people",
     "grassroots.decisions",
     "grassroots.training",
+    "grassroots.disclosure",
     # Built on community decisions (their meetings, ballots, thresholds and recognition):
     "grassroots.elections",
     "grassroots.conventions",

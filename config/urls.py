@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.people.urls")),
     path("", include("grassroots.decisions.urls")),
     path("", include("grassroots.training.urls")),
+    path("", include("grassroots.disclosure.urls")),
     path("", include("grassroots.elections.urls")),
     path("", include("grassroots.conventions.urls")),
     path("", include("grassroots.annual_conferences.urls")),

@@ -5,15 +5,13 @@ The pages are the shared list of grassroots/portal/tests/pages.py (public pages,
 console of the demo matters, the recognition queue, the training pages), opened by the demo accounts."""
 
 import importlib
-import io
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
-from grassroots.portal.tests.pages import PAGES, paths
+from grassroots.portal.tests.pages import PAGES, paths, seed
 
 from .conftest import PHONE, assert_fits_phone, log_in, menu
 
@@ -43,15 +41,7 @@ def journeys(transactional_db: None) -> None:
     if not Document.objects.exists():
         load = importlib.import_module("grassroots.library.migrations.0002_load_articles").load
         load(apps, None)
-    for command in (
-        "seed_demo",
-        "seed_decisions_demo",
-        "seed_training_demo",
-        "seed_annual_conferences_demo",
-        "seed_conventions_demo",
-        "seed_elections_demo",
-    ):
-        call_command(command, stdout=io.StringIO())
+    seed()  # the demo commands of the shared page list, so a page added there has its data
 
 
 def test_the_header_folds_into_a_menu_on_a_phone(live_server: Any, journeys: None, page: Page, snap: Any) -> None:

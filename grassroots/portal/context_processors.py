@@ -4,9 +4,11 @@ from django.http import HttpRequest
 
 from grassroots.accounts.roles import role_unit_ids
 from grassroots.annual_conferences.access import SEEING_ROLES as CONFERENCE_ROLES
+from grassroots.conventions.access import CONSOLE_ROLES as CONVENTION_ROLES
 from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
+from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.training.access import has_training
 
@@ -25,6 +27,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             or represented_household(user) is not None,
             # Village heads, Front heads and commune officials: the annual conferences (Law Art 33).
             "annual_conferences": bool(role_unit_ids(user, CONFERENCE_ROLES)),
+            # The commune and the Front work committee heads: village-head elections (D59 Arts 6-9).
+            "elections": bool(role_unit_ids(user, ELECTION_ROLES)),
+            # Village heads, Front heads and the commune: the conventions' consoles (D61 Arts 7-15).
+            "conventions": bool(role_unit_ids(user, CONVENTION_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

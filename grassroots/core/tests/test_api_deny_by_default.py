@@ -25,6 +25,8 @@ OPEN = {
     ("get", "/api/v1/conventions/versions/{version_id}"),
     ("get", "/api/v1/village-heads/villages/{code}/head"),  # the village head in office (open data)
     ("get", "/api/v1/village-heads/villages/{code}/elections"),  # a village's head elections (open data)
+    ("get", "/api/v1/disclosures/"),  # published disclosures are public (Law Art 13)
+    ("get", "/api/v1/disclosures/{item_id}"),
 }
 
 
@@ -47,13 +49,14 @@ def _real_path(template: str, params: dict[str, str]) -> str:
 def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(client, world):
     matter = actions.create_matter(actor=world["head_a1"], unit=world["a"]["village1"], item=6, title="Đèn đường",
                                    question="Đồng ý?", tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
-    # A convention, version or election that does not exist answers 404 to anyone: open, not 401.
+    # A convention, version, election or disclosure that does not exist answers 404 to anyone: open, not 401.
     params = {
         "matter_id": str(matter.pk),
         "code": world["a"]["commune"].code,
         "convention_id": "1",
         "version_id": "1",
         "election_id": "1",
+        "item_id": "1",
     }
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations

@@ -43,6 +43,14 @@ PUBLIC = {
     "conventions:statistics-csv",
     # Each village's head in office, its elections and any dismissal petition (issue 11).
     "elections:village-head",
+    # Published disclosures are public (Law Art 13: the commune's web page is a channel for every item):
+    # a unit's list, its feed and CSV, an item and its files. Drafts answer 404 (disclosure.access).
+    "disclosure:index",
+    "disclosure:unit",
+    "disclosure:feed",
+    "disclosure:csv",
+    "disclosure:item",
+    "disclosure:attachment",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -67,6 +75,8 @@ PUBLIC = {
     "api:get_village_head",
     "api:list_village_elections",
     "api:get_election",
+    "api:list_disclosures",
+    "api:get_disclosure",
 }
 
 

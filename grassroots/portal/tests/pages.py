@@ -29,6 +29,7 @@ def seed() -> None:
         "seed_annual_conferences_demo",
         "seed_conventions_demo",
         "seed_elections_demo",
+        "seed_disclosure_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -86,6 +87,15 @@ def annual_conference(group: int) -> Callable[[], int]:
     return pk
 
 
+def disclosure() -> int:
+    """The demo ward's first disclosure with a question (its page shows an answer and a compliance flag)."""
+    from grassroots.disclosure.models import Item
+
+    found = Item.objects.filter(requests__isnull=False, index_of="").order_by("pk").first()
+    assert found is not None
+    return found.pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -108,6 +118,10 @@ PUBLIC = [
     ("conventions:version", convention("14758-01", version=True)),
     ("conventions:statistics",),
     ("elections:village-head", "14758-01"),
+    ("disclosure:index",),
+    ("disclosure:unit", "14758"),
+    ("disclosure:unit", "14758-01"),
+    ("disclosure:item", disclosure),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -119,6 +133,23 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:matter", matter(1)),
         ("decisions:notifications",),
         ("accounts:profile",),
+        ("disclosure:my-requests",),
+        ("disclosure:ask", disclosure),
+        ("disclosure:request-info", "14758"),
+    ],
+    # The ward's official: the disclosure register, an item with its compliance, the forms.
+    "official": [
+        ("disclosure:console",),
+        ("disclosure:item", disclosure),
+        ("disclosure:item-new",),
+        ("disclosure:requests",),
+        ("disclosure:setup", "14758"),
+        ("disclosure:index-new", "14758"),
+        ("disclosure:posting-new", disclosure),
+        # The annual conferences of the ward's groups, one group's, one conference.
+        ("annual_conferences:console",),
+        ("annual_conferences:village", "14758-03"),
+        ("annual_conferences:conference", annual_conference(2)),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
@@ -158,12 +189,6 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
-    ],
-    # A commune official: the annual conferences of the ward's groups, one group's, one conference.
-    "official": [
-        ("annual_conferences:console",),
-        ("annual_conferences:village", "14758-03"),
-        ("annual_conferences:conference", annual_conference(2)),
     ],
     # The province's steering committee: the training pages.
     "steering": [
