@@ -359,16 +359,53 @@ def file_dossier(
 def recognize(version: Version, *, actor: User, decision_number: str = "") -> Version:
     """UBND xã recognizes the convention (Form 03) within 5 working days of the complete dossier (D61
     Art 11(3)); it takes effect on the date of the decision (Art 11(4)); the version it replaces, and any
-    suspension, lapse on that day (Art 12(3))."""
+    suspension, lapse on that day (Art 12(3)). Recorded on the matter by decisions' `recognize`, whose
+    listener (`follow_decision`) puts the version in force: the same as when the chair recognizes the
+    matter from the commune's decisions queue."""
     _require_decider(actor, version.convention)
     _require_version(version, VersionStatus.FILED)
     matter = _matter_of(version)
-    today = _today()
-    if matter.status == MatterStatus.RECOGNIZED and matter.decided_at is not None:
-        # Recognized already from the commune's decisions queue: the convention follows that decision's date.
-        today = timezone.localdate(matter.decided_at)
+    if matter.status == MatterStatus.RECOGNIZED:
+        _put_in_force(version, actor)  # recognized before the listener existed: follow that decision now
     else:
-        decisions_actions.recognize(matter, actor=actor, effective_on=rules.effective_on(today))
+        decisions_actions.recognize(matter, actor=actor, effective_on=rules.effective_on(_today()))
+    version.refresh_from_db()
+    if decision_number.strip():
+        version.decision_number = decision_number.strip()
+        version.save(update_fields=["decision_number"])
+    return version
+
+
+@transaction.atomic
+def refuse(version: Version, *, actor: User, reason: str) -> Version:
+    """A refusal is written and reasoned (D61 Art 11(3)); decisions' `refuse` records it on the matter and its
+    listener (`follow_decision`) records it on the version."""
+    _require_decider(actor, version.convention)
+    _require_version(version, VersionStatus.FILED)
+    matter = _matter_of(version)
+    if matter.status == MatterStatus.REFUSED:
+        _record_refusal(version, actor)
+    else:
+        decisions_actions.refuse(matter, actor=actor, reason=reason)
+    version.refresh_from_db()
+    return version
+
+
+def follow_decision(matter: Matter, actor: User) -> None:
+    """decisions' listener (registered in apps.py): a convention's adoption matter recognized or refused, from
+    the conventions console or the commune's decisions queue, changes the version in the same transaction."""
+    version = Version.objects.filter(matter=matter, status=VersionStatus.FILED).select_related("convention").first()
+    if version is None:
+        return
+    if matter.status == MatterStatus.RECOGNIZED:
+        _put_in_force(version, actor)
+    elif matter.status == MatterStatus.REFUSED:
+        _record_refusal(version, actor)
+
+
+def _put_in_force(version: Version, actor: User) -> None:
+    matter = _matter_of(version)
+    today = timezone.localdate(matter.decided_at) if matter.decided_at is not None else _today()
     convention = version.convention
     for old in convention.versions.filter(status=VersionStatus.IN_FORCE).exclude(pk=version.pk):
         old.status, old.superseded_on = VersionStatus.SUPERSEDED, today
@@ -378,33 +415,21 @@ def recognize(version: Version, *, actor: User, decision_number: str = "") -> Ve
         today,
         rules.effective_on(today),
     )
-    version.decision_number, version.decided_by = decision_number.strip(), actor
+    version.decided_by = actor
     version.distribution_due_on = rules.distribution_due_on(today, work_calendar(today))
-    version.save(update_fields=["status", "recognized_on", "effective_on", "decision_number", "decided_by",
-                                "distribution_due_on"])  # fmt: skip
+    version.save(update_fields=["status", "recognized_on", "effective_on", "decided_by", "distribution_due_on"])
     convention.status = ConventionStatus.IN_FORCE
     convention.save(update_fields=["status"])
     _event("recognized", actor, version, late=rules.is_late(version.recognition_due_on, today, today))
-    return version
 
 
-@transaction.atomic
-def refuse(version: Version, *, actor: User, reason: str) -> Version:
-    """A refusal is written and reasoned (D61 Art 11(3)); decisions' `refuse` records it on the matter."""
-    _require_decider(actor, version.convention)
-    _require_version(version, VersionStatus.FILED)
+def _record_refusal(version: Version, actor: User) -> None:
     matter = _matter_of(version)
-    refused_on = _today()
-    if matter.status == MatterStatus.REFUSED and matter.decided_at is not None:
-        # Refused already from the commune's decisions queue: the convention follows that written refusal.
-        refused_on, reason = timezone.localdate(matter.decided_at), matter.refusal_reason
-    else:
-        decisions_actions.refuse(matter, actor=actor, reason=reason)
+    refused_on = timezone.localdate(matter.decided_at) if matter.decided_at is not None else _today()
     version.status, version.refused_on = VersionStatus.REFUSED, refused_on
-    version.refusal_reason, version.decided_by = reason.strip(), actor
+    version.refusal_reason, version.decided_by = matter.refusal_reason.strip(), actor
     version.save(update_fields=["status", "refused_on", "refusal_reason", "decided_by"])
     _event("refused", actor, version)
-    return version
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from grassroots.conventions.models import (
 )
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
+from grassroots.decisions import actions as decisions_actions
 from grassroots.decisions.models import Status as MatterStatus
 
 from .conftest import TEAM, TEXT, TEXT_2, adopted, backdate, cites, drafted, in_force, posted
@@ -236,19 +237,31 @@ def test_d61_art15_review_not_recorded_after_its_day_is_flagged(village, recogni
         assert late_rulings(convention, after) == []
 
 
-def test_recognized_from_the_decisions_queue_the_convention_follows(village):
-    from grassroots.decisions import actions as decisions_actions
-
+def test_recognized_from_the_decisions_queue_the_convention_is_in_force_at_once(village):
+    """The chair may recognize the adoption matter from the commune's decisions queue: the version is in force
+    in the same transaction (decisions' listener), with one audit event on each record, and nothing is left
+    to do on the conventions console."""
     version = adopted(village)
     decisions_actions.recognize(version.matter, actor=village["chair"])
-    version = actions.recognize(version, actor=village["chair"])
+    version.refresh_from_db()
     assert version.status == VersionStatus.IN_FORCE and version.effective_on == TODAY()
+    assert version.convention.status == ConventionStatus.IN_FORCE
+    assert AuditEvent.objects.filter(verb="conventions.recognized").count() == 1
+    with pytest.raises(DomainError):
+        actions.recognize(version, actor=village["chair"])  # already done: not twice
 
 
 def test_refused_from_the_decisions_queue_the_convention_follows_with_its_reasons(village):
-    from grassroots.decisions import actions as decisions_actions
-
     version = adopted(village)
     decisions_actions.refuse(version.matter, actor=village["chair"], reason="Điều 3 trái pháp luật.")
-    version = actions.refuse(version, actor=village["chair"], reason="")
+    version.refresh_from_db()
     assert version.status == VersionStatus.REFUSED and version.refusal_reason == "Điều 3 trái pháp luật."
+    assert AuditEvent.objects.filter(verb="conventions.refused").count() == 1
+
+
+def test_recognized_on_the_conventions_console_is_recorded_once_on_each_record(village):
+    version = actions.recognize(adopted(village), actor=village["chair"], decision_number="12/QĐ-UBND")
+    assert version.status == VersionStatus.IN_FORCE and version.decision_number == "12/QĐ-UBND"
+    assert version.matter.status == MatterStatus.RECOGNIZED
+    assert AuditEvent.objects.filter(verb="conventions.recognized").count() == 1
+    assert AuditEvent.objects.filter(verb="decisions.recognized").count() == 1

@@ -56,6 +56,7 @@ from .records import (
     outstanding_slips,
     recognize,
     refuse,
+    register_decided_listener,
 )
 from .voting import RECEIPT_PURPOSE, cast_online_vote, receipt_hash, record_slip
 
@@ -99,6 +100,7 @@ __all__ = [
     "record_optin_poll",
     "record_slip",
     "refuse",
+    "register_decided_listener",
     "schedule_meeting",
     "set_cluster_plan",
     "set_team",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -220,6 +221,24 @@ def file_record(matter: Matter, *, actor: User, decision_text: str, signatories:
     return matter
 
 
+# Apps built on decisions that keep their own record of a matter (a village convention's version, D61 Art 11)
+# follow its recognition or refusal, wherever it is decided (the commune's queue or their own console): each
+# registers a listener in AppConfig.ready(), called inside the decision's transaction with the matter and the
+# actor, so that both records change together or not at all.
+DecidedListener = Callable[[Matter, User], None]
+_decided_listeners: list[DecidedListener] = []
+
+
+def register_decided_listener(listener: DecidedListener) -> None:
+    if listener not in _decided_listeners:
+        _decided_listeners.append(listener)
+
+
+def _tell_decided(matter: Matter, actor: User) -> None:
+    for listener in _decided_listeners:
+        listener(matter, actor)
+
+
 @transaction.atomic
 def recognize(matter: Matter, *, actor: User, effective_on: dt.date | None = None) -> Matter:
     """UBND xã (items 3–4, and the date of commune-wide items 1–2) or MTTQ xã (item 5) recognizes."""
@@ -233,6 +252,7 @@ def recognize(matter: Matter, *, actor: User, effective_on: dt.date | None = Non
     matter.effective_on = effective_on or today
     _save(matter, "status", "decided_at", "decided_by", "effective_on")
     _event("recognized", actor, matter, late=rules.is_overdue(matter.recognition_due_on, False, today))
+    _tell_decided(matter, actor)
     return matter
 
 
@@ -252,6 +272,7 @@ def refuse(matter: Matter, *, actor: User, reason: str) -> Matter:
     )
     _save(matter, "status", "decided_at", "decided_by", "refusal_reason")
     _event("refused", actor, matter)
+    _tell_decided(matter, actor)
     return matter
 
 
