@@ -78,7 +78,11 @@ def _version(v: Version) -> dict[str, Any]:
 
 
 @router.get(
-    "/", auth=None, response=list[ConventionOut], summary="The public register of village conventions (open data)"
+    "/",
+    auth=None,
+    response=list[ConventionOut],
+    summary="The public register of village conventions (open data)",
+    openapi_extra=error_responses(422),
 )
 @paginate(BoundedPagination, page_size=50)
 def list_conventions(request: HttpRequest, village: str = Query("", max_length=32)) -> QuerySet[Convention]:
@@ -88,7 +92,12 @@ def list_conventions(request: HttpRequest, village: str = Query("", max_length=3
     return conventions.order_by("village__path", "pk")
 
 
-@router.get("/statistics", auth=None, summary="Conventions by province: D61 Art 16 statistics (open data)")
+@router.get(
+    "/statistics",
+    auth=None,
+    summary="Conventions by province: D61 Art 16 statistics (open data)",
+    openapi_extra=error_responses(422),
+)
 def get_statistics(request: HttpRequest, year: int = Query(0, ge=0, le=9999)) -> list[dict[str, Any]]:
     rows = province_statistics(year or timezone.localdate().year)
     return [{"province": r.province.code, "name": r.province.name, "recognized": r.recognized,
@@ -99,7 +108,7 @@ def get_statistics(request: HttpRequest, year: int = Query(0, ge=0, le=9999)) ->
 @router.get(
     "/console",
     summary="The conventions of the caller's units with their late steps",
-    openapi_extra=error_responses(401),
+    openapi_extra=error_responses(401, 422),
 )
 def console(request: AuthedRequest) -> list[dict[str, Any]]:
     today = timezone.localdate()
@@ -115,7 +124,7 @@ def console(request: AuthedRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/{convention_id}", auth=None, summary="A convention with every version and its history (open data)",
-            openapi_extra=error_responses(404))  # fmt: skip
+            openapi_extra=error_responses(404, 422))  # fmt: skip
 def get_convention(request: HttpRequest, convention_id: int) -> dict[str, Any]:
     convention = Convention.objects.public().filter(pk=convention_id).select_related("village").first()
     if convention is None:
@@ -148,7 +157,7 @@ def get_convention(request: HttpRequest, convention_id: int) -> dict[str, Any]:
 
 
 @router.get("/versions/{version_id}", auth=None, summary="A posted version's text by article, with its comments (open data)",
-            openapi_extra=error_responses(404))  # fmt: skip
+            openapi_extra=error_responses(404, 422))  # fmt: skip
 def get_version(request: HttpRequest, version_id: int) -> dict[str, Any]:
     version = Version.objects.filter(pk=version_id, posted_on__isnull=False).first()
     if version is None:

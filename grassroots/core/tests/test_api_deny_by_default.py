@@ -113,3 +113,21 @@ def test_every_operation_documents_the_400_of_an_invalid_character(client):
     response = client.get("/api/v1/units/", {"q": "a\x00b"})
     assert response.status_code == 400
     assert response.json()["field"] == "q"
+
+
+def test_every_operation_documents_the_answers_it_can_give(client):
+    """An operation with parameters or a body answers 422 to invalid input, and one that is not open answers
+    401: both are in its documented responses, as schemathesis checks in CI (ST103), so that a new route that
+    forgets `openapi_extra=error_responses(…)` fails here first."""
+    schema = _schema(client)
+    missing = []
+    for template, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            documented = set(operation.get("responses", {}))
+            if (operation.get("parameters") or operation.get("requestBody")) and "422" not in documented:
+                missing.append(f"{method.upper()} {template}: 422")
+            if (method, template) not in OPEN and "401" not in documented:
+                missing.append(f"{method.upper()} {template}: 401")
+    assert missing == []
