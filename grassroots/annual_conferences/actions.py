@@ -47,7 +47,11 @@ def _day(day: dt.date) -> str:
 
 
 def _lock(conference: Conference) -> Conference:
-    return Conference.objects.select_for_update().select_related("village", "village__parent").get(pk=conference.pk)
+    return (
+        Conference.objects.select_for_update(of=("self",))
+        .select_related("village", "village__parent")
+        .get(pk=conference.pk)
+    )
 
 
 def _require_open(conference: Conference) -> None:
