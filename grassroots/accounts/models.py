@@ -20,6 +20,9 @@ class Role(models.TextChoices):
     VILLAGE_HEAD = "village_head", _("village head / residential-group leader")
     VILLAGE_FRONT_HEAD = "village_front_head", _("head of the village Front work committee")
     INSPECTION_BOARD = "inspection_board", _("People's Inspection Board member")
+    # Law Art 36: one head, elected by the board when the commune Front convenes it; a petitioner who asks
+    # to stay hidden is known to the head alone (Law Art 9, the board's casework).
+    INSPECTION_BOARD_HEAD = "inspection_board_head", _("head of the People's Inspection Board")
     INVESTMENT_SUPERVISION = "investment_supervision", _("Community Investment Supervision Board member")
     TRAINER = "trainer", _("trainer")
     DELEGATE = "delegate", _("delegate")
