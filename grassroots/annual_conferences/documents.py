@@ -7,18 +7,17 @@ heading, dates in words), in Vietnamese (official documents, not interface strin
   convention review of D61 Art 15 where it was held as part of the conference;
 - the written report to UBND xã and MTTQ xã (báo cáo), D59 Art 11.
 
-Each paper is a list of blocks (`Doc`), written once and rendered by `to_docx` and `to_pdf`.
+Each paper is a `core.official.paper.Paper` of blocks, written once and drawn to DOCX and PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from grassroots.core.official import word
-from grassroots.core.official.pdf import A4, Writer, national_heading, new_pdf, set_text, signature_grid
+from grassroots.core.official import paper
+from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import BLANK, nfc, place_date, vn_date, vn_percent
 from grassroots.territory.models import Unit, UnitKind
 
@@ -42,26 +41,6 @@ CHANNEL_NAMES = {
     NoticeChannel.DIRECT: "trưởng thôn, tổ trưởng tổ dân phố thông báo trực tiếp đến hộ gia đình",
 }
 PLACE_PREFIXES = ("Đặc khu ", "Thị trấn ", "Phường ", "Xã ")
-
-
-@dataclass
-class Doc:
-    title: str
-    subtitle: str
-    unit_lines: tuple[str, str]
-    place_date: str
-    blocks: list[tuple[str, str]] = field(default_factory=list)  # ("h" heading | "p" paragraph | "i" item, text)
-    signatures: list[tuple[str, str]] = field(default_factory=list)
-
-    def h(self, text: str) -> None:
-        self.blocks.append(("h", nfc(text)))
-
-    def p(self, text: str) -> None:
-        self.blocks.append(("p", nfc(text)))
-
-    def items(self, texts: list[str], empty: str = "Không có.") -> None:
-        for text in texts or [empty]:
-            self.blocks.append(("i", nfc(text)))
 
 
 # --- Facts ----------------------------------------------------------------------------------------
@@ -94,10 +73,10 @@ def _title(conference: Conference) -> str:
     return f"Hội nghị định kỳ của cộng đồng dân cư {nfc(conference.village.name)} năm {conference.year}"
 
 
-def _new(conference: Conference, title: str, day: dt.date | None) -> Doc:
+def _new(conference: Conference, title: str, day: dt.date | None) -> Paper:
     village = conference.village
     lines = (nfc(_commune(village).name).upper(), nfc(village.name).upper())
-    return Doc(title, _title(conference), lines, place_date(_place(village), day))
+    return Paper(title, _title(conference), lines, place_date(_place(village), day))
 
 
 def _head_signature(conference: Conference) -> tuple[str, str]:
@@ -105,23 +84,23 @@ def _head_signature(conference: Conference) -> tuple[str, str]:
 
 
 # --- The four papers ------------------------------------------------------------------------------
-def plan_doc(conference: Conference) -> Doc:
+def plan_doc(conference: Conference) -> Paper:
     village = conference.village
     doc = _new(conference, "KẾ HOẠCH", timezone.localdate(conference.created_at))
-    doc.subtitle = f"Tổ chức {doc.subtitle[0].lower()}{doc.subtitle[1:]}"
-    doc.p(LAW_BASIS)
-    doc.p(f"{_head_title(village)} và Ban công tác Mặt trận {nfc(village.name)} xây dựng kế hoạch như sau:")
-    doc.h("1. Thời gian")
-    doc.p(_when(conference))
-    doc.h("2. Địa điểm")
-    doc.p(conference.venue)
-    doc.h("3. Nội dung")
-    doc.p(conference.content)
-    doc.p("Chương trình hội nghị theo Điều 10 Nghị định số 59/2023/NĐ-CP:")
+    doc.subject = f"Tổ chức {doc.subject[0].lower()}{doc.subject[1:]}"
+    doc.paragraph(LAW_BASIS)
+    doc.paragraph(f"{_head_title(village)} và Ban công tác Mặt trận {nfc(village.name)} xây dựng kế hoạch như sau:")
+    doc.heading("1. Thời gian")
+    doc.paragraph(_when(conference))
+    doc.heading("2. Địa điểm")
+    doc.paragraph(conference.venue)
+    doc.heading("3. Nội dung")
+    doc.paragraph(conference.content)
+    doc.paragraph("Chương trình hội nghị theo Điều 10 Nghị định số 59/2023/NĐ-CP:")
     doc.items(AGENDA)
-    doc.h("4. Thành phần và cách thức tổ chức")
-    doc.p("Đại diện các hộ gia đình trong cộng đồng dân cư. " + (conference.organisation or ""))
-    doc.h("5. Thống nhất kế hoạch")
+    doc.heading("4. Thành phần và cách thức tổ chức")
+    doc.paragraph("Đại diện các hộ gia đình trong cộng đồng dân cư. " + (conference.organisation or ""))
+    doc.heading("5. Thống nhất kế hoạch")
     agreed = {a.party: a for a in conference.agreements.all()}
     for party in Party:
         a = agreed.get(party)
@@ -148,87 +127,87 @@ AGENDA = [
 ]
 
 
-def notice_doc(conference: Conference) -> Doc:
+def notice_doc(conference: Conference) -> Paper:
     village = conference.village
     doc = _new(conference, "THÔNG BÁO", conference.notice_sent_on)
-    doc.subtitle = f"Mời dự {doc.subtitle[0].lower()}{doc.subtitle[1:]}"
-    doc.p(f"Kính gửi: Đại diện các hộ gia đình trong {nfc(village.name)}.")
-    doc.p(LAW_BASIS)
-    doc.p(f"{_head_title(village)} trân trọng kính mời đại diện hộ gia đình dự hội nghị:")
+    doc.subject = f"Mời dự {doc.subject[0].lower()}{doc.subject[1:]}"
+    doc.paragraph(f"Kính gửi: Đại diện các hộ gia đình trong {nfc(village.name)}.")
+    doc.paragraph(LAW_BASIS)
+    doc.paragraph(f"{_head_title(village)} trân trọng kính mời đại diện hộ gia đình dự hội nghị:")
     doc.items([f"Thời gian: {_when(conference)}.", f"Địa điểm: {nfc(conference.venue)}.",
                f"Nội dung: {nfc(conference.content)}."])  # fmt: skip
     channel = CHANNEL_NAMES.get(NoticeChannel(conference.notice_channel)) if conference.notice_channel else None
-    doc.p(f"Thông báo này được gửi đến từng hộ gia đình {channel or BLANK}, "
+    doc.paragraph(f"Thông báo này được gửi đến từng hộ gia đình {channel or BLANK}, "
           "chậm nhất 05 ngày trước ngày tổ chức hội nghị (Điều 10 Nghị định số 59/2023/NĐ-CP).")  # fmt: skip
-    doc.p("Đề nghị đại diện các hộ gia đình đến dự đầy đủ, đúng giờ.")
+    doc.paragraph("Đề nghị đại diện các hộ gia đình đến dự đầy đủ, đúng giờ.")
     doc.signatures = [_head_signature(conference)]
     return doc
 
 
-def minutes_doc(conference: Conference) -> Doc:
+def minutes_doc(conference: Conference) -> Paper:
     village = conference.village
     doc = _new(conference, "BIÊN BẢN", conference.held_on)
     present, total = conference.households_present or 0, conference.households_total or 0
     if not conference.is_closed:
-        doc.p("(Dự thảo: biên bản chưa khép lại.)")
-    doc.p(f"Hồi {_when(conference)}, tại {nfc(conference.venue)}, {nfc(village.name)} tổ chức hội nghị định kỳ "
+        doc.paragraph("(Dự thảo: biên bản chưa khép lại.)")
+    doc.paragraph(f"Hồi {_when(conference)}, tại {nfc(conference.venue)}, {nfc(village.name)} tổ chức hội nghị định kỳ "
           f"của cộng đồng dân cư năm {conference.year}.")  # fmt: skip
-    doc.p(f"Số hộ gia đình có đại diện dự: {present}/{total} hộ ({vn_percent(present, total)}).")
+    doc.paragraph(f"Số hộ gia đình có đại diện dự: {present}/{total} hộ ({vn_percent(present, total)}).")
     if conference.guests:
-        doc.p(f"Khách mời: {conference.guests}.")
-    doc.p(f"Chủ trì: {nfc(conference.chair_name) or BLANK}. Thư ký: {nfc(conference.secretary_name) or BLANK}.")
-    doc.h("1. Khai mạc")
-    doc.p(f"Hội nghị cử thư ký ghi biên bản: {nfc(conference.secretary_name) or BLANK}.")
-    doc.h(f"2. Báo cáo của {_head_title(village)}")
-    doc.p(conference.head_report or BLANK)
-    doc.h("3. Báo cáo của Ban công tác Mặt trận")
-    doc.p(conference.front_report or BLANK)
+        doc.paragraph(f"Khách mời: {conference.guests}.")
+    doc.paragraph(f"Chủ trì: {nfc(conference.chair_name) or BLANK}. Thư ký: {nfc(conference.secretary_name) or BLANK}.")
+    doc.heading("1. Khai mạc")
+    doc.paragraph(f"Hội nghị cử thư ký ghi biên bản: {nfc(conference.secretary_name) or BLANK}.")
+    doc.heading(f"2. Báo cáo của {_head_title(village)}")
+    doc.paragraph(conference.head_report or BLANK)
+    doc.heading("3. Báo cáo của Ban công tác Mặt trận")
+    doc.paragraph(conference.front_report or BLANK)
     member = f" ({nfc(conference.inspection_member_name)})" if conference.inspection_member_name else ""
-    doc.h(f"4. Báo cáo của thành viên Ban Thanh tra nhân dân do cộng đồng bầu{member}")
-    doc.p(conference.inspection_report or BLANK)
-    doc.h("5. Thảo luận, kiến nghị")
+    doc.heading(f"4. Báo cáo của thành viên Ban Thanh tra nhân dân do cộng đồng bầu{member}")
+    doc.paragraph(conference.inspection_report or BLANK)
+    doc.heading("5. Thảo luận, kiến nghị")
     doc.items(list(conference.proposals))
-    doc.h("6. Giải đáp, giải trình")
+    doc.heading("6. Giải đáp, giải trình")
     doc.items(list(conference.answers))
-    doc.h("7. Các nội dung được biểu quyết thông qua")
-    doc.p(conference.approved_contents or "Không có.")
-    doc.h("8. Khen ngợi hộ gia đình, cá nhân tiêu biểu")
-    doc.p(conference.praise or "Không có.")
-    doc.h("9. Bế mạc")
-    doc.p(conference.conclusion or BLANK)
+    doc.heading("7. Các nội dung được biểu quyết thông qua")
+    doc.paragraph(conference.approved_contents or "Không có.")
+    doc.heading("8. Khen ngợi hộ gia đình, cá nhân tiêu biểu")
+    doc.paragraph(conference.praise or "Không có.")
+    doc.heading("9. Bế mạc")
+    doc.paragraph(conference.conclusion or BLANK)
     if conference.convention_review:
-        doc.h("Đánh giá việc thực hiện hương ước, quy ước (Điều 15 Nghị định số 61/2023/NĐ-CP)")
-        doc.p(conference.convention_review)
+        doc.heading("Đánh giá việc thực hiện hương ước, quy ước (Điều 15 Nghị định số 61/2023/NĐ-CP)")
+        doc.paragraph(conference.convention_review)
     doc.signatures = [("THƯ KÝ", nfc(conference.secretary_name)), ("CHỦ TRÌ", nfc(conference.chair_name))]
     return doc
 
 
-def report_doc(conference: Conference) -> Doc:
+def report_doc(conference: Conference) -> Paper:
     village = conference.village
     doc = _new(conference, "BÁO CÁO", conference.report_sent_on)
-    doc.subtitle = f"Kết quả {doc.subtitle[0].lower()}{doc.subtitle[1:]}"
-    doc.p(f"Kính gửi: {_party(Party.COMMUNE, village)}; {_party(Party.FRONT, village)}.")
-    doc.p("Thực hiện Điều 11 Nghị định số 59/2023/NĐ-CP, "
+    doc.subject = f"Kết quả {doc.subject[0].lower()}{doc.subject[1:]}"
+    doc.paragraph(f"Kính gửi: {_party(Party.COMMUNE, village)}; {_party(Party.FRONT, village)}.")
+    doc.paragraph("Thực hiện Điều 11 Nghị định số 59/2023/NĐ-CP, "
           f"{_head_title(village)} báo cáo kết quả hội nghị như sau:")  # fmt: skip
     present, total = conference.households_present or 0, conference.households_total or 0
     held = vn_date(conference.held_on) if conference.held_on else BLANK
-    doc.h("1. Thời gian, địa điểm, thành phần")
-    doc.p(f"Hội nghị được tổ chức {held} tại {nfc(conference.venue)}; "
+    doc.heading("1. Thời gian, địa điểm, thành phần")
+    doc.paragraph(f"Hội nghị được tổ chức {held} tại {nfc(conference.venue)}; "
           f"{present}/{total} hộ gia đình có đại diện dự ({vn_percent(present, total)}).")  # fmt: skip
-    doc.h("2. Các báo cáo tại hội nghị")
+    doc.heading("2. Các báo cáo tại hội nghị")
     doc.items([
         f"Báo cáo của {_head_title(village)}: {nfc(conference.head_report) or BLANK}",
         f"Báo cáo của Ban công tác Mặt trận: {nfc(conference.front_report) or BLANK}",
         f"Báo cáo của thành viên Ban Thanh tra nhân dân: {nfc(conference.inspection_report) or BLANK}",
     ])  # fmt: skip
-    doc.h("3. Kiến nghị của Nhân dân và việc giải đáp")
+    doc.heading("3. Kiến nghị của Nhân dân và việc giải đáp")
     doc.items([f"Kiến nghị: {p}" for p in conference.proposals] + [f"Giải đáp: {a}" for a in conference.answers])
-    doc.h("4. Nội dung được thông qua; khen ngợi")
-    doc.p(conference.approved_contents or "Không có.")
-    doc.p(f"Khen ngợi: {conference.praise or 'Không có.'}")
+    doc.heading("4. Nội dung được thông qua; khen ngợi")
+    doc.paragraph(conference.approved_contents or "Không có.")
+    doc.paragraph(f"Khen ngợi: {conference.praise or 'Không có.'}")
     if conference.convention_review:
-        doc.h("5. Đánh giá việc thực hiện hương ước, quy ước")
-        doc.p(conference.convention_review)
+        doc.heading("5. Đánh giá việc thực hiện hương ước, quy ước")
+        doc.paragraph(conference.convention_review)
     doc.signatures = [_head_signature(conference)]
     return doc
 
@@ -246,55 +225,10 @@ def available(conference: Conference) -> list[str]:
     return kinds
 
 
-def filename(conference: Conference, kind: str, ext: str) -> str:
-    return f"hoi-nghi-{conference.village.code}-{conference.year}-{kind}.{ext}"
-
-
-# --- Renderers ------------------------------------------------------------------------------------
-def to_docx(doc: Doc) -> bytes:
-    out = word.new_docx(f"{doc.title}: {doc.subtitle}")
-    word.national_heading(out, doc.unit_lines, doc.place_date)
-    word.paragraph(out, "")
-    word.paragraph(out, doc.title, bold=True, size=14, align="center")
-    word.paragraph(out, doc.subtitle, bold=True, align="center")
-    word.paragraph(out, "")
-    for kind, text in doc.blocks:
-        if kind == "h":
-            word.paragraph(out, text, bold=True)
-        elif kind == "i":
-            word.paragraph(out, f"- {text}", align="justify")
-        else:
-            word.paragraph(out, text, align="justify")
-    word.paragraph(out, "")
-    word.signature_table(out, doc.signatures)
-    return word.to_bytes(out)
-
-
-def to_pdf(doc: Doc) -> bytes:
-    pdf = new_pdf(A4, f"{doc.title}: {doc.subtitle}")
-    pdf.set_margins(left=25, top=15, right=15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    y = national_heading(Writer(pdf), doc.unit_lines, doc.place_date, x=pdf.l_margin, width=width, split=68)
-    pdf.set_xy(pdf.l_margin, y + 2)
-    set_text(pdf, 13, bold=True)
-    pdf.multi_cell(width, 6.5, doc.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    set_text(pdf, 11.5, bold=True)
-    pdf.multi_cell(width, 6, doc.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    for kind, text in doc.blocks:
-        if kind == "h":
-            pdf.ln(1.5)
-            set_text(pdf, 11, bold=True)
-            pdf.multi_cell(width, 6, text, new_x="LMARGIN", new_y="NEXT")
-        else:
-            set_text(pdf, 10.5)
-            pdf.multi_cell(width, 5.5, f"- {text}" if kind == "i" else text, align="J", new_x="LMARGIN", new_y="NEXT")
-    signature_grid(pdf, doc.signatures, width)
-    return bytes(pdf.output())
+def filename(conference: Conference, kind: str) -> str:
+    """Without the extension: the view adds .pdf or .docx."""
+    return f"hoi-nghi-{conference.village.code}-{conference.year}-{kind}"
 
 
 def render(conference: Conference, kind: str, ext: str) -> bytes:
-    doc = BUILDERS[kind](conference)
-    return to_docx(doc) if ext == "docx" else to_pdf(doc)
+    return paper.render(BUILDERS[kind](conference), ext)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import paper_response
 from grassroots.core.forms import Confirmation, run_action, run_form
 
 from . import access, actions, documents, overview, rules
@@ -215,17 +216,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse:
-    """One of the conference's papers as PDF or DOCX (Content-Disposition: attachment)."""
+    """One of the conference's papers as PDF or DOCX (a download)."""
     c = access.access_conference(request.user, pk)
-    if kind not in documents.available(c) or ext not in CONTENT_TYPES:
+    if kind not in documents.available(c):
         raise Http404
-    response = HttpResponse(documents.render(c, kind, ext), content_type=CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(c, kind, ext)}"'
-    return response
+    return paper_response(documents.BUILDERS[kind](c), documents.filename(c, kind), ext)

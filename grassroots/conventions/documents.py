@@ -12,10 +12,7 @@ The words are Vietnamese on purpose (official documents, not interface strings).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from grassroots.core.official import word
-from grassroots.core.official.pdf import A4, Writer, national_heading, new_pdf, set_text, signature_grid
+from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import nfc, place_date, vn_date, vn_percent
 from grassroots.territory.models import Unit, UnitKind
 
@@ -25,19 +22,6 @@ PLACE_PREFIXES = ("Đặc khu ", "Thị trấn ", "Phường ", "Xã ")
 DECREE = "Nghị định số 61/2023/NĐ-CP ngày 16 tháng 8 năm 2023 của Chính phủ quy định về xây dựng và thực hiện hương ước, quy ước của cộng đồng dân cư"
 LAW = "Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15"
 LOCAL_GOVERNMENT = "Luật Tổ chức chính quyền địa phương"
-
-
-@dataclass
-class Paper:
-    title: str
-    subject: str
-    unit_lines: tuple[str, str]
-    place_date: str
-    paragraphs: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold)
-    signatures: list[tuple[str, str]] = field(default_factory=list)
-
-    def add(self, text: str, bold: bool = False) -> None:
-        self.paragraphs.append((nfc(text), bold))
 
 
 def _commune(village: Unit) -> Unit:
@@ -79,18 +63,20 @@ def request_paper(version: Version) -> Paper:
     kind = _kind_word(version)
     paper = Paper("TỜ TRÌNH", f"Về việc đề nghị công nhận {kind}", _village_lines(village),
                   place_date(_place(village), version.dossier_filed_on))  # fmt: skip
-    paper.add(f"Kính gửi: Ủy ban nhân dân {nfc(_commune(village).name)}", bold=True)
-    paper.add(f"Căn cứ {DECREE};")
+    paper.paragraph(f"Kính gửi: Ủy ban nhân dân {nfc(_commune(village).name)}", bold=True)
+    paper.paragraph(f"Căn cứ {DECREE};")
     matter = version.matter
     if version.adopted_on is not None:
-        paper.add(
+        paper.paragraph(
             f"Ngày {vn_date(version.adopted_on)[5:]}, cộng đồng dân cư {nfc(village.name)} đã thông qua {_title(version)}."
         )
     if matter is not None and matter.result:
         agree, households = int(matter.result.get("agree", 0)), int(matter.household_count or 0)
-        paper.add(f"Số hộ gia đình tán thành: {agree}/{households} hộ ({vn_percent(agree, households)}).")
-    paper.add(nfc(version.request_text) or f"Đề nghị Ủy ban nhân dân xem xét, công nhận {_title(version)}.")
-    paper.add("Hồ sơ gửi kèm: Nghị quyết (biên bản) hội nghị cộng đồng dân cư; văn bản " + kind + " đã được thông qua.")
+        paper.paragraph(f"Số hộ gia đình tán thành: {agree}/{households} hộ ({vn_percent(agree, households)}).")
+    paper.paragraph(nfc(version.request_text) or f"Đề nghị Ủy ban nhân dân xem xét, công nhận {_title(version)}.")
+    paper.paragraph(
+        "Hồ sơ gửi kèm: Nghị quyết (biên bản) hội nghị cộng đồng dân cư; văn bản " + kind + " đã được thông qua."
+    )
     signatories = (matter.signatories if matter is not None else {}) or {}
     paper.signatures = [(_head_title(village), str(signatories.get("village_head", "")))]
     return paper
@@ -102,22 +88,22 @@ def resolution_paper(version: Version) -> Paper:
     matter = version.matter
     paper = Paper("NGHỊ QUYẾT", f"Thông qua {_title(version)}", _village_lines(village),
                   place_date(_place(village), version.adopted_on))  # fmt: skip
-    paper.add(f"HỘI NGHỊ CỘNG ĐỒNG DÂN CƯ {nfc(village.name).upper()}", bold=True)
-    paper.add(f"Căn cứ {LAW};")
-    paper.add(f"Căn cứ {DECREE};")
+    paper.paragraph(f"HỘI NGHỊ CỘNG ĐỒNG DÂN CƯ {nfc(village.name).upper()}", bold=True)
+    paper.paragraph(f"Căn cứ {LAW};")
+    paper.paragraph(f"Căn cứ {DECREE};")
     if matter is not None:
         households = int(matter.household_count or 0)
         result = matter.result or {}
         agree = int(result.get("agree", 0))
-        paper.add(f"Tổng số hộ gia đình: {households} hộ.")
-        paper.add(f"Số hộ tán thành: {agree} hộ ({vn_percent(agree, households)}); không tán thành: "
+        paper.paragraph(f"Tổng số hộ gia đình: {households} hộ.")
+        paper.paragraph(f"Số hộ tán thành: {agree} hộ ({vn_percent(agree, households)}); không tán thành: "
                   f"{int(result.get('disagree', 0))} hộ; ý kiến khác: {int(result.get('other', 0))} hộ.")  # fmt: skip
-        paper.add("QUYẾT NGHỊ:", bold=True)
+        paper.paragraph("QUYẾT NGHỊ:", bold=True)
         verdict = "được thông qua" if matter.adopted else "không được thông qua"
-        paper.add(f"Điều 1. {_title(version)} (dự thảo lần {version.number}) {verdict} với trên 50% tổng số hộ gia đình tán thành."
+        paper.paragraph(f"Điều 1. {_title(version)} (dự thảo lần {version.number}) {verdict} với trên 50% tổng số hộ gia đình tán thành."
                   if matter.adopted else f"Điều 1. {_title(version)} {verdict}.")  # fmt: skip
         if matter.decision_text:
-            paper.add(nfc(matter.decision_text))
+            paper.paragraph(nfc(matter.decision_text))
         signatories = matter.signatories or {}
     else:
         signatories = {}
@@ -138,12 +124,12 @@ def text_paper(version: Version) -> Paper:
                   place_date(_place(village), version.adopted_on or version.posted_on))  # fmt: skip
     for article in version.articles.all():
         if article.number:
-            paper.add(f"Điều {article.number}. {nfc(article.title)}", bold=True)
+            paper.paragraph(f"Điều {article.number}. {nfc(article.title)}", bold=True)
         for line in nfc(article.body).splitlines():
             if line.strip():
-                paper.add(line)
+                paper.paragraph(line)
     if version.recognized_on:
-        paper.add(f"Được công nhận theo Quyết định số {version.decision_number or '……'} ngày {vn_date(version.recognized_on)[5:]} "
+        paper.paragraph(f"Được công nhận theo Quyết định số {version.decision_number or '……'} ngày {vn_date(version.recognized_on)[5:]} "
                   f"của Ủy ban nhân dân {nfc(_commune(village).name)}.")  # fmt: skip
     return paper
 
@@ -155,19 +141,19 @@ def recognition_paper(version: Version) -> Paper:
     number = version.decision_number or "……"
     paper = Paper("QUYẾT ĐỊNH", f"Về việc công nhận {_title(version)}", _committee_lines(village),
                   place_date(_place(village), version.recognized_on))  # fmt: skip
-    paper.add(f"Số: {number}/QĐ-UBND")
-    paper.add(f"ỦY BAN NHÂN DÂN {commune.upper()}", bold=True)
-    paper.add(f"Căn cứ {LOCAL_GOVERNMENT};")
-    paper.add(f"Căn cứ {DECREE};")
-    paper.add(f"Xét Tờ trình của {_head_title(village).lower()} {nfc(village.name)}"
+    paper.paragraph(f"Số: {number}/QĐ-UBND")
+    paper.paragraph(f"ỦY BAN NHÂN DÂN {commune.upper()}", bold=True)
+    paper.paragraph(f"Căn cứ {LOCAL_GOVERNMENT};")
+    paper.paragraph(f"Căn cứ {DECREE};")
+    paper.paragraph(f"Xét Tờ trình của {_head_title(village).lower()} {nfc(village.name)}"
               + (f" ngày {vn_date(version.dossier_filed_on)[5:]}" if version.dossier_filed_on else "") + ".")  # fmt: skip
-    paper.add("QUYẾT ĐỊNH:", bold=True)
-    paper.add(
+    paper.paragraph("QUYẾT ĐỊNH:", bold=True)
+    paper.paragraph(
         f"Điều 1. Công nhận {_title(version)} của cộng đồng dân cư {nfc(village.name)} (kèm theo Quyết định này)."
     )
     effective = vn_date(version.effective_on)[5:] if version.effective_on else "ký"
-    paper.add(f"Điều 2. Quyết định này có hiệu lực kể từ ngày {effective}.")
-    paper.add(f"Điều 3. {_head_title(village)}, Trưởng ban công tác Mặt trận {nfc(village.name)} và các hộ gia đình "
+    paper.paragraph(f"Điều 2. Quyết định này có hiệu lực kể từ ngày {effective}.")
+    paper.paragraph(f"Điều 3. {_head_title(village)}, Trưởng ban công tác Mặt trận {nfc(village.name)} và các hộ gia đình "
               "chịu trách nhiệm thi hành Quyết định này.")  # fmt: skip
     chair = version.decided_by
     name = f"{chair.last_name} {chair.first_name}".strip() if chair is not None else ""
@@ -184,58 +170,22 @@ def ruling_paper(ruling: Ruling) -> Paper:
     extent = "toàn bộ" if ruling.whole else f"một phần ({nfc(ruling.articles)})"
     paper = Paper("QUYẾT ĐỊNH", f"Về việc {verb} {extent} {_title(version)}", _committee_lines(village),
                   place_date(_place(village), ruling.decided_on))  # fmt: skip
-    paper.add(f"Số: {ruling.decision_number or '……'}/QĐ-UBND")
-    paper.add(f"ỦY BAN NHÂN DÂN {nfc(_commune(village).name).upper()}", bold=True)
-    paper.add(f"Căn cứ {LOCAL_GOVERNMENT};")
-    paper.add(f"Căn cứ {DECREE};")
-    paper.add(f"Xét báo cáo của {nfc(ruling.reported_by)} nhận ngày {vn_date(ruling.received_on)[5:]}.")
-    paper.add("QUYẾT ĐỊNH:", bold=True)
-    paper.add(f"Điều 1. {verb.capitalize()} {extent} {_title(version)}.")
-    paper.add(f"Lý do: {nfc(ruling.reasons)}")
+    paper.paragraph(f"Số: {ruling.decision_number or '……'}/QĐ-UBND")
+    paper.paragraph(f"ỦY BAN NHÂN DÂN {nfc(_commune(village).name).upper()}", bold=True)
+    paper.paragraph(f"Căn cứ {LOCAL_GOVERNMENT};")
+    paper.paragraph(f"Căn cứ {DECREE};")
+    paper.paragraph(f"Xét báo cáo của {nfc(ruling.reported_by)} nhận ngày {vn_date(ruling.received_on)[5:]}.")
+    paper.paragraph("QUYẾT ĐỊNH:", bold=True)
+    paper.paragraph(f"Điều 1. {verb.capitalize()} {extent} {_title(version)}.")
+    paper.paragraph(f"Lý do: {nfc(ruling.reasons)}")
     if suspension and ruling.fix_by:
-        paper.add(f"Điều 2. Cộng đồng dân cư {nfc(village.name)} sửa đổi, bổ sung trước ngày {vn_date(ruling.fix_by)[5:]}. "
+        paper.paragraph(f"Điều 2. Cộng đồng dân cư {nfc(village.name)} sửa đổi, bổ sung trước ngày {vn_date(ruling.fix_by)[5:]}. "
                   "Việc tạm ngưng chấm dứt khi bản sửa đổi được công nhận.")  # fmt: skip
-    paper.add(f"Điều {3 if suspension else 2}. Quyết định này có hiệu lực kể từ ngày ký.")
+    paper.paragraph(f"Điều {3 if suspension else 2}. Quyết định này có hiệu lực kể từ ngày ký.")
     chair = ruling.decided_by
     name = f"{chair.last_name} {chair.first_name}".strip() if chair is not None else ""
     paper.signatures = [("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", name)]
     return paper
-
-
-# --- Rendering ------------------------------------------------------------------------------------
-def to_docx(paper: Paper) -> bytes:
-    doc = word.new_docx(f"{paper.title}: {paper.subject}")
-    word.national_heading(doc, paper.unit_lines, paper.place_date)
-    word.paragraph(doc, "")
-    word.paragraph(doc, paper.title, bold=True, size=14, align="center")
-    word.paragraph(doc, paper.subject, bold=True, align="center")
-    for text, bold in paper.paragraphs:
-        word.paragraph(doc, text, bold=bold, align="justify")
-    if paper.signatures:
-        word.paragraph(doc, "")
-        word.signature_table(doc, paper.signatures)
-    return word.to_bytes(doc)
-
-
-def to_pdf(paper: Paper) -> bytes:
-    pdf = new_pdf(A4, f"{paper.title}: {paper.subject}")
-    pdf.set_margins(left=25, top=15, right=15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    y = national_heading(Writer(pdf), paper.unit_lines, paper.place_date, x=pdf.l_margin, width=width, split=68)
-    pdf.set_xy(pdf.l_margin, y + 2)
-    set_text(pdf, 13, bold=True)
-    pdf.multi_cell(width, 6.5, paper.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    set_text(pdf, 11.5, bold=True)
-    pdf.multi_cell(width, 6, paper.subject, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    for text, bold in paper.paragraphs:
-        set_text(pdf, 10.5, bold=bold)
-        pdf.multi_cell(width, 5.5, text, align="J", new_x="LMARGIN", new_y="NEXT")
-    if paper.signatures:
-        signature_grid(pdf, paper.signatures, width)
-    return bytes(pdf.output())
 
 
 FORMS = {

@@ -2,20 +2,19 @@
 the loudspeaker script for the broadcaster (Law Art 13), the quarterly index (Art 13(2)), the disclosure
 plan and the report to the People's Council (Art 14).
 
-Each document is first a `Paper` (its words), then written out by `to_docx` or `to_pdf`: the words are
-built once and both files say the same thing. The words are Vietnamese on purpose: these are official
+Each document is a `core.official.paper.Paper` (its words), drawn to DOCX and PDF: the words are built
+once and both files say the same thing. The words are Vietnamese on purpose: these are official
 papers, not interface strings (core.official).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.utils import translation
 
-from grassroots.core.official import nfc, place_date, vn_date, word
-from grassroots.core.official import pdf as official_pdf
+from grassroots.core.official import nfc, place_date, vn_date
+from grassroots.core.official.paper import Paper
 from grassroots.territory.models import Unit
 
 from .choices import Category, Channel
@@ -41,18 +40,6 @@ PROBLEM_VI = {
     Problem.ENDS_TOO_EARLY: "dự kiến gỡ sớm",
     Problem.TAKEN_DOWN: "đã gỡ (phải niêm yết thường xuyên)",
 }
-
-
-@dataclass
-class Paper:
-    title: str
-    subtitle: str
-    unit_lines: tuple[str, str]
-    place_line: str
-    sections: list[tuple[str, list[str]]] = field(default_factory=list)
-    table_header: tuple[str, ...] = ()
-    table_rows: list[tuple[str, ...]] = field(default_factory=list)
-    signatures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _commune(unit: Unit) -> Unit:
@@ -97,9 +84,9 @@ def loudspeaker_script(item: Item, day: dt.date) -> Paper:
     ]
     return Paper(
         title="NỘI DUNG PHÁT THANH",
-        subtitle=f"Về việc công khai: {nfc(item.title)}",
+        subject=f"Về việc công khai: {nfc(item.title)}",
         unit_lines=unit_lines(item.unit),
-        place_line=place_line(item.unit, day),
+        place_date=place_line(item.unit, day),
         sections=[("Nội dung thông báo", lines), ("Kết thúc", closing)],
         signatures=[("NGƯỜI PHÁT THANH", ""), ("TM. ỦY BAN NHÂN DÂN", "")],
     )
@@ -143,12 +130,11 @@ def index_text(items: list[Item]) -> str:
 def quarterly_index(commune: Unit, year: int, quarter: int, items: list[Item], day: dt.date) -> Paper:
     return Paper(
         title="DANH MỤC THÔNG TIN ĐÃ CÔNG KHAI",
-        subtitle=f"Quý {quarter} năm {year}",
+        subject=f"Quý {quarter} năm {year}",
         unit_lines=unit_lines(commune),
-        place_line=place_line(commune, day),
+        place_date=place_line(commune, day),
         sections=[("Căn cứ", [f"Khoản 2 Điều 13 {LAW}."])],
-        table_header=INDEX_HEADER,
-        table_rows=index_rows(items),
+        table=(INDEX_HEADER, index_rows(items)),
         signatures=[("TM. ỦY BAN NHÂN DÂN", "")],
     )
 
@@ -179,9 +165,9 @@ def disclosure_plan(commune: Unit, year: int, day: dt.date, has_loudspeaker: boo
         )
     return Paper(
         title="KẾ HOẠCH CÔNG KHAI THÔNG TIN",
-        subtitle=f"Năm {year}",
+        subject=f"Năm {year}",
         unit_lines=unit_lines(commune),
-        place_line=place_line(commune, day),
+        place_date=place_line(commune, day),
         sections=[
             ("Căn cứ", [f"Các điều 11, 12, 13 và 14 {LAW}."]),
             (
@@ -192,8 +178,7 @@ def disclosure_plan(commune: Unit, year: int, day: dt.date, has_loudspeaker: boo
                 ],
             ),
         ],
-        table_header=("Mục", "Nội dung", "Hình thức", "Thời gian", "Trách nhiệm"),
-        table_rows=rows,
+        table=(("Mục", "Nội dung", "Hình thức", "Thời gian", "Trách nhiệm"), rows),
         signatures=[("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "")],
     )
 
@@ -229,9 +214,9 @@ def council_report(
         )
     return Paper(
         title="BÁO CÁO KẾT QUẢ CÔNG KHAI THÔNG TIN",
-        subtitle=f"Kính gửi: Hội đồng nhân dân {nfc(commune.name)}",
+        subject=f"Kính gửi: Hội đồng nhân dân {nfc(commune.name)}",
         unit_lines=unit_lines(commune),
-        place_line=place_line(commune, day),
+        place_date=place_line(commune, day),
         sections=[
             ("Căn cứ", [f"Điều 14 {LAW}."]),
             ("Kết quả", summary),
@@ -244,56 +229,6 @@ def council_report(
                 ],
             ),
         ],
-        table_header=("Nội dung", "Mục", "Ngày công khai", "Đánh giá"),
-        table_rows=rows,
+        table=(("Nội dung", "Mục", "Ngày công khai", "Đánh giá"), rows),
         signatures=[("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "")],
     )
-
-
-# --- Writing a paper out -------------------------------------------------------------------------------
-def to_docx(paper: Paper) -> bytes:
-    doc = word.new_docx(paper.title)
-    word.national_heading(doc, paper.unit_lines, paper.place_line)
-    word.paragraph(doc, "")
-    word.paragraph(doc, paper.title, bold=True, size=14, align="center")
-    word.paragraph(doc, paper.subtitle, bold=True, align="center")
-    for heading, lines in paper.sections:
-        word.paragraph(doc, heading, bold=True)
-        for line in lines:
-            word.paragraph(doc, line, align="justify")
-    if paper.table_header:
-        word.table(doc, paper.table_header, paper.table_rows)
-    word.paragraph(doc, "")
-    word.signature_table(doc, paper.signatures)
-    return word.to_bytes(doc)
-
-
-def to_pdf(paper: Paper) -> bytes:
-    pdf = official_pdf.new_pdf(official_pdf.A4, paper.title)
-    pdf.set_margins(left=25, top=15, right=15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    out = official_pdf.Writer(pdf)
-    y = official_pdf.national_heading(out, paper.unit_lines, paper.place_line, x=pdf.l_margin, width=width, split=68)
-    pdf.set_xy(pdf.l_margin, y + 2)
-    official_pdf.set_text(pdf, 13, bold=True)
-    pdf.multi_cell(width, 6.5, paper.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    official_pdf.set_text(pdf, 11.5, bold=True)
-    pdf.multi_cell(width, 6, paper.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
-    for heading, lines in paper.sections:
-        pdf.ln(1.5)
-        official_pdf.set_text(pdf, 11, bold=True)
-        pdf.multi_cell(width, 6, heading, new_x="LMARGIN", new_y="NEXT")
-        official_pdf.set_text(pdf, 10.5)
-        for line in lines:
-            pdf.multi_cell(width, 5.5, line, align="J", new_x="LMARGIN", new_y="NEXT")
-    if paper.table_header:
-        pdf.ln(2)
-        official_pdf.set_text(pdf, 8.5)
-        with pdf.table(line_height=4.5, text_align="LEFT") as table:
-            table.row(paper.table_header)
-            for row in paper.table_rows:
-                table.row(row)
-    official_pdf.signature_grid(pdf, paper.signatures, width)
-    return bytes(pdf.output())

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest, PublicRequest
 from grassroots.core import csvexport
+from grassroots.core.downloads import csv_attachment, uploaded_file
 from grassroots.core.forms import run_action, run_form
 from grassroots.core.text import fold
 from grassroots.territory.models import COMMUNE_KINDS, Unit, unit_by_code
@@ -33,7 +34,6 @@ from . import actions, compliance, reports
 from .access import access_item, can_edit, commune_of
 from .forms import AskForm, SearchForm
 from .models import Item, Request, Subscription
-from .views import file_response
 
 PER_PAGE = 50
 FEED_SIZE = 30
@@ -132,7 +132,7 @@ def attachment(request: PublicRequest, pk: int, attachment: int) -> HttpResponse
     found = item.attachments.filter(pk=attachment).first()
     if found is None:
         raise Http404
-    return file_response(found.file, found.name)
+    return uploaded_file(found.file, found.name)
 
 
 class UnitFeed(Feed):  # type: ignore[type-arg]
@@ -181,8 +181,7 @@ CSV_HEADER = ["id", "unit_code", "unit", "category", "title", "source_document",
 def unit_csv(request: PublicRequest, code: str) -> HttpResponse:
     """Open data: every published item of the unit's page, as CSV (core.csvexport escapes formulas)."""
     unit = _unit(code)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="disclosures-{unit.code}.csv"'
+    response = csv_attachment(f"disclosures-{unit.code}.csv", public=True)
     writer = csvexport.writer(response)
     writer.writerow(CSV_HEADER)
     for item in published_for(unit).order_by("-published_on", "-pk").iterator(chunk_size=500):

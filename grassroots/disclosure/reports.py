@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from grassroots.core.official.paper import Paper
 from grassroots.territory.models import Unit, under
 
 from . import compliance, documents, rules
@@ -49,11 +50,11 @@ def quarter_items(commune: Unit, year: int, quarter: int) -> list[Item]:
     )
 
 
-def plan(commune: Unit, year: int) -> documents.Paper:
+def plan(commune: Unit, year: int) -> Paper:
     return documents.disclosure_plan(commune, year, timezone.localdate(), compliance.has_loudspeaker(commune.pk))
 
 
-def council_report(commune: Unit, first: dt.date, last: dt.date) -> documents.Paper:
+def council_report(commune: Unit, first: dt.date, last: dt.date) -> Paper:
     today = timezone.localdate()
     items = list(
         Item.objects.published()

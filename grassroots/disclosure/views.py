@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest
+from grassroots.core.downloads import paper_response, uploaded_file
 from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.territory.models import Unit, under
 
@@ -31,18 +32,6 @@ from .forms import AnswerForm, AttachmentForm, EndPostingForm, ItemForm, Posting
 from .models import Attachment, Item, Posting, Request
 
 PER_PAGE = 50
-
-
-def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    """A generated document, always as a download."""
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
 
 
 def _commune(request: AuthedRequest, code: str) -> Unit:
@@ -176,18 +165,6 @@ def remove_attachment(request: AuthedRequest, pk: int, attachment: int) -> HttpR
                       done=_("The file was removed."), then=reverse("disclosure:item", args=[item.pk]))  # fmt: skip
 
 
-def file_response(field: Any, filename: str) -> HttpResponseBase:
-    """An uploaded file as a download, never shown inline: a PDF or an office file could carry script."""
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, as_attachment=True, filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
 def new_posting(request: AuthedRequest, pk: int) -> HttpResponse:
     item = access_item(request.user, pk, edit=True)
     form = PostingForm(request.POST or None, request.FILES or None, initial={"started_on": timezone.localdate()})
@@ -221,20 +198,13 @@ def posting_proof(request: AuthedRequest, pk: int, posting: int) -> HttpResponse
     found = _posting(access_item(request.user, pk, edit=True), posting)
     if not found.proof:
         raise Http404
-    return file_response(found.proof, found.proof.name.rsplit("/", 1)[-1])
+    return uploaded_file(found.proof, found.proof.name.rsplit("/", 1)[-1])
 
 
 # --- The loudspeaker script (Law Art 13) ---------------------------------------------------------
-def script_docx(request: AuthedRequest, pk: int) -> HttpResponse:
+def script(request: AuthedRequest, pk: int, ext: str) -> HttpResponse:
     item = access_item(request.user, pk, edit=True)
-    paper = documents.loudspeaker_script(item, timezone.localdate())
-    return download(documents.to_docx(paper), f"phat-thanh-{item.pk}.docx", DOCX)
-
-
-def script_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    item = access_item(request.user, pk, edit=True)
-    paper = documents.loudspeaker_script(item, timezone.localdate())
-    return download(documents.to_pdf(paper), f"phat-thanh-{item.pk}.pdf", PDF)
+    return paper_response(documents.loudspeaker_script(item, timezone.localdate()), f"phat-thanh-{item.pk}", ext)
 
 
 # --- Setup and residents' requests ---------------------------------------------------------------
@@ -290,16 +260,9 @@ def _year(request: AuthedRequest) -> int:
         return timezone.localdate().year
 
 
-def plan_docx(request: AuthedRequest, code: str) -> HttpResponse:
+def plan(request: AuthedRequest, code: str, ext: str) -> HttpResponse:
     commune = _commune(request, code)
-    paper = reports.plan(commune, _year(request))
-    return download(documents.to_docx(paper), f"ke-hoach-cong-khai-{commune.code}.docx", DOCX)
-
-
-def plan_pdf(request: AuthedRequest, code: str) -> HttpResponse:
-    commune = _commune(request, code)
-    paper = reports.plan(commune, _year(request))
-    return download(documents.to_pdf(paper), f"ke-hoach-cong-khai-{commune.code}.pdf", PDF)
+    return paper_response(reports.plan(commune, _year(request)), f"ke-hoach-cong-khai-{commune.code}", ext)
 
 
 def _period(request: AuthedRequest) -> tuple[dt.date, dt.date]:
@@ -307,19 +270,14 @@ def _period(request: AuthedRequest) -> tuple[dt.date, dt.date]:
     return dt.date(year, 1, 1), min(dt.date(year, 12, 31), timezone.localdate())
 
 
-def report_docx(request: AuthedRequest, code: str) -> HttpResponse:
+def report(request: AuthedRequest, code: str, ext: str) -> HttpResponse:
     commune = _commune(request, code)
     paper = reports.council_report(commune, *_period(request))
-    return download(documents.to_docx(paper), f"bao-cao-cong-khai-{commune.code}.docx", DOCX)
+    return paper_response(paper, f"bao-cao-cong-khai-{commune.code}", ext)
 
 
-def report_pdf(request: AuthedRequest, code: str) -> HttpResponse:
-    commune = _commune(request, code)
-    paper = reports.council_report(commune, *_period(request))
-    return download(documents.to_pdf(paper), f"bao-cao-cong-khai-{commune.code}.pdf", PDF)
-
-
-def _index_paper(request: AuthedRequest, pk: int) -> tuple[Item, documents.Paper]:
+def index(request: AuthedRequest, pk: int, ext: str) -> HttpResponse:
+    """The quarterly index to print and post at the seat and village points (Law Art 13(2))."""
     item = access_item(request.user, pk, edit=True)
     if not item.index_of:
         raise Http404
@@ -327,15 +285,4 @@ def _index_paper(request: AuthedRequest, pk: int) -> tuple[Item, documents.Paper
     commune = item.unit
     paper = documents.quarterly_index(commune, year, quarter, reports.quarter_items(commune, year, quarter),
                                       item.published_on or item.decided_on)  # fmt: skip
-    return item, paper
-
-
-def index_docx(request: AuthedRequest, pk: int) -> HttpResponse:
-    """The quarterly index to print and post at the seat and village points (Law Art 13(2))."""
-    item, paper = _index_paper(request, pk)
-    return download(documents.to_docx(paper), f"danh-muc-cong-khai-{item.index_of}.docx", DOCX)
-
-
-def index_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
-    item, paper = _index_paper(request, pk)
-    return download(documents.to_pdf(paper), f"danh-muc-cong-khai-{item.index_of}.pdf", PDF)
+    return paper_response(paper, f"danh-muc-cong-khai-{item.index_of}", ext)

@@ -10,10 +10,9 @@ not interface strings); every text is NFC-normalized before it is drawn.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from grassroots.core.official import BLANK, nfc, place_date, vn_date, vn_percent, word
-from grassroots.core.official.pdf import A4, Writer, national_heading, new_pdf, set_text, signature_grid
+from grassroots.core.official import BLANK, nfc, place_date, vn_date, vn_percent
+from grassroots.core.official.paper import Paper
 from grassroots.decisions.documents.facts import PLACE_PREFIXES
 from grassroots.decisions.rules import Item, least_agreeing_to_adopt
 from grassroots.territory.models import Unit, UnitKind
@@ -34,16 +33,18 @@ TRIGGER_TEXT = {
 }
 
 
-@dataclass
-class Paper:
-    title: str
-    subject: str
-    unit_lines: tuple[str, str]
-    place_date: str
-    sections: list[tuple[str, list[str]]]
-    signatures: list[tuple[str, str]]
-    table: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None
-    basis: list[str] = field(default_factory=lambda: [LAW_BASIS])
+def _paper(
+    title: str,
+    subject: str,
+    unit_lines: tuple[str, str],
+    place: str,
+    sections: list[tuple[str, list[str]]],
+    signatures: list[tuple[str, str]],
+    *,
+    table: tuple[tuple[str, ...], list[tuple[str, ...]]] | None = None,
+    basis: tuple[str, ...] = (LAW_BASIS,),
+) -> Paper:
+    return Paper(title, subject, unit_lines, place, sections, signatures, table=table, basis=basis)
 
 
 def head_title(village: Unit) -> str:
@@ -91,7 +92,7 @@ def _candidates_rows(election: Election, *, votes: bool) -> tuple[tuple[str, ...
 
 def decision_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
-    return Paper(
+    return _paper(
         "QUYẾT ĐỊNH",
         f"Về việc tổ chức bầu {title} {nfc(v.name)} và ban hành kế hoạch",
         _committee_lines(v),
@@ -117,7 +118,7 @@ def decision_paper(e: Election) -> Paper:
 
 def candidates_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
-    return Paper(
+    return _paper(
         "BIÊN BẢN",
         f"Hội nghị Ban công tác Mặt trận lập danh sách người ứng cử {title} (Mẫu 05)",
         ("BAN CÔNG TÁC MẶT TRẬN", nfc(v.name).upper()),
@@ -131,7 +132,7 @@ def candidates_paper(e: Election) -> Paper:
 def notice_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
     team = [f"{nfc(m.full_name)}{' (Tổ trưởng)' if m.leads else ''}" for m in e.team.all()]
-    return Paper(
+    return _paper(
         "THÔNG BÁO",
         f"Về việc bầu {title} {nfc(v.name)}",
         _committee_lines(v),
@@ -151,7 +152,7 @@ def notice_paper(e: Election) -> Paper:
 
 def ballot_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
-    return Paper(
+    return _paper(
         "PHIẾU BẦU",
         f"{title} {nfc(v.name)}",
         _village_lines(v),
@@ -161,7 +162,7 @@ def ballot_paper(e: Election) -> Paper:
             ("Danh sách người ứng cử", [f"{i}. {nfc(c.full_name)}" for i, c in enumerate(e.candidates.all(), 1)]),
         ],
         [],
-        basis=[],
+        basis=(),
     )
 
 
@@ -194,7 +195,7 @@ def _team_signatures(e: Election) -> list[tuple[str, str]]:
 
 def count_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
-    return Paper(
+    return _paper(
         "BIÊN BẢN KIỂM PHIẾU",
         f"Bầu {title} {nfc(v.name)}",
         _village_lines(v),
@@ -207,7 +208,7 @@ def count_paper(e: Election) -> Paper:
 
 def result_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
-    return Paper(
+    return _paper(
         "BIÊN BẢN",
         f"Kết quả bầu {title} {nfc(v.name)}",
         _village_lines(v),
@@ -221,7 +222,7 @@ def result_paper(e: Election) -> Paper:
 def recognition_paper(e: Election) -> Paper:
     v, title = e.village, head_title(e.village)
     winner = nfc(e.winner.full_name) if e.winner else BLANK
-    return Paper(
+    return _paper(
         "QUYẾT ĐỊNH",
         f"Về việc công nhận {title} {nfc(v.name)}",
         _committee_lines(v),
@@ -244,7 +245,7 @@ def dismissal_record_paper(d: Dismissal) -> Paper:
     v, title = d.village, head_title(d.village)
     households, agree = d.households or 0, d.agree or 0
     outcome = "được thông qua" if d.status in {"adopted", "recognized"} else "không được thông qua"
-    return Paper(
+    return _paper(
         "BIÊN BẢN",
         f"Hội nghị miễn nhiệm {title} {nfc(v.name)}",
         _village_lines(v),
@@ -268,7 +269,7 @@ def dismissal_record_paper(d: Dismissal) -> Paper:
 def dismissal_recognition_paper(d: Dismissal) -> Paper:
     v, title = d.village, head_title(d.village)
     due = vn_date(d.new_election_due_on) if d.new_election_due_on else BLANK
-    return Paper(
+    return _paper(
         "QUYẾT ĐỊNH",
         f"Về việc công nhận miễn nhiệm {title} {nfc(v.name)}",
         _committee_lines(v),
@@ -301,58 +302,3 @@ DISMISSAL_PAPERS: dict[str, tuple[Callable[[Dismissal], Paper], Callable[[Dismis
     "record": (dismissal_record_paper, lambda d: d.meeting_on is not None),
     "recognition": (dismissal_recognition_paper, lambda d: d.recognized_on is not None),
 }
-
-
-def to_docx(p: Paper) -> bytes:
-    doc = word.new_docx(f"{p.title}: {p.subject}")
-    word.national_heading(doc, p.unit_lines, p.place_date)
-    word.paragraph(doc, "")
-    word.paragraph(doc, p.title, bold=True, size=14, align="center")
-    word.paragraph(doc, nfc(p.subject), bold=True, align="center")
-    for line in p.basis:
-        word.paragraph(doc, line, italic=True)
-    for title, lines in p.sections:
-        word.paragraph(doc, title, bold=True)
-        for line in lines:
-            word.paragraph(doc, nfc(line), align="justify")
-    if p.table is not None:
-        word.table(doc, p.table[0], p.table[1])
-    word.paragraph(doc, "")
-    if p.signatures:
-        word.signature_table(doc, p.signatures)
-    return word.to_bytes(doc)
-
-
-def to_pdf(p: Paper) -> bytes:
-    pdf = new_pdf(A4, f"{p.title}: {p.subject}")
-    pdf.set_margins(left=25, top=15, right=15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    y = national_heading(Writer(pdf), p.unit_lines, p.place_date, x=pdf.l_margin, width=width, split=68)
-    pdf.set_xy(pdf.l_margin, y + 2)
-    set_text(pdf, 13, bold=True)
-    pdf.multi_cell(width, 6.5, p.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    set_text(pdf, 11.5, bold=True)
-    pdf.multi_cell(width, 6, nfc(p.subject), align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    set_text(pdf, 10.5)
-    for line in p.basis:
-        pdf.multi_cell(width, 5.5, line, new_x="LMARGIN", new_y="NEXT")
-    for title, lines in p.sections:
-        pdf.ln(1.5)
-        set_text(pdf, 11, bold=True)
-        pdf.multi_cell(width, 6, title, new_x="LMARGIN", new_y="NEXT")
-        set_text(pdf, 10.5)
-        for line in lines:
-            pdf.multi_cell(width, 5.5, nfc(line), align="J", new_x="LMARGIN", new_y="NEXT")
-    if p.table is not None:
-        pdf.ln(1)
-        set_text(pdf, 9.5)
-        with pdf.table(line_height=5.5, text_align="LEFT") as grid:
-            grid.row(p.table[0])
-            for row in p.table[1]:
-                grid.row(row)
-    if p.signatures:
-        signature_grid(pdf, p.signatures, width)
-    return bytes(pdf.output())

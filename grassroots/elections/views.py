@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from grassroots.accounts.http import AuthedRequest, PublicRequest
+from grassroots.core.downloads import paper_response
 from grassroots.core.forms import Confirmation, run_action, run_form
 from grassroots.decisions.access import represented_household
 from grassroots.decisions.rules import Item, least_agreeing_to_adopt
@@ -51,8 +52,6 @@ DISMISSAL_LABELS: dict[str, list[tuple[str, Any]]] = {
     "record_labels": [("record", _("Dismissal record"))],
     "recognition_labels": [("recognition", _("Recognition decision"))],
 }
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
 
 
 # --- Public -----------------------------------------------------------------------------------------
@@ -412,46 +411,17 @@ def dismissal_recognize(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 # --- Documents -------------------------------------------------------------------------------------------
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _election_paper(request: AuthedRequest, pk: int, kind: str) -> tuple[Election, documents.Paper]:
+@require_safe
+def election_paper(request: AuthedRequest, pk: int, kind: str, ext: str) -> HttpResponse:
     e = access.access_election(request.user, pk)
     if kind not in documents.ELECTION_PAPERS or not documents.ELECTION_PAPERS[kind][1](e):
         raise Http404
-    return e, documents.ELECTION_PAPERS[kind][0](e)
+    return paper_response(documents.ELECTION_PAPERS[kind][0](e), f"bau-truong-thon-{e.pk}-{kind}", ext)
 
 
 @require_safe
-def election_pdf(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
-    e, paper = _election_paper(request, pk, kind)
-    return _download(documents.to_pdf(paper), PDF, f"bau-truong-thon-{e.pk}-{kind}.pdf")
-
-
-@require_safe
-def election_docx(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
-    e, paper = _election_paper(request, pk, kind)
-    return _download(documents.to_docx(paper), DOCX, f"bau-truong-thon-{e.pk}-{kind}.docx")
-
-
-def _dismissal_paper(request: AuthedRequest, pk: int, kind: str) -> tuple[Dismissal, documents.Paper]:
+def dismissal_paper(request: AuthedRequest, pk: int, kind: str, ext: str) -> HttpResponse:
     d = access.access_dismissal(request.user, pk)
     if kind not in documents.DISMISSAL_PAPERS or not documents.DISMISSAL_PAPERS[kind][1](d):
         raise Http404
-    return d, documents.DISMISSAL_PAPERS[kind][0](d)
-
-
-@require_safe
-def dismissal_pdf(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
-    d, paper = _dismissal_paper(request, pk, kind)
-    return _download(documents.to_pdf(paper), PDF, f"mien-nhiem-{d.pk}-{kind}.pdf")
-
-
-@require_safe
-def dismissal_docx(request: AuthedRequest, pk: int, kind: str) -> HttpResponse:
-    d, paper = _dismissal_paper(request, pk, kind)
-    return _download(documents.to_docx(paper), DOCX, f"mien-nhiem-{d.pk}-{kind}.docx")
+    return paper_response(documents.DISMISSAL_PAPERS[kind][0](d), f"mien-nhiem-{d.pk}-{kind}", ext)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
+from grassroots.core.downloads import attachment
 from grassroots.core.errors import DomainError
 from grassroots.core.forms import run_action
 from grassroots.core.phone import mask_phone
@@ -252,12 +253,7 @@ def my_data(request: AuthedRequest) -> HttpResponse:
         return render(request, "people/my_data.html", {"linked": request.user.resident_id is not None})
     data = export_person(request.user)
     record_export(request.user)
-    response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
-    )
-    response["Content-Disposition"] = 'attachment; filename="grassroots-my-data.json"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return attachment(json.dumps(data, ensure_ascii=False, indent=2), "grassroots-my-data.json")
 
 
 def register_import(request: AuthedRequest, code: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from grassroots.accounts.http import AuthedRequest
+from grassroots.core.downloads import attachment
 from grassroots.core.forms import run_form
 from grassroots.core.text import natural_key
 from grassroots.territory.models import Unit
@@ -227,13 +228,6 @@ def household_history(request: AuthedRequest, pk: int) -> HttpResponse:
 def import_template(request: AuthedRequest, code: str, kind: str) -> HttpResponse:
     """The template of the register import, as CSV or Excel, for those who may import it."""
     access_import_unit(request.user, code)
-    if kind == "csv":
-        response = HttpResponse(template_csv(), content_type="text/csv; charset=utf-8")
-    elif kind == "xlsx":
-        response = HttpResponse(
-            template_xlsx(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-    else:
+    if kind not in ("csv", "xlsx"):
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="so-ho-mau.{kind}"'
-    return response
+    return attachment(template_csv() if kind == "csv" else template_xlsx(), f"so-ho-mau.{kind}", public=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from grassroots.accounts.http import AuthedRequest
+from grassroots.core.downloads import attachment
 from grassroots.core.errors import DomainError
 
 from . import actions, quiz, rules
@@ -215,9 +216,7 @@ def certificate(request: AuthedRequest, pk: int, delegate_pk: int) -> HttpRespon
     if not verdict.ok:
         messages.error(request, str(verdict.reason))
         return redirect("training:quiz", pk=pk)
-    response = HttpResponse(quiz.certificate_pdf(delegate), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="certificate-{conference.pk}-{delegate.pk}.pdf"'
-    return response
+    return attachment(quiz.certificate_pdf(delegate), f"certificate-{conference.pk}-{delegate.pk}.pdf")
 
 
 # --- Evaluation --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from grassroots.accounts.http import AuthedRequest
 from grassroots.core import csvexport
+from grassroots.core.downloads import streaming_attachment
 from grassroots.territory.models import unit_by_code
 
 from . import reports
@@ -33,9 +34,7 @@ def _stream_csv(rows: Iterable[list[Any]], filename: str) -> StreamingHttpRespon
     writer = csvexport.writer(_Echo())
     # A byte-order mark so that spreadsheet programs read the Vietnamese letters as UTF-8.
     lines = (writer.writerow(row) for row in rows)
-    response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return streaming_attachment(_with_bom(lines), filename)
 
 
 def _with_bom(lines: Iterable[str]) -> Iterable[str]:

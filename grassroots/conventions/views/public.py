@@ -14,12 +14,13 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from grassroots.core import csvexport
+from grassroots.core.downloads import csv_attachment, paper_response
 from grassroots.core.forms import run_form
 
 from .. import actions, rules
 from ..access import access_public_convention, access_public_version, can_run, can_see_console, may_comment_online
 from ..deadlines import province_statistics
-from ..documents import FORMS, available_forms, ruling_form, ruling_paper, to_docx, to_pdf
+from ..documents import FORMS, available_forms, ruling_form, ruling_paper
 from ..forms import CommentForm
 from ..models import Convention, Ruling, VersionStatus
 
@@ -129,7 +130,7 @@ def document(request: HttpRequest, pk: int, form: str, ext: str) -> HttpResponse
     if form in {"01", "02"} and not can_see_console(request.user, item.convention):
         raise Http404
     paper = FORMS[form](item)
-    return _download(paper, f"quy-uoc-{item.convention_id}-v{item.number}-{form}", ext)
+    return paper_response(paper, f"quy-uoc-{item.convention_id}-v{item.number}-{form}", ext)
 
 
 @login_not_required
@@ -138,20 +139,7 @@ def ruling_document(request: HttpRequest, pk: int, ext: str) -> HttpResponse:
     if ruling is None or ruling_form(ruling) is None:
         raise Http404
     access_public_convention(ruling.convention_id)
-    return _download(ruling_paper(ruling), f"quy-uoc-{ruling.convention_id}-mau-{ruling_form(ruling)}", ext)
-
-
-def _download(paper, name: str, ext: str) -> HttpResponse:  # type: ignore[no-untyped-def]
-    if ext == "docx":
-        body = to_docx(paper)
-        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    elif ext == "pdf":
-        body, kind = to_pdf(paper), "application/pdf"
-    else:
-        raise Http404
-    response = HttpResponse(body, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
-    return response
+    return paper_response(ruling_paper(ruling), f"quy-uoc-{ruling.convention_id}-mau-{ruling_form(ruling)}", ext)
 
 
 def _year(request: HttpRequest) -> int:
@@ -173,8 +161,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def statistics_csv(request: HttpRequest) -> HttpResponse:
     year = _year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="thong-ke-huong-uoc-quy-uoc-{year}.csv"'
+    response = csv_attachment(f"thong-ke-huong-uoc-quy-uoc-{year}.csv")
     out = csvexport.writer(response)
     out.writerow(
         ["Tỉnh, thành phố", "Được công nhận", "Không được công nhận", "Sửa đổi, bổ sung", "Tạm ngưng", "Bãi bỏ"]

@@ -12,10 +12,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from grassroots.accounts.tests.factories import UserFactory
+from grassroots.core.downloads import CONTENT_TYPES
 from grassroots.decisions import actions, documents
 from grassroots.decisions.models import Form, TabledVia
 from grassroots.decisions.tests.conftest import close_now
-from grassroots.decisions.views import documents as documents_views
 from grassroots.people.models import Household, Representation, Resident
 from grassroots.people.tests.factories import make_household
 
@@ -178,7 +178,7 @@ def test_the_village_head_downloads_the_record(client, sign_in, counted, village
     sign_in(client, village["head"])
     response = client.get(reverse("decisions:record-docx", args=[counted.pk]))
     assert response.status_code == 200
-    assert response["Content-Type"] == documents_views.DOCX
+    assert response["Content-Type"] == CONTENT_TYPES["docx"]
     assert response["Content-Disposition"] == f'attachment; filename="van-ban-quyet-dinh-{counted.pk}.docx"'
     assert response["Cache-Control"] == "no-store"
     assert "Lê Văn Trưởng" in _docx_text(response.content)

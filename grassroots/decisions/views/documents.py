@@ -19,37 +19,26 @@ from django.views.decorators.http import require_safe
 from grassroots.accounts.http import AuthedRequest
 from grassroots.accounts.models import User
 from grassroots.core import audit
+from grassroots.core.downloads import attachment
 
 from .. import documents
 from ..access import access_counted_record, access_managed_matter, can_manage, can_receive_filings
 from ..models import COUNTED, Form, Matter, Scope
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
 
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _record(
-    builder: Callable[[Matter], bytes], content_type: str, ext: str
-) -> Callable[[AuthedRequest, int], HttpResponse]:
+def _record(builder: Callable[[Matter], bytes], ext: str) -> Callable[[AuthedRequest, int], HttpResponse]:
     @require_safe
     def view(request: AuthedRequest, pk: int) -> HttpResponse:
         matter = access_counted_record(request.user, pk)
-        return _download(builder(matter), content_type, f"van-ban-quyet-dinh-{matter.pk}.{ext}")
+        return attachment(builder(matter), f"van-ban-quyet-dinh-{matter.pk}.{ext}")
 
     view.__name__ = f"record_{ext}"
     view.__doc__ = f"The decision record (Law Art 20(2); Form 03) as {ext.upper()}."
     return view
 
 
-record_docx = _record(documents.decision_record_docx, DOCX, "docx")
-record_pdf = _record(documents.decision_record_pdf, PDF, "pdf")
+record_docx = _record(documents.decision_record_docx, "docx")
+record_pdf = _record(documents.decision_record_pdf, "pdf")
 
 
 @require_safe
@@ -63,7 +52,7 @@ def slips_pdf(request: AuthedRequest, pk: int) -> HttpResponse:
     with transaction.atomic():
         audit.record("decisions.slips_printed", actor=request.user, target=matter, unit_id=matter.unit_id,
                      data={"households": len(households), "round": matter.round})  # fmt: skip
-    return _download(content, PDF, f"phieu-lay-y-kien-{matter.pk}.pdf")
+    return attachment(content, f"phieu-lay-y-kien-{matter.pk}.pdf")
 
 
 def _page(request: AuthedRequest, template: str, context: dict[str, object]) -> HttpResponse:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from grassroots.accounts.http import AuthedRequest, PublicRequest
 from grassroots.core import csvexport, notices
+from grassroots.core.downloads import csv_attachment
 from grassroots.core.forms import run_form
 from grassroots.core.worker import waiting_since
 
@@ -192,8 +193,7 @@ def bulletin_json(request: PublicRequest, pk: int) -> HttpResponse:
 @login_not_required
 def bulletin_csv(request: PublicRequest, pk: int) -> HttpResponse:
     data = bulletin(_counted_matter(pk))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="bulletin-{pk}.csv"'
+    response = csv_attachment(f"bulletin-{pk}.csv", public=True)
     writer = csvexport.writer(response)
     writer.writerow(["section", "key", "value"])
     for key in [
