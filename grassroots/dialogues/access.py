@@ -18,7 +18,7 @@ from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Membership
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
-from .models import Dialogue
+from .models import Dialogue, Question
 
 MANAGING_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
 FRONT_ROLES = frozenset({Role.COMMUNE_FRONT})
@@ -84,9 +84,7 @@ def resident_commune(user: AnyUser) -> Unit | None:
     if getattr(user, "resident_verified_at", None) is None or role_unit_ids(user, OFFICIAL_ROLES):
         return None
     membership = (
-        Membership.objects.filter(
-            resident_id=resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
-        )
+        Membership.objects.filter(resident_id=resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True)
         .select_related("household__unit__parent")
         .first()
     )
@@ -108,3 +106,17 @@ def resident_village(user: AnyUser) -> Unit | None:
         .first()
     )
     return membership.household.unit if membership else None
+
+
+def access_console_question(user: AnyUser, pk: int) -> Question:
+    question = Question.objects.filter(pk=pk).select_related("dialogue__commune").first()
+    if question is None or not _holds(user, question.dialogue.commune, CONSOLE_ROLES):
+        raise Http404
+    return question
+
+
+def public_commune(code: str) -> Unit:
+    commune = Unit.objects.filter(code=code, kind__in=COMMUNE_KINDS).first()
+    if commune is None:
+        raise Http404
+    return commune

@@ -21,6 +21,8 @@ from grassroots.accounts.roles import role_unit_ids, role_units
 from grassroots.people.models import Membership
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
+from .models import Rating, Service
+
 # The officials a resident may rate: those holding a commune role of the People's Committee.
 RATED_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
 # Who keeps the list of services (the issue: "the commune official keeps the list of services").
@@ -86,9 +88,7 @@ def resident_commune(user: AnyUser) -> Unit | None:
     if getattr(user, "resident_verified_at", None) is None or role_unit_ids(user, OFFICIAL_ROLES):
         return None
     membership = (
-        Membership.objects.filter(
-            resident_id=resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
-        )
+        Membership.objects.filter(resident_id=resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True)
         .select_related("household__unit__parent")
         .first()
     )
@@ -98,3 +98,25 @@ def resident_commune(user: AnyUser) -> Unit | None:
     while unit is not None and unit.kind not in COMMUNE_KINDS:
         unit = unit.parent
     return unit
+
+
+def access_service(user: AnyUser, pk: int) -> Service:
+    service = Service.objects.filter(pk=pk).select_related("commune").first()
+    if service is None or not _holds(user, service.commune, CONSOLE_ROLES):
+        raise Http404
+    return service
+
+
+def access_comment(user: AnyUser, pk: int) -> Rating:
+    """A comment in the console; one about the caller is not theirs to see (a 404 like a missing one)."""
+    rating = Rating.objects.filter(pk=pk).select_related("commune", "service").first()
+    if rating is None or not _holds(user, rating.commune, CONSOLE_ROLES) or rating.official_id == user.pk:
+        raise Http404
+    return rating
+
+
+def public_commune(code: str) -> Unit:
+    commune = Unit.objects.filter(code=code, kind__in=COMMUNE_KINDS).first()
+    if commune is None:
+        raise Http404
+    return commune

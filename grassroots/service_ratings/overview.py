@@ -64,6 +64,7 @@ def by_service(commune: Unit, period: Period) -> list[Row]:
     stats = {
         r["service"]: r
         for r in period.filter(Rating.objects.filter(commune=commune))
+        .order_by()
         .values("service")
         .annotate(n=Count("pk"), t=Avg("timeliness"), g=Avg("guidance"), o=Avg("official_score"))
     }
@@ -85,8 +86,10 @@ def by_official(commune: Unit, period: Period, *, only: int | None = None) -> li
     qs = period.filter(Rating.objects.filter(commune=commune, official__isnull=False))
     if only is not None:
         qs = qs.filter(official_id=only)
-    stats = qs.values("official").annotate(
-        n=Count("pk"), t=Avg("timeliness"), g=Avg("guidance"), o=Avg("official_score")
+    stats = (
+        qs.order_by()
+        .values("official")
+        .annotate(n=Count("pk"), t=Avg("timeliness"), g=Avg("guidance"), o=Avg("official_score"))
     )
     names = {u.pk: access.official_name(u) for u in access.rated_officials(commune)}
     rows = []

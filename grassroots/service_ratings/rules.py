@@ -66,8 +66,12 @@ def average(scores: Iterable[int | None]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
+BAR_STEP = 5
+
+
 def bar_percent(avg: float | None) -> int:
-    """The width of a server-rendered bar: 1 → 20 %, 5 → 100 %."""
+    """The width of a server-rendered bar in steps of 5 % (the CSS classes bar-w-0 … bar-w-100 of
+    charts.css; style attributes are forbidden): 1 → 20 %, 5 → 100 %."""
     if avg is None:
         return 0
-    return round(100 * avg / SCORE_MAX)
+    return int(BAR_STEP * round(100 * avg / SCORE_MAX / BAR_STEP))

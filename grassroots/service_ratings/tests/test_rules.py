@@ -50,3 +50,4 @@ def test_bar_width():
     assert rules.bar_percent(None) == 0
     assert rules.bar_percent(5) == 100
     assert rules.bar_percent(2.5) == 50
+    assert rules.bar_percent(4.37) == 85
