@@ -120,3 +120,8 @@ def public_commune(code: str) -> Unit:
     if commune is None:
         raise Http404
     return commune
+
+
+def villages_of(commune: Unit) -> QuerySet[Unit]:
+    """The villages and residential groups of the commune (a question's village is one of them)."""
+    return Unit.objects.filter(parent=commune).order_by("path")

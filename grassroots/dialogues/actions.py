@@ -79,10 +79,14 @@ def agree_for_front(*, actor: User, dialogue: Dialogue, agreed_on: dt.date) -> D
     return dialogue
 
 
-def publish_notice(*, actor: User, dialogue: Dialogue, text: str = "") -> Dialogue:
+def publish_notice(*, actor: User, dialogue: Dialogue, text: str = "", published_on: dt.date | None = None) -> Dialogue:
     """The notice is published (the dialogue shows on the public pages and residents may ask questions).
-    Held with the Front (Law Art 32): its agreement comes first."""
+    Held with the Front (Law Art 32): its agreement comes first. `published_on`: the day the notice was
+    posted (at the People's Committee, by loudspeaker), today by default; never a day to come."""
     _require_manager(actor, dialogue.commune)
+    published_on = published_on or timezone.localdate()
+    if published_on > timezone.localdate():
+        raise DomainError(_("This day is still to come: record it on the day or after."), field="published_on")
     with transaction.atomic():
         dialogue = _lock(dialogue)
         _require_not_held(dialogue)
@@ -90,7 +94,7 @@ def publish_notice(*, actor: User, dialogue: Dialogue, text: str = "") -> Dialog
             raise DomainError(
                 _("Record the commune Front's agreement first: the dialogue is held with the Front (Law Art 32).")
             )
-        dialogue.notice_published_on = timezone.localdate()
+        dialogue.notice_published_on = published_on
         dialogue.notice_text = text.strip()
         dialogue.save(update_fields=["notice_published_on", "notice_text"])
         _event("notice_published", actor, dialogue, dialogue.commune_id)

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from grassroots.core.forms import Confirmation, run_action, run_form
-from grassroots.territory.models import Unit
 
 from . import access, actions, documents, overview, rules
 from .forms import AnswerForm, ConclusionForm, FrontForm, HideForm, HoldForm, NoticeForm, QuestionForm, ScheduleForm
@@ -62,7 +61,7 @@ def commune(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def _villages(dialogue: Dialogue) -> Any:
-    return Unit.objects.filter(parent=dialogue.commune).order_by("path")
+    return access.villages_of(dialogue.commune)
 
 
 def _page(request: HttpRequest, d: Dialogue, status: int = 200, **forms: Any) -> HttpResponse:
