@@ -74,9 +74,11 @@ def register_routers() -> None:
     from grassroots.annual_conferences.api import router as annual_conferences_router
     from grassroots.conventions.api import router as conventions_router
     from grassroots.decisions.api import router as decisions_router
+    from grassroots.dialogues.api import router as dialogues_router
     from grassroots.disclosure.api import router as disclosure_router
     from grassroots.elections.api import router as elections_router
     from grassroots.people.api import router as people_router
+    from grassroots.service_ratings.api import router as service_ratings_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
@@ -86,6 +88,8 @@ def register_routers() -> None:
     api.add_router("/conventions", conventions_router)
     api.add_router("/village-heads", elections_router)
     api.add_router("/disclosures", disclosure_router)
+    api.add_router("/service-ratings", service_ratings_router)
+    api.add_router("/dialogues", dialogues_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -146,6 +146,8 @@ INSTALLED_APPS = [
     "grassroots.elections",
     "grassroots.conventions",
     "grassroots.annual_conferences",
+    "grassroots.service_ratings",
+    "grassroots.dialogues",
     "grassroots.portal",
 ]
 

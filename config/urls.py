@@ -23,5 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.elections.urls")),
     path("", include("grassroots.conventions.urls")),
     path("", include("grassroots.annual_conferences.urls")),
+    path("", include("grassroots.service_ratings.urls")),
+    path("", include("grassroots.dialogues.urls")),
     prefix_default_language=False,
 )

@@ -8,8 +8,10 @@ from grassroots.conventions.access import CONSOLE_ROLES as CONVENTION_ROLES
 from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
+from grassroots.dialogues.access import CONSOLE_ROLES as DIALOGUE_ROLES
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.people.access import SCOPE_ROLES
+from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.training.access import has_training
 
 
@@ -31,6 +33,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "elections": bool(role_unit_ids(user, ELECTION_ROLES)),
             # Village heads, Front heads and the commune: the conventions' consoles (D61 Arts 7-15).
             "conventions": bool(role_unit_ids(user, CONVENTION_ROLES)),
+            # The commune's officials, chair and Front: satisfaction ratings and dialogues (Law Arts 32, 35(2)(a)).
+            "service_ratings": bool(role_unit_ids(user, RATING_ROLES)),
+            "dialogues": bool(role_unit_ids(user, DIALOGUE_ROLES)),
+            # A verified resident: rate a service, ask the dialogue (no query: the account's own field).
+            "resident": getattr(user, "resident_id", None) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

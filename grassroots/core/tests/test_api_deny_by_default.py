@@ -27,6 +27,8 @@ OPEN = {
     ("get", "/api/v1/village-heads/villages/{code}/elections"),  # a village's head elections (open data)
     ("get", "/api/v1/disclosures/"),  # published disclosures are public (Law Art 13)
     ("get", "/api/v1/disclosures/{item_id}"),
+    ("get", "/api/v1/service-ratings/open/{code}"),  # a commune's rating results (Law Art 35(2)(a))
+    ("get", "/api/v1/dialogues/open/{code}"),  # published dialogues, questions and answers (Law Art 32)
 }
 
 

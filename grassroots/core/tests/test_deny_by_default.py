@@ -51,6 +51,15 @@ PUBLIC = {
     "disclosure:csv",
     "disclosure:item",
     "disclosure:attachment",
+    # Satisfaction ratings (issue 14, Law Art 35(2)(a)): a commune's results and its CSV are public, with
+    # officials' results only from 5 ratings and comments only once published, never with their author.
+    "service_ratings:public",
+    "service_ratings:public-csv",
+    # Dialogues with residents (issue 14, Law Art 32): the schedule, published dialogues with their
+    # questions and published answers (askers named only when they signed) and the closed minutes.
+    "dialogues:public-commune",
+    "dialogues:public-dialogue",
+    "dialogues:public-minutes",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -77,6 +86,11 @@ PUBLIC = {
     "api:get_election",
     "api:list_disclosures",
     "api:get_disclosure",
+    # Satisfaction ratings and dialogues (issue 14): the API answers 401 itself, except the open data.
+    "api:commune_results",
+    "api:open_results",
+    "api:commune_dialogues",
+    "api:open_dialogues",
 }
 
 

@@ -30,6 +30,8 @@ def seed() -> None:
         "seed_conventions_demo",
         "seed_elections_demo",
         "seed_disclosure_demo",
+        "seed_service_ratings_demo",
+        "seed_dialogues_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -96,6 +98,19 @@ def disclosure() -> int:
     return found.pk
 
 
+def dialogue(*, held: bool) -> Callable[[], int]:
+    """The demo ward's dialogue held this year (closed, answers published) or next year's (scheduled)."""
+
+    def pk() -> int:
+        from grassroots.dialogues.models import Dialogue
+
+        found = Dialogue.objects.filter(commune__code="14758", held_on__isnull=not held).order_by("planned_on").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -122,6 +137,10 @@ PUBLIC = [
     ("disclosure:unit", "14758"),
     ("disclosure:unit", "14758-01"),
     ("disclosure:item", disclosure),
+    # Satisfaction ratings and dialogues with residents (issue 14).
+    ("service_ratings:public", "14758"),
+    ("dialogues:public-commune", "14758"),
+    ("dialogues:public-dialogue", dialogue(held=True)),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -136,6 +155,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("disclosure:my-requests",),
         ("disclosure:ask", disclosure),
         ("disclosure:request-info", "14758"),
+        ("service_ratings:rate",),
+        ("dialogues:mine",),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -150,6 +171,11 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("annual_conferences:console",),
         ("annual_conferences:village", "14758-03"),
         ("annual_conferences:conference", annual_conference(2)),
+        # Satisfaction ratings of the ward (an official sees only their own row) and the dialogues.
+        ("service_ratings:commune", "14758"),
+        ("dialogues:commune", "14758"),
+        ("dialogues:dialogue", dialogue(held=True)),
+        ("dialogues:dialogue", dialogue(held=False)),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
@@ -183,6 +209,7 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("elections:election", election(9)),
         ("conventions:console-home",),
         ("conventions:console", convention("14758-08")),
+        ("service_ratings:commune", "14758"),
     ],
     # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
     "front": [
