@@ -100,7 +100,7 @@ def composition(board: Board, villages: list[Unit] | None = None) -> rules.Compo
             "village_id", flat=True
         )
     )
-    return rules.composition([v.pk for v in villages], taken + pending)
+    return rules.composition([v.pk for v in villages], taken, pending)
 
 
 def is_permanent_resident(resident: Resident, commune: Unit, day: dt.date) -> bool:

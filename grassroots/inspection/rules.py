@@ -45,34 +45,45 @@ class Composition:
     filled: int
     villages: int
     unrepresented: tuple[int, ...]  # ids of villages without a serving member
+    pending: int = 0  # candidacies on their way, each holding a seat
+    unclaimed: tuple[int, ...] = ()  # ids of villages with neither a member nor a candidate
 
     @property
     def vacancies(self) -> int:
         return max(0, self.seats - self.filled)
 
     @property
+    def open_seats(self) -> int:
+        return max(0, self.seats - self.filled - self.pending)
+
+    @property
     def complete(self) -> bool:
         return self.filled >= self.seats and not self.unrepresented
 
 
-def composition(village_ids: Iterable[int], member_village_ids: Iterable[int]) -> Composition:
+def composition(
+    village_ids: Iterable[int], member_village_ids: Iterable[int], pending_village_ids: Iterable[int] = ()
+) -> Composition:
     """Law Art 36(1): the seats, the members serving, and the villages not represented."""
     villages = list(village_ids)
     members = list(member_village_ids)
-    represented = set(members)
+    pending = list(pending_village_ids)
     return Composition(
         seats=board_size(len(villages)),
         filled=len(members),
         villages=len(villages),
-        unrepresented=tuple(v for v in villages if v not in represented),
+        unrepresented=tuple(v for v in villages if v not in set(members)),
+        pending=len(pending),
+        unclaimed=tuple(v for v in villages if v not in set(members) | set(pending)),
     )
 
 
 def seat_verdict(comp: Composition, village_id: int) -> Verdict:
-    """Law Art 36(1): a new member fills a vacancy; while a village is unrepresented, the last seats go to it."""
-    if comp.vacancies <= 0:
-        return Verdict(False, _("Every seat of the board is filled."), "Law Art 36(1)")
-    if village_id not in comp.unrepresented and comp.vacancies <= len(comp.unrepresented):
+    """Law Art 36(1): a new candidate takes an open seat; while a village has neither member nor candidate,
+    the last open seats go to it."""
+    if comp.open_seats <= 0:
+        return Verdict(False, _("Every seat of the board is filled or has its candidate."), "Law Art 36(1)")
+    if village_id not in comp.unclaimed and comp.open_seats <= len(comp.unclaimed):
         return Verdict(
             False,
             _("The remaining seats belong to the villages not yet represented: every village has a member."),
