@@ -330,6 +330,32 @@ def refuse(*, actor: User, candidacy: Candidacy, reason: str) -> Candidacy:
     return candidacy
 
 
+@transaction.atomic
+def record_prior_election(*, actor: User, candidacy: Candidacy, elected_on: dt.date, recognized_on: dt.date) -> Member:
+    """The commune Front records an election held and recognized on paper before the board was kept here (a
+    board elected before the commune used the platform): the day of the village's meeting and of the Front's
+    recognition, both past. Later elections go through the village's community matter."""
+    candidacy = (
+        Candidacy.objects.select_for_update(of=("self",))
+        .select_related("board__commune", "resident", "village")
+        .get(pk=candidacy.pk)
+    )
+    _require_front(actor, candidacy.board.commune)
+    _require_open_candidacy(candidacy)
+    if candidacy.matter_id is not None:
+        raise DomainError(_("This election is followed through its community matter: recognize it there."))
+    today = _today()
+    if recognized_on > today or elected_on > recognized_on:
+        raise DomainError(
+            _("The meeting and the recognition are past days, the recognition on or after the meeting."),
+            field="recognized_on",
+        )
+    candidacy.status, candidacy.decided_on = CandidacyStatus.RECOGNIZED, recognized_on
+    candidacy.save(update_fields=["status", "decided_on"])
+    _event("prior_election_recorded", actor, candidacy, candidacy.village_id, elected_on=elected_on.isoformat())
+    return _seat(candidacy, actor, recognized_on)
+
+
 def follow_decision(matter: Matter, actor: User) -> None:
     """decisions' listener (apps.py): the recognition or refusal of an election's matter, wherever it is
     decided, seats the member or closes the candidacy in the same transaction."""
