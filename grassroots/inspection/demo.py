@@ -100,7 +100,7 @@ def build() -> Board:
     )  # fmt: skip
     actions.announce(actor=front, board=board, announced_on=today - dt.timedelta(days=195))
     head = User.objects.get(username=HEAD_USERNAME)
-    actions.write_plan(actor=head, board=board, period="year", year=today.year, **PLAN_TEXTS)
+    actions.write_plan(actor=head, board=board, period="year", year=today.year, **PLAN_TEXTS)  # type: ignore[arg-type]
     actions.write_plan(
         actor=head, board=board, period="quarter", year=today.year, number=(today.month - 1) // 3 + 1, **PLAN_TEXTS
     )
