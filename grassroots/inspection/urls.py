@@ -11,7 +11,6 @@ urlpatterns = [
     path("inspection/<str:code>/deputies/", views.deputies, name="deputies"),
     path("inspection/<str:code>/nominate/", views.nominate, name="nominate"),
     path("inspection/<str:code>/link/", views.link, name="link"),
-    path("inspection/<str:code>/candidacies/<int:pk>/table/", views.table, name="table"),
     path("inspection/<str:code>/decide/", views.decide, name="decide"),
     path("inspection/<str:code>/officers/", views.officers, name="officers"),
     path("inspection/<str:code>/announce/", views.announce, name="announce"),

@@ -189,19 +189,6 @@ def link(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_POST
-def table(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    """The village head tables the candidacy's election as an item-5 community matter."""
-    commune = access.access_commune(request.user, code)
-    candidacy = _board(commune).candidacies.filter(pk=pk).first()
-    if candidacy is None:
-        raise Http404
-    return run_action(
-        request, lambda: actions.table_election(actor=request.user, candidacy=candidacy),  # type: ignore[arg-type]
-        done=_("The election is tabled as a community matter of the village."), then=_back(commune),
-    )  # fmt: skip
-
-
-@require_POST
 def decide(request: HttpRequest, code: str) -> HttpResponse:
     commune = access.access_commune(request.user, code)
     board = _board(commune)

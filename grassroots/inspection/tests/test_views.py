@@ -102,7 +102,6 @@ def test_a_user_of_another_commune_is_refused_on_every_console_page_and_the_api(
         "plan",
     ):
         assert client.post(reverse(f"inspection:{name}", args=["AC"]), {"confirm": "yes"}).status_code == 404, name
-    assert client.post(reverse("inspection:table", args=["AC", member.candidacy_id])).status_code == 404
     for ext in ("pdf", "docx"):
         assert client.get(reverse("inspection:plan-document", args=["AC", plan.pk, ext])).status_code == 404
     assert "AC" not in client.get(reverse("inspection:console")).content.decode()
