@@ -78,6 +78,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_disclosure_demo --if-empty
 	$(PY) manage.py seed_service_ratings_demo --if-empty
 	$(PY) manage.py seed_dialogues_demo --if-empty
+	$(PY) manage.py seed_inspection_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py

@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "grassroots.annual_conferences",
     "grassroots.service_ratings",
     "grassroots.dialogues",
+    "grassroots.inspection",
     "grassroots.portal",
 ]
 

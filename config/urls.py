@@ -25,5 +25,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.annual_conferences.urls")),
     path("", include("grassroots.service_ratings.urls")),
     path("", include("grassroots.dialogues.urls")),
+    path("", include("grassroots.inspection.urls")),
     prefix_default_language=False,
 )

@@ -33,10 +33,13 @@ class Role(models.TextChoices):
 REGISTER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
 # Roles that may confirm that an account belongs to a resident (accounts verification).
 VERIFIER_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR, Role.VILLAGE_HEAD})
-# Every role but household representative: those who run grassroots democracy rather than vote in it.
+# Every role but household representative (and the board's, below): those who run grassroots democracy rather than vote in it.
 # An account holding one never represents a household (people.linking), so nobody who runs a vote
 # also casts a household's ballot in it.
-OFFICIAL_ROLES = frozenset(Role) - {Role.HOUSEHOLD_REPRESENTATIVE}
+# The People's Inspection Board is not official: its members are residents elected by residents, barred from
+# being officials themselves (Law Art 37), and nothing in the law stops them voting for their household.
+INSPECTION_BOARD_ROLES = frozenset({Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD})
+OFFICIAL_ROLES = frozenset(Role) - {Role.HOUSEHOLD_REPRESENTATIVE} - INSPECTION_BOARD_ROLES
 
 
 class User(AbstractUser):

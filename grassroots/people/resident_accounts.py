@@ -24,8 +24,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.codes import MESSAGE_LANGUAGE, issue_code
-from grassroots.accounts.models import CodeChannel, User
-from grassroots.accounts.roles import holds_official_role
+from grassroots.accounts.models import INSPECTION_BOARD_ROLES, CodeChannel, User
+from grassroots.accounts.roles import holds_official_role, role_unit_ids
 from grassroots.core import audit, sms
 from grassroots.core.errors import DomainError
 from grassroots.core.phone import normalize_phone
@@ -216,7 +216,9 @@ def print_sign_in_letter(household: Household, *, actor: User) -> Letter:
     if user.pk == actor.pk:
         raise DomainError(_("You cannot print a sign-in letter for your own account."))
     # A letter resets the password: never for an account that runs grassroots democracy or the site.
-    if user.is_staff or user.is_superuser or holds_official_role(user):
+    # The People's Inspection Board's accounts are not official but see petitions (a hidden petitioner to its
+    # head): they are protected the same way.
+    if user.is_staff or user.is_superuser or holds_official_role(user) or role_unit_ids(user, INSPECTION_BOARD_ROLES):
         raise DomainError(
             _("This account holds an official role. Its holder resets the password with a code sent by SMS.")
         )

@@ -10,6 +10,7 @@ from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represen
 from grassroots.decisions.models import Notification
 from grassroots.dialogues.access import CONSOLE_ROLES as DIALOGUE_ROLES
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
+from grassroots.inspection.access import CONSOLE_ROLES as INSPECTION_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.training.access import has_training
@@ -38,6 +39,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "dialogues": bool(role_unit_ids(user, DIALOGUE_ROLES)),
             # A verified resident: rate a service, ask the dialogue (no query: the account's own field).
             "resident": getattr(user, "resident_id", None) is not None,
+            # The commune Front and the People's Inspection Board: the board's console (Law Arts 36-39).
+            "inspection": bool(role_unit_ids(user, INSPECTION_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

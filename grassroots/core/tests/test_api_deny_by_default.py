@@ -17,6 +17,7 @@ OPEN = {
     ("get", "/api/v1/units/"),  # open data: the administrative units
     ("get", "/api/v1/units/{code}"),
     ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
+    ("get", "/api/v1/inspection-board/open/{code}"),  # the board's composition, announced to residents (Law Art 36)
     ("get", "/api/v1/annual-conferences/open/{code}"),  # whether each village held its conference (Law Art 33)
     # The register of village conventions: posted drafts and recognized texts are public (D61 Arts 9, 15, 16).
     ("get", "/api/v1/conventions/"),

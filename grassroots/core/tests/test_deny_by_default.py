@@ -43,6 +43,8 @@ PUBLIC = {
     "conventions:statistics-csv",
     # Each village's head in office, its elections and any dismissal petition (issue 11).
     "elections:village-head",
+    # The composition of each commune's People's Inspection Board, announced to residents (Law Art 36).
+    "inspection:public",
     # Published disclosures are public (Law Art 13: the commune's web page is a channel for every item):
     # a unit's list, its feed and CSV, an item and its files. Drafts answer 404 (disclosure.access).
     "disclosure:index",
@@ -91,6 +93,8 @@ PUBLIC = {
     "api:open_results",
     "api:commune_dialogues",
     "api:open_dialogues",
+    "api:open_inspection_board",
+    "api:get_inspection_board",
 }
 
 

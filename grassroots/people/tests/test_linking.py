@@ -148,13 +148,24 @@ def test_an_official_cannot_confirm_a_link_to_their_own_account(world):
     assert world["head_a1"].resident is None
 
 
-@pytest.mark.parametrize("role", [Role.VILLAGE_HEAD, Role.COMMUNE_OFFICIAL, Role.INSPECTION_BOARD, Role.TRAINER])
+@pytest.mark.parametrize("role", [Role.VILLAGE_HEAD, Role.COMMUNE_OFFICIAL, Role.COMMUNE_FRONT, Role.TRAINER])
 def test_an_account_holding_an_official_role_is_never_linked_to_a_representative(world, role):
     household, resident = _household(world), _representative(world)
     official = UserFactory()
     grant(official, world["a"]["village1"], role)
     with pytest.raises(DomainError, match="official role"):
         propose_resident_link(official, resident, household, actor=world["official_a"])
+
+
+@pytest.mark.parametrize("role", [Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD])
+def test_a_peoples_inspection_board_member_may_represent_a_household(world, role):
+    """Board members are residents elected by residents (Law Arts 36-37), not officials: nothing in the law
+    stops them voting for their household (accounts.OFFICIAL_ROLES leaves their roles out)."""
+    household, resident = _household(world), _representative(world)
+    member = UserFactory()
+    grant(member, world["a"]["commune"], role)
+    proposal = propose_resident_link(member, resident, household, actor=world["official_a"])
+    assert proposal.pk is not None
 
 
 def test_an_official_role_starting_later_already_counts(world):

@@ -213,6 +213,20 @@ def test_no_letter_for_an_account_that_holds_an_official_role(client, world, sig
     assert not LoginCode.objects.exists()
 
 
+def test_no_letter_for_an_inspection_board_members_account(client, world, sign_in):
+    """Board members may represent their household (not official roles) but their account sees petitions,
+    so a letter never resets its password either."""
+    from grassroots.accounts.models import Role
+    from grassroots.accounts.tests.factories import grant
+
+    household = world["households"]["a1"]
+    member = User.objects.create(username="board_member", resident=_rep(household))
+    grant(member, world["a"]["commune"], Role.INSPECTION_BOARD)
+    sign_in(client, world["head_a1"])
+    client.post(f"/register/household/{household.pk}/letter/", follow=True)
+    assert not LoginCode.objects.exists()
+
+
 def test_no_letter_for_an_account_whose_holder_chose_a_password(client, world, sign_in):
     """A letter is a first sign-in only: one official alone may not reset a resident's own password and
     vote in the household's name (linking takes two officials or the resident's own proof)."""

@@ -32,6 +32,7 @@ def seed() -> None:
         "seed_disclosure_demo",
         "seed_service_ratings_demo",
         "seed_dialogues_demo",
+        "seed_inspection_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -116,6 +117,7 @@ PUBLIC = [
     ("territory:unit-list",),
     ("territory:unit-detail", "14758"),
     ("territory:unit-detail", "14758-07"),
+    ("inspection:public", "14758"),
     ("territory:unit-detail", "14758-03"),  # no annual conference last year
     ("library:index",),
     ("library:document", "law-10-2022"),
@@ -216,6 +218,13 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
+        # The People's Inspection Board's console: composition, candidates, officers, departures, plans.
+        ("inspection:console",),
+        ("inspection:board", "14758"),
+    ],
+    # The head of the People's Inspection Board: its console and the plan form.
+    "inspectionhead": [
+        ("inspection:board", "14758"),
     ],
     # The province's steering committee: the training pages.
     "steering": [
