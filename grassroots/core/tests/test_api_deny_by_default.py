@@ -27,6 +27,7 @@ OPEN = {
     ("get", "/api/v1/village-heads/villages/{code}/elections"),  # a village's head elections (open data)
     ("get", "/api/v1/disclosures/"),  # published disclosures are public (Law Art 13)
     ("get", "/api/v1/disclosures/{item_id}"),
+    ("get", "/api/v1/opinion-maps/open/{pk}"),  # a published opinion map's report: aggregates only
 }
 
 

@@ -77,6 +77,14 @@ PUBLIC = {
     "api:get_election",
     "api:list_disclosures",
     "api:get_disclosure",
+    # Opinion maps: a unit's open and published maps, a published report and its CSV (aggregates only;
+    # the CSV answers 404 before publication except to the commune's staff). The API answers 401 itself.
+    "opinion_maps:unit",
+    "opinion_maps:report",
+    "opinion_maps:report-csv",
+    "api:list_opinion_maps",
+    "api:get_opinion_map",
+    "api:open_opinion_map",
 }
 
 
