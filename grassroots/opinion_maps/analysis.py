@@ -9,7 +9,7 @@ per statement and per group, and a coarse grid of the scatter.
 How:
 1. A sparse participant × statement matrix (scipy CSR), each vote centred on its statement's mean;
    a missing vote is the mean (0 after centring), as Pol.is imputes it.
-2. Two principal components by truncated SVD (scikit-learn, fixed random_state) of the placed
+2. Principal components (up to 4; the first two drawn) by truncated SVD (scikit-learn, fixed random_state) of the placed
    participants (those with enough votes), scaled by sqrt(statements / votes) so that people who voted
    on few statements are not pulled to the centre.
 3. k-means (fixed random_state, n_init=10) for k = 2..5, keeping only k where every group has at
@@ -31,6 +31,7 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import silhouette_score
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from . import rules
 
@@ -79,10 +80,13 @@ def _coords(values: sparse.csr_matrix, voted: sparse.csr_matrix) -> np.ndarray |
     centred.data = values.data - mean[values.indices]
     if not np.any(np.abs(centred.data) > 1e-9):
         return None
-    svd = TruncatedSVD(n_components=2, algorithm="randomized", n_iter=7, random_state=SEED)
+    # k groups need k - 1 dimensions to lie apart: up to MAX_GROUPS - 1 components for the clustering; the
+    # first two are the scatter.
+    n_components = max(2, min(rules.MAX_GROUPS - 1, values.shape[1] - 1))
+    svd = TruncatedSVD(n_components=n_components, algorithm="randomized", n_iter=7, random_state=SEED)
     coords = svd.fit_transform(centred)
     # The sign of a component is arbitrary: make its largest loading positive, so it is fixed.
-    for i in range(2):
+    for i in range(n_components):
         if svd.components_[i, int(np.argmax(np.abs(svd.components_[i])))] < 0:
             coords[:, i] = -coords[:, i]
     scale = np.sqrt(values.shape[1] / np.maximum(n_votes, 1))
@@ -113,7 +117,7 @@ def _groups(coords: np.ndarray) -> tuple[np.ndarray, int, dict[str, float]]:
         return np.zeros(n, dtype=np.int64), 1, scores
     _, k, labels = best
     # Name groups by size (largest first), then by their centre's position.
-    keys = [(-int((labels == g).sum()), float(coords[labels == g, 0].mean()), g) for g in range(k)]
+    keys = [(-int((labels == g).sum()), round(float(coords[labels == g, 0].mean()), 9), g) for g in range(k)]
     rename = np.empty(k, dtype=np.int64)
     for new, (_, _, old) in enumerate(sorted(keys)):
         rename[old] = new
@@ -207,6 +211,12 @@ def _grid(coords: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
 
 
 def build_report(rows: np.ndarray, statement_ids: list[int]) -> dict[str, Any]:
+    # One thread: the same result on any machine, and no OpenMP threads spinning against the web workers.
+    with threadpool_limits(limits=1):
+        return _build(rows, statement_ids)
+
+
+def _build(rows: np.ndarray, statement_ids: list[int]) -> dict[str, Any]:
     values, voted, n_kept = _matrix(rows, statement_ids)
     sids = np.asarray(sorted(statement_ids), dtype=np.int64)
     n_participants, n_statements = values.shape
@@ -228,7 +238,7 @@ def build_report(rows: np.ndarray, statement_ids: list[int]) -> dict[str, Any]:
         {
             "label": LABELS[g],
             "size": int((labels == g).sum()),
-            "centre": [round(float(v), 4) for v in coords[labels == g].mean(axis=0)],
+            "centre": [round(float(v), 4) for v in coords[labels == g, :2].mean(axis=0)],
             "representative": representative[g],
         }
         for g in range(k)
@@ -259,5 +269,5 @@ def build_report(rows: np.ndarray, statement_ids: list[int]) -> dict[str, Any]:
         "groups": groups,
         "consensus": _consensus(counts, sids),
         "per_statement": per_statement,
-        "grid": _grid(coords, labels) if k > 1 else {"extent": [0, 0, 0, 0], "cells": []},
+        "grid": _grid(coords[:, :2], labels) if k > 1 else {"extent": [0, 0, 0, 0], "cells": []},
     }

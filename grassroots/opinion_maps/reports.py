@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from grassroots.core import audit
@@ -25,7 +25,11 @@ def load(opinion_map: OpinionMap) -> tuple[np.ndarray, list[int]]:
         Statement.objects.filter(map=opinion_map, hidden_at__isnull=True).order_by("pk").values_list("pk", flat=True)
     )
     rows = Vote.objects.filter(map=opinion_map).values_list("participant_id", "statement_id", "value").order_by()
-    flat = np.fromiter(itertools.chain.from_iterable(rows.iterator(chunk_size=20000)), dtype=np.int64)
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:  # the queryset's own SQL, read as plain tuples in chunks
+        cursor.execute(sql, params)
+        chunks = iter(lambda: cursor.fetchmany(50_000), [])
+        flat = np.fromiter(itertools.chain.from_iterable(itertools.chain.from_iterable(chunks)), dtype=np.int64)
     return flat.reshape(-1, 3), statement_ids
 
 
