@@ -9,6 +9,7 @@ from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
+from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.training.access import has_training
 
@@ -31,6 +32,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "elections": bool(role_unit_ids(user, ELECTION_ROLES)),
             # Village heads, Front heads and the commune: the conventions' consoles (D61 Arts 7-15).
             "conventions": bool(role_unit_ids(user, CONVENTION_ROLES)),
+            # Opinion maps: the commune's staff see the console; a resident with a linked account takes part.
+            "opinion_maps": bool(role_unit_ids(user, OPINION_MAP_ROLES)),
+            "opinion_maps_mine": getattr(user, "resident_id", None) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

@@ -30,6 +30,7 @@ def seed() -> None:
         "seed_conventions_demo",
         "seed_elections_demo",
         "seed_disclosure_demo",
+        "seed_opinion_maps_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -96,6 +97,15 @@ def disclosure() -> int:
     return found.pk
 
 
+def opinion_map() -> int:
+    """The demo ward's opinion map (closed, its report published; opinion_maps.demo)."""
+    from grassroots.opinion_maps.models import OpinionMap
+
+    found = OpinionMap.objects.order_by("pk").first()
+    assert found is not None
+    return found.pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -122,6 +132,8 @@ PUBLIC = [
     ("disclosure:unit", "14758"),
     ("disclosure:unit", "14758-01"),
     ("disclosure:item", disclosure),
+    ("opinion_maps:unit", "14758"),
+    ("opinion_maps:report", opinion_map),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -136,6 +148,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("disclosure:my-requests",),
         ("disclosure:ask", disclosure),
         ("disclosure:request-info", "14758"),
+        ("opinion_maps:mine",),
+        ("opinion_maps:take-part", opinion_map),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -150,6 +164,9 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("annual_conferences:console",),
         ("annual_conferences:village", "14758-03"),
         ("annual_conferences:conference", annual_conference(2)),
+        # The ward's opinion map on its land-use plan (issue 13, item 5).
+        ("opinion_maps:console",),
+        ("opinion_maps:manage", opinion_map),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
