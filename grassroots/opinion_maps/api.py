@@ -72,22 +72,22 @@ def list_opinion_maps(request: AuthedRequest) -> list[dict[str, Any]]:
     return [_map(m) for m in access.console_maps(request.user)]
 
 
-@router.get("/{pk}", summary="One opinion map and its latest report", openapi_extra=error_responses(401, 404, 422))
-def get_opinion_map(request: AuthedRequest, pk: int) -> dict[str, Any]:
+@router.get("/{map_id}", summary="One opinion map and its latest report", openapi_extra=error_responses(401, 404, 422))
+def get_opinion_map(request: AuthedRequest, map_id: int) -> dict[str, Any]:
     try:
-        m = access.access_map(request.user, pk)
+        m = access.access_map(request.user, map_id)
     except Http404 as exc:  # outside the caller's units: the same answer as a missing map
         raise HttpError(404, "Not Found") from exc
     return {**_map(m), "report": _report(m)}
 
 
 @router.get(
-    "/open/{pk}", auth=None, summary="Open data: a published opinion map and its report",
+    "/open/{map_id}", auth=None, summary="Open data: a published opinion map and its report",
     openapi_extra=error_responses(404, 422),
 )  # fmt: skip
-def open_opinion_map(request: HttpRequest, pk: int) -> dict[str, Any]:
+def open_opinion_map(request: HttpRequest, map_id: int) -> dict[str, Any]:
     try:
-        m = access.published_map(pk)
+        m = access.published_map(map_id)
     except Http404 as exc:
         raise HttpError(404, "Not Found") from exc
     return {**_map(m), "report": _report(m)}
