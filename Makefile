@@ -7,7 +7,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes bench-audit
+.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes bench-audit bench-opinion-map
 
 # The background worker (notifications, register imports) runs beside the server and stops with it.
 run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
@@ -79,6 +79,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_service_ratings_demo --if-empty
 	$(PY) manage.py seed_dialogues_demo --if-empty
 	$(PY) manage.py seed_inspection_demo --if-empty
+	$(PY) manage.py seed_opinion_maps_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py
@@ -88,6 +89,9 @@ bench-votes: $(STAMPS)/venv-test
 
 bench-audit: $(STAMPS)/venv-test
 	$(PY) bench/audit.py
+
+bench-opinion-map: $(STAMPS)/venv-test
+	$(PY) bench/opinion_map.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules static/vendor var

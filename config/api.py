@@ -78,6 +78,7 @@ def register_routers() -> None:
     from grassroots.disclosure.api import router as disclosure_router
     from grassroots.elections.api import router as elections_router
     from grassroots.inspection.api import router as inspection_router
+    from grassroots.opinion_maps.api import router as opinion_maps_router
     from grassroots.people.api import router as people_router
     from grassroots.service_ratings.api import router as service_ratings_router
     from grassroots.territory.api import router as territory_router
@@ -92,6 +93,7 @@ def register_routers() -> None:
     api.add_router("/service-ratings", service_ratings_router)
     api.add_router("/dialogues", dialogues_router)
     api.add_router("/inspection-board", inspection_router)
+    api.add_router("/opinion-maps", opinion_maps_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -149,6 +149,7 @@ INSTALLED_APPS = [
     "grassroots.service_ratings",
     "grassroots.dialogues",
     "grassroots.inspection",
+    "grassroots.opinion_maps",
     "grassroots.portal",
 ]
 

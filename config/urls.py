@@ -26,5 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.service_ratings.urls")),
     path("", include("grassroots.dialogues.urls")),
     path("", include("grassroots.inspection.urls")),
+    path("", include("grassroots.opinion_maps.urls")),
     prefix_default_language=False,
 )

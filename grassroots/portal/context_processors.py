@@ -11,6 +11,7 @@ from grassroots.decisions.models import Notification
 from grassroots.dialogues.access import CONSOLE_ROLES as DIALOGUE_ROLES
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.inspection.access import CONSOLE_ROLES as INSPECTION_ROLES
+from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.training.access import has_training
@@ -41,6 +42,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "resident": getattr(user, "resident_id", None) is not None,
             # The commune Front and the People's Inspection Board: the board's console (Law Arts 36-39).
             "inspection": bool(role_unit_ids(user, INSPECTION_ROLES)),
+            # Opinion maps: the commune's staff see the console; a resident with a linked account takes part.
+            "opinion_maps": bool(role_unit_ids(user, OPINION_MAP_ROLES)),
+            "opinion_maps_mine": getattr(user, "resident_id", None) is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

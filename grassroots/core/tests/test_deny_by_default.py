@@ -95,6 +95,14 @@ PUBLIC = {
     "api:open_dialogues",
     "api:open_inspection_board",
     "api:get_inspection_board",
+    # Opinion maps: a unit's open and published maps, a published report and its CSV (aggregates only;
+    # the CSV answers 404 before publication except to the commune's staff). The API answers 401 itself.
+    "opinion_maps:unit",
+    "opinion_maps:report",
+    "opinion_maps:report-csv",
+    "api:list_opinion_maps",
+    "api:get_opinion_map",
+    "api:open_opinion_map",
 }
 
 

@@ -33,6 +33,7 @@ def seed() -> None:
         "seed_service_ratings_demo",
         "seed_dialogues_demo",
         "seed_inspection_demo",
+        "seed_opinion_maps_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -110,6 +111,13 @@ def dialogue(*, held: bool) -> Callable[[], int]:
         return found.pk
 
     return pk
+def opinion_map() -> int:
+    """The demo ward's opinion map (closed, its report published; opinion_maps.demo)."""
+    from grassroots.opinion_maps.models import OpinionMap
+
+    found = OpinionMap.objects.order_by("pk").first()
+    assert found is not None
+    return found.pk
 
 
 PUBLIC = [
@@ -143,6 +151,8 @@ PUBLIC = [
     ("service_ratings:public", "14758"),
     ("dialogues:public-commune", "14758"),
     ("dialogues:public-dialogue", dialogue(held=True)),
+    ("opinion_maps:unit", "14758"),
+    ("opinion_maps:report", opinion_map),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -159,6 +169,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("disclosure:request-info", "14758"),
         ("service_ratings:rate",),
         ("dialogues:mine",),
+        ("opinion_maps:mine",),
+        ("opinion_maps:take-part", opinion_map),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -178,6 +190,9 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("dialogues:commune", "14758"),
         ("dialogues:dialogue", dialogue(held=True)),
         ("dialogues:dialogue", dialogue(held=False)),
+        # The ward's opinion map on its land-use plan (issue 13, item 5).
+        ("opinion_maps:console",),
+        ("opinion_maps:manage", opinion_map),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
