@@ -77,6 +77,7 @@ def register_routers() -> None:
     from grassroots.disclosure.api import router as disclosure_router
     from grassroots.elections.api import router as elections_router
     from grassroots.people.api import router as people_router
+    from grassroots.petitions.api import router as petitions_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
@@ -86,6 +87,7 @@ def register_routers() -> None:
     api.add_router("/conventions", conventions_router)
     api.add_router("/village-heads", elections_router)
     api.add_router("/disclosures", disclosure_router)
+    api.add_router("/petitions", petitions_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -10,6 +10,7 @@ from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represen
 from grassroots.decisions.models import Notification
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.people.access import SCOPE_ROLES
+from grassroots.petitions.access import CONSOLE_ROLES as PETITION_ROLES
 from grassroots.training.access import has_training
 
 
@@ -31,6 +32,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "elections": bool(role_unit_ids(user, ELECTION_ROLES)),
             # Village heads, Front heads and the commune: the conventions' consoles (D61 Arts 7-15).
             "conventions": bool(role_unit_ids(user, CONVENTION_ROLES)),
+            # The People's Inspection Board, the commune Front and the commune: petitions (Law Arts 38-40).
+            "petitions": bool(role_unit_ids(user, PETITION_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

@@ -51,6 +51,8 @@ PUBLIC = {
     "disclosure:csv",
     "disclosure:item",
     "disclosure:attachment",
+    # A commune's petition figures are public (aggregates, no personal data).
+    "petitions:public",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -77,6 +79,9 @@ PUBLIC = {
     "api:get_election",
     "api:list_disclosures",
     "api:get_disclosure",
+    "api:list_petitions",
+    "api:get_petition",
+    "api:open_figures",
 }
 
 
