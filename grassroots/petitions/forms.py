@@ -48,7 +48,9 @@ def _petition_fields() -> dict[str, forms.Field]:
         "place": forms.CharField(label=_("Place (optional)"), max_length=200, required=False),
         "photos": PhotosField(label=_("Photos (optional, JPEG or PNG, up to 3)"), required=False),
         "hide_identity": forms.BooleanField(
-            label=_("Hide my identity: only the head of the board may see it (Law Art 9(2))"), required=False
+            label=_("Hide my identity: only the head of the board may see it"),
+            required=False,
+            help_text=_("Law Art 9(2): disclosing the identity of a petitioner is prohibited."),
         ),
     }
 
@@ -78,7 +80,7 @@ class EntryForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields.update(_petition_fields())
-        self.fields["hide_identity"].label = _("The petitioner asks that their identity be hidden (Law Art 9(2))")
+        self.fields["hide_identity"].label = _("The petitioner asks that their identity be hidden")
         self.fields["received_on"].initial = timezone.localdate()
 
 

@@ -30,6 +30,7 @@ def seed() -> None:
         "seed_conventions_demo",
         "seed_elections_demo",
         "seed_disclosure_demo",
+        "seed_petitions_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -96,6 +97,19 @@ def disclosure() -> int:
     return found.pk
 
 
+def petition(state: str, hidden: bool = False) -> Callable[[], int]:
+    """A demo petition of the ward's People's Inspection Board in `state` (petitions.demo)."""
+
+    def pk() -> int:
+        from grassroots.petitions.models import Petition
+
+        found = Petition.objects.filter(state=state, identity_hidden=hidden).order_by("pk").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -122,6 +136,7 @@ PUBLIC = [
     ("disclosure:unit", "14758"),
     ("disclosure:unit", "14758-01"),
     ("disclosure:item", disclosure),
+    ("petitions:public", "14758"),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -136,6 +151,23 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("disclosure:my-requests",),
         ("disclosure:ask", disclosure),
         ("disclosure:request-info", "14758"),
+        ("petitions:mine",),
+        ("petitions:new", "14758"),
+        ("petitions:case", petition("recommended", hidden=True)),
+    ],
+    # The ward's People's Inspection Board: the console, a case at each of its steps, the entry form.
+    "boardmember": [
+        ("petitions:console",),
+        ("petitions:case", petition("received")),
+        ("petitions:case", petition("accepted")),
+        ("petitions:case", petition("assigned")),
+        ("petitions:case", petition("planned")),
+        ("petitions:case", petition("verified")),
+        ("petitions:enter", "14758"),
+    ],
+    "boardhead": [
+        ("petitions:console",),
+        ("petitions:case", petition("recommended", hidden=True)),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -183,12 +215,16 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("elections:election", election(9)),
         ("conventions:console-home",),
         ("conventions:console", convention("14758-08")),
+        ("petitions:case", petition("sent")),
+        ("petitions:case", petition("closed")),
     ],
     # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
     "front": [
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
+        ("petitions:console",),
+        ("petitions:case", petition("recommended", hidden=True)),
     ],
     # The province's steering committee: the training pages.
     "steering": [
