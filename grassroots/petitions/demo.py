@@ -58,7 +58,10 @@ def _along(
         return actions.triage(actor=member, petition=p, accept=False,
                               note="Nội dung thuộc thẩm quyền giải quyết khiếu nại của Ủy ban nhân dân phường; "
                                    "Ban đã chuyển đơn và hướng dẫn người kiến nghị.")  # fmt: skip
-    days = lambda n: today - dt.timedelta(days=n)
+
+    def days(n: int) -> dt.date:
+        return today - dt.timedelta(days=n)
+
     for step in ORDER[: ORDER.index(State(target)) + 1]:
         if step == State.ACCEPTED:
             p = actions.triage(actor=member, petition=p, accept=True, note="Thuộc phạm vi giám sát của Ban.")
