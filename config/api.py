@@ -81,6 +81,7 @@ def register_routers() -> None:
     from grassroots.opinion_maps.api import router as opinion_maps_router
     from grassroots.people.api import router as people_router
     from grassroots.service_ratings.api import router as service_ratings_router
+    from grassroots.petitions.api import router as petitions_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
@@ -94,6 +95,7 @@ def register_routers() -> None:
     api.add_router("/dialogues", dialogues_router)
     api.add_router("/inspection-board", inspection_router)
     api.add_router("/opinion-maps", opinion_maps_router)
+    api.add_router("/petitions", petitions_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

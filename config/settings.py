@@ -150,6 +150,7 @@ INSTALLED_APPS = [
     "grassroots.dialogues",
     "grassroots.inspection",
     "grassroots.opinion_maps",
+    "grassroots.petitions",
     "grassroots.portal",
 ]
 

@@ -27,5 +27,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.dialogues.urls")),
     path("", include("grassroots.inspection.urls")),
     path("", include("grassroots.opinion_maps.urls")),
+    path("", include("grassroots.petitions.urls")),
     prefix_default_language=False,
 )

@@ -14,6 +14,7 @@ from grassroots.inspection.access import CONSOLE_ROLES as INSPECTION_ROLES
 from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
+from grassroots.petitions.access import CONSOLE_ROLES as PETITION_ROLES
 from grassroots.training.access import has_training
 
 
@@ -45,6 +46,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             # Opinion maps: the commune's staff see the console; a resident with a linked account takes part.
             "opinion_maps": bool(role_unit_ids(user, OPINION_MAP_ROLES)),
             "opinion_maps_mine": getattr(user, "resident_id", None) is not None,
+            # The People's Inspection Board, the commune Front and the commune: petitions (Law Arts 38-40).
+            "petitions": bool(role_unit_ids(user, PETITION_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

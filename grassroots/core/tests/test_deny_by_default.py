@@ -62,6 +62,8 @@ PUBLIC = {
     "dialogues:public-commune",
     "dialogues:public-dialogue",
     "dialogues:public-minutes",
+    # A commune's petition figures are public (aggregates, no personal data).
+    "petitions:public",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -103,6 +105,9 @@ PUBLIC = {
     "api:list_opinion_maps",
     "api:get_opinion_map",
     "api:open_opinion_map",
+    "api:list_petitions",
+    "api:get_petition",
+    "api:open_figures",
 }
 
 

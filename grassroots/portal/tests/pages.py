@@ -34,6 +34,7 @@ def seed() -> None:
         "seed_dialogues_demo",
         "seed_inspection_demo",
         "seed_opinion_maps_demo",
+        "seed_petitions_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -107,6 +108,13 @@ def dialogue(*, held: bool) -> Callable[[], int]:
         from grassroots.dialogues.models import Dialogue
 
         found = Dialogue.objects.filter(commune__code="14758", held_on__isnull=not held).order_by("planned_on").first()
+def petition(state: str, hidden: bool = False) -> Callable[[], int]:
+    """A demo petition of the ward's People's Inspection Board in `state` (petitions.demo)."""
+
+    def pk() -> int:
+        from grassroots.petitions.models import Petition
+
+        found = Petition.objects.filter(state=state, identity_hidden=hidden).order_by("pk").first()
         assert found is not None
         return found.pk
 
@@ -153,6 +161,7 @@ PUBLIC = [
     ("dialogues:public-dialogue", dialogue(held=True)),
     ("opinion_maps:unit", "14758"),
     ("opinion_maps:report", opinion_map),
+    ("petitions:public", "14758"),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -171,6 +180,23 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("dialogues:mine",),
         ("opinion_maps:mine",),
         ("opinion_maps:take-part", opinion_map),
+        ("petitions:mine",),
+        ("petitions:new", "14758"),
+        ("petitions:case", petition("recommended", hidden=True)),
+    ],
+    # The ward's People's Inspection Board: the console, a case at each of its steps, the entry form.
+    "boardmember": [
+        ("petitions:console",),
+        ("petitions:case", petition("received")),
+        ("petitions:case", petition("accepted")),
+        ("petitions:case", petition("assigned")),
+        ("petitions:case", petition("planned")),
+        ("petitions:case", petition("verified")),
+        ("petitions:enter", "14758"),
+    ],
+    "boardhead": [
+        ("petitions:console",),
+        ("petitions:case", petition("recommended", hidden=True)),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -227,6 +253,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("conventions:console-home",),
         ("conventions:console", convention("14758-08")),
         ("service_ratings:commune", "14758"),
+        ("petitions:case", petition("sent")),
+        ("petitions:case", petition("closed")),
     ],
     # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
     "front": [
@@ -240,6 +268,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     # The head of the People's Inspection Board: its console and the plan form.
     "inspectionhead": [
         ("inspection:board", "14758"),
+        ("petitions:console",),
+        ("petitions:case", petition("recommended", hidden=True)),
     ],
     # The province's steering committee: the training pages.
     "steering": [
