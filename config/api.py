@@ -76,6 +76,7 @@ def register_routers() -> None:
     from grassroots.decisions.api import router as decisions_router
     from grassroots.disclosure.api import router as disclosure_router
     from grassroots.elections.api import router as elections_router
+    from grassroots.investment_supervision.api import router as investment_supervision_router
     from grassroots.people.api import router as people_router
     from grassroots.territory.api import router as territory_router
 
@@ -86,6 +87,7 @@ def register_routers() -> None:
     api.add_router("/conventions", conventions_router)
     api.add_router("/village-heads", elections_router)
     api.add_router("/disclosures", disclosure_router)
+    api.add_router("/investment-supervision", investment_supervision_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

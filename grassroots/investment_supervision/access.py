@@ -26,6 +26,7 @@ FRONT_ROLES = frozenset({Role.COMMUNE_FRONT})
 ANSWERING_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})
 COMMUNE_ROLES = FRONT_ROLES | ANSWERING_ROLES | {Role.INSPECTION_BOARD, Role.INVESTMENT_SUPERVISION}
 VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD})
+CONSOLE_ROLES = COMMUNE_ROLES | VILLAGE_ROLES
 
 
 def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
@@ -50,7 +51,7 @@ def visible_projects(user: AnyUser) -> QuerySet[Project]:
 
 
 def may_use_console(user: AnyUser) -> bool:
-    return bool(role_units(user, COMMUNE_ROLES | VILLAGE_ROLES))
+    return bool(role_units(user, CONSOLE_ROLES))
 
 
 def can_see(user: AnyUser, project: Project) -> bool:

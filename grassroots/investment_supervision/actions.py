@@ -114,6 +114,16 @@ def record_party(*, actor: User, board: Board, role: str, name: str, representat
     return party
 
 
+def account(username: str) -> User | None:
+    """The account linked to a member, by its user name (none when left empty)."""
+    if not username:
+        return None
+    found = User.objects.filter(username=username, is_active=True).first()
+    if found is None:
+        raise DomainError(_("No account has this user name."), field="username")
+    return found
+
+
 def _check_conflicts(board: Board, relations: dict[int, str]) -> None:
     party_ids = set(board.project.parties.values_list("pk", flat=True))
     unknown = set(relations) - party_ids
@@ -299,8 +309,10 @@ def check_item(*, actor: User, item: ChecklistItem, status: str, notes: str = ""
 
 
 @transaction.atomic
-def draft_recommendation(*, actor: User, board: Board, kind: str, findings: str, text: str) -> Recommendation:
-    """Law Art 43(2): findings and a recommendation, including one to suspend the investment or operation."""
+def draft_recommendation(*, actor: User, board: Board, kind: str, findings: str, text: str,
+                         drafted_on: dt.date | None = None) -> Recommendation:  # fmt: skip
+    """Law Art 43(2): findings and a recommendation, including one to suspend the investment or operation.
+    A recommendation drafted on paper is recorded with its day (since supervision started)."""
     board = _lock(board)
     _require_member(actor, board)
     _require_supervising(board)
@@ -308,8 +320,11 @@ def draft_recommendation(*, actor: User, board: Board, kind: str, findings: str,
         raise DomainError(_("Choose the kind of recommendation."), field="kind")
     if not findings.strip() or not text.strip():
         raise DomainError(_("Write the findings and the recommendation."), field="text")
+    drafted_on = drafted_on or _today()
+    if board.supervision_starts_on and not board.supervision_starts_on <= drafted_on <= _today():
+        raise DomainError(_("The day is between the start of supervision and today."), field="drafted_on")
     rec = Recommendation.objects.create(board=board, kind=kind, findings=findings.strip(), text=text.strip(),
-                                        drafted_on=_today(), drafted_by=actor)  # fmt: skip
+                                        drafted_on=drafted_on, drafted_by=actor)  # fmt: skip
     _event("recommendation_drafted", actor, board, recommendation=rec.pk, kind=kind)
     return rec
 

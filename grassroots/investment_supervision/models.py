@@ -164,3 +164,8 @@ class Recommendation(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def paper(self) -> str:
+        """The document kind of this recommendation (documents.py)."""
+        return f"recommendation-{self.pk}"

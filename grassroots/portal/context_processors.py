@@ -9,6 +9,7 @@ from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
 from grassroots.decisions.models import Notification
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
+from grassroots.investment_supervision.access import CONSOLE_ROLES as INVESTMENT_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.training.access import has_training
 
@@ -31,6 +32,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "elections": bool(role_unit_ids(user, ELECTION_ROLES)),
             # Village heads, Front heads and the commune: the conventions' consoles (D61 Arts 7-15).
             "conventions": bool(role_unit_ids(user, CONVENTION_ROLES)),
+            # The commune Front, the commune, the boards and village heads: investment supervision (Law Arts 41-45).
+            "investment_supervision": bool(role_unit_ids(user, INVESTMENT_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

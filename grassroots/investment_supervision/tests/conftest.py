@@ -66,7 +66,7 @@ def full_board(cast, *, residents: int = 3, ago: int = 80):  # type: ignore[no-u
 
 def supervising(cast):  # type: ignore[no-untyped-def]
     board = full_board(cast)
-    actions.notify_investor(actor=cast["front"], board=board, notified_on=days_ago(60), starts_on=days_ago(15),
+    actions.notify_investor(actor=cast["front"], board=board, notified_on=days_ago(80), starts_on=days_ago(35),
                             plan="Giám sát thi công")  # fmt: skip
     board.refresh_from_db()
     return board
