@@ -26,7 +26,7 @@ def test_a_user_of_another_commune_is_refused(client, sign_in, cast):
 
 
 def test_the_open_data_gives_progress_recommendations_and_answers_to_anyone(client, cast):
-    board, _rec = _recommended(cast)
+    _board, _rec = _recommended(cast)
     body = client.get(f"/api/v1/investment-supervision/open/{cast['a']['commune'].code}").json()
     [project] = body["projects"]
     assert project["recommendations"][0]["answer_due_on"] and "parties" not in project and "notes" not in project

@@ -25,7 +25,7 @@ def _recommended(cast):  # type: ignore[no-untyped-def]
 
 
 def test_the_public_page_shows_members_progress_and_overdue_answers_without_personal_data(client, cast):
-    board, rec = _recommended(cast)
+    board, _rec = _recommended(cast)
     page = client.get(reverse("investment_supervision:public", args=[board.project.pk])).content.decode()
     assert "Nguyễn Văn Mặt" in page and "Tạm dừng thi công đoạn 2" in page and "Công ty Xây dựng B" in page
     assert "inspector_a" not in page and "member_a" not in page  # no account names
