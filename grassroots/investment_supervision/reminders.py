@@ -46,7 +46,9 @@ def remind(today: dt.date, *, dry_run: bool = False) -> list[Reminder]:
             with translation.override(LANGUAGE):
                 due = formats.date_format(rules.answer_due_on(rec.sent_on), "DATE_FORMAT")
                 text = (
-                    _("The answer to the investment supervision board's recommendation on “%(project)s” was due on %(date)s.")
+                    _(
+                        "The answer to the investment supervision board's recommendation on “%(project)s” was due on %(date)s."
+                    )
                     if overdue
                     else _("Answer the investment supervision board's recommendation on “%(project)s” by %(date)s.")
                 ) % {"project": project.title, "date": due}

@@ -30,6 +30,7 @@ def seed() -> None:
         "seed_conventions_demo",
         "seed_elections_demo",
         "seed_disclosure_demo",
+        "seed_investment_supervision_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -96,6 +97,13 @@ def disclosure() -> int:
     return found.pk
 
 
+def supervised_project() -> int:
+    """The demo ward's project under community supervision (investment_supervision.demo)."""
+    from grassroots.investment_supervision.models import Project
+
+    return Project.objects.get(commune__code="14758").pk
+
+
 PUBLIC = [
     ("portal:home",),
     ("territory:unit-list",),
@@ -122,6 +130,8 @@ PUBLIC = [
     ("disclosure:unit", "14758"),
     ("disclosure:unit", "14758-01"),
     ("disclosure:item", disclosure),
+    ("investment_supervision:commune", "14758"),
+    ("investment_supervision:public", supervised_project),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -186,6 +196,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     ],
     # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
     "front": [
+        ("investment_supervision:console",),
+        ("investment_supervision:project", supervised_project),
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
