@@ -144,7 +144,7 @@ def _check_not_official(board: Board, user: User | None) -> None:
 def _seat(member: Member, actor: Any, on: dt.date) -> None:
     """The member joins; an account linked to the member gets the board's role in the commune."""
     member.status, member.joined_on = MemberStatus.ON_BOARD, on
-    if member.user_id is not None:
+    if member.user is not None:
         member.role_assignment = grant_role(member.user, member.board.project.commune, Role.INVESTMENT_SUPERVISION,
                                             valid_from=on, actor=actor)  # fmt: skip
     member.save(update_fields=["status", "joined_on", "role_assignment"])

@@ -26,7 +26,7 @@ def _today_initial(form: forms.Form, *names: str) -> None:
 
 class BoardForm(forms.Form):
     title = forms.CharField(label=_("Project"), max_length=300)
-    kind = forms.ChoiceField(label=_("Kind of project (Law Art 41(1))"), choices=ProjectKind.choices)
+    kind = forms.ChoiceField(label=_("Kind of project"), choices=ProjectKind.choices)
     commune_budget = forms.BooleanField(label=_("Funded from the commune budget"), required=False)
     villages = forms.ModelMultipleChoiceField(label=_("Villages where the project is located"),
                                               queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple)  # fmt: skip
@@ -45,7 +45,7 @@ class BoardForm(forms.Form):
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role in the project (Law Art 42)"), choices=PartyRole.choices)
+    role = forms.ChoiceField(label=_("Role in the project"), choices=PartyRole.choices)
     name = forms.CharField(label=_("Name"), max_length=300)
     representative = forms.CharField(label=_("Representative (optional)"), max_length=200, required=False)
 
@@ -65,7 +65,7 @@ class DeclarationForm(forms.Form):
 
 class MemberForm(DeclarationForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
-    seat = forms.ChoiceField(label=_("Represents (Law Art 41(2))"), choices=Seat.choices)
+    seat = forms.ChoiceField(label=_("Represents"), choices=Seat.choices)
     position = forms.ChoiceField(label=_("Position"), choices=Position.choices, initial=Position.MEMBER)
     village = forms.ModelChoiceField(label=_("Village (residents' representatives)"), queryset=Unit.objects.none(),
                                      required=False)  # fmt: skip
@@ -81,7 +81,7 @@ class MemberForm(DeclarationForm):
 
 class NoticeForm(forms.Form):
     notified_on = forms.DateField(label=_("Investor notified on"), widget=DATE)
-    starts_on = forms.DateField(label=_("Supervision starts on (at least 45 days later, D59 Art 18)"), widget=DATE)
+    starts_on = forms.DateField(label=_("Supervision starts on (at least 45 days after the notice)"), widget=DATE)
     plan = forms.CharField(label=_("Supervision plan"), widget=TEXT, max_length=10000)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -105,7 +105,7 @@ class ItemForm(forms.Form):
 
 
 class RecommendationForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind (Law Art 43(2))"), choices=RecommendationKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=RecommendationKind.choices)
     findings = forms.CharField(label=_("Findings"), widget=TEXT, max_length=10000)
     text = forms.CharField(label=_("Recommendation"), widget=TEXT, max_length=10000)
 

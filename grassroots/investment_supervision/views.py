@@ -9,6 +9,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -108,7 +109,8 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
 def _steps(
     request: HttpRequest, project: Project, target: int | None
 ) -> dict[str, tuple[Any, Callable[..., Any], Any]]:
-    board, actor, files = project.board, request.user, request.FILES or None
+    board, files = project.board, request.FILES or None
+    actor: Any = request.user  # signed in: LoginRequiredMiddleware
 
     def member() -> Any:
         return get_object_or_404(board.members, pk=target)
@@ -127,7 +129,7 @@ def _steps(
             village=d["village"], user=actions.account(d["username"]), relations=f.relations()), _("The member is recorded.")),
         "declare": (forms.DeclarationForm(request.POST, project=project), lambda f, d: actions.declare(
             actor=actor, member=member(), relations=f.relations()), _("The declaration is recorded.")),
-        "remove": (forms.forms.Form(request.POST), lambda f, d: actions.remove_member(actor=actor, member=member()),
+        "remove": (Form(request.POST), lambda f, d: actions.remove_member(actor=actor, member=member()),
                    _("The member has left the board.")),
         "table": (forms.TableForm(request.POST, villages=project.villages.all()), lambda f, d: actions.table_election(
             actor=actor, board=board, village=d["village"]),

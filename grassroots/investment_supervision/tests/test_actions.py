@@ -13,6 +13,8 @@ from grassroots.investment_supervision.models import ChecklistItem
 
 from .conftest import days_ago, elect, full_board, set_up, supervising
 
+pytestmark = pytest.mark.usefixtures("english")  # the refusals are read in English
+
 
 def test_law_art41_1_only_the_commune_front_sets_up_a_board(cast):
     with pytest.raises(DomainError):
