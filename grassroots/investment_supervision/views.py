@@ -150,6 +150,7 @@ def _steps(
 
 
 IRREVERSIBLE = {
+    "remove": (_("Remove from the board"), _("The member leaves the board and their role ends.")),
     "close": (_("Close the board"), _("The project is recorded as ended; the members leave and their role ends.")),
     "notice": (
         _("Record the notice to the investor"),

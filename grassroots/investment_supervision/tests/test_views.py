@@ -108,3 +108,16 @@ def test_a_user_of_another_commune_is_refused_on_every_page(client, sign_in, cas
             "investment_supervision:step-on", args=[pk, name, target])  # fmt: skip
         assert client.post(url, {"role": "investor", "name": "X"}).status_code == 404
     assert board.project.title not in client.get(reverse("investment_supervision:console")).content.decode()
+
+
+def test_removing_a_member_asks_for_confirmation_then_ends_the_role(client, sign_in, cast):
+    board = supervising(cast)
+    member = board.members.get(user=cast["inspector"])
+    sign_in(client, cast["front"])
+    url = reverse("investment_supervision:step-on", args=[board.project.pk, "remove", member.pk])
+    assert client.post(url).status_code == 200  # the confirmation page
+    member.refresh_from_db()
+    assert member.status == "on_board"
+    assert client.post(url, {"confirm": "yes"}).status_code == 302
+    member.refresh_from_db()
+    assert member.status == "left" and member.role_assignment.valid_to is not None
