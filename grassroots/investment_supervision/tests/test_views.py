@@ -53,7 +53,7 @@ def test_the_front_sets_up_a_board_and_records_a_party_through_the_forms(client,
     refused = client.post(reverse("investment_supervision:step", args=[project.pk, "member"]),
                           {"full_name": "Phạm Văn Rể", "seat": "front", "position": "member",
                            f"party_{project.parties.get().pk}": "spouse"})  # fmt: skip
-    assert refused.status_code == 422 and "Law Art 42" in refused.content.decode()
+    assert refused.status_code == 422 and "Điều 42" in refused.content.decode()  # Law Art 42, in Vietnamese
 
 
 def test_a_member_records_a_check_with_a_photo_and_the_chair_answers(client, sign_in, cast, settings, tmp_path):
