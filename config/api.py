@@ -79,6 +79,7 @@ def register_routers() -> None:
     from grassroots.elections.api import router as elections_router
     from grassroots.inspection.api import router as inspection_router
     from grassroots.opinion_maps.api import router as opinion_maps_router
+    from grassroots.investment_supervision.api import router as investment_supervision_router
     from grassroots.people.api import router as people_router
     from grassroots.service_ratings.api import router as service_ratings_router
     from grassroots.petitions.api import router as petitions_router
@@ -96,6 +97,7 @@ def register_routers() -> None:
     api.add_router("/inspection-board", inspection_router)
     api.add_router("/opinion-maps", opinion_maps_router)
     api.add_router("/petitions", petitions_router)
+    api.add_router("/investment-supervision", investment_supervision_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "grassroots.inspection",
     "grassroots.opinion_maps",
     "grassroots.petitions",
+    "grassroots.investment_supervision",
     "grassroots.portal",
 ]
 

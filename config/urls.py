@@ -28,5 +28,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.inspection.urls")),
     path("", include("grassroots.opinion_maps.urls")),
     path("", include("grassroots.petitions.urls")),
+    path("", include("grassroots.investment_supervision.urls")),
     prefix_default_language=False,
 )

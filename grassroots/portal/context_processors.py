@@ -12,6 +12,7 @@ from grassroots.dialogues.access import CONSOLE_ROLES as DIALOGUE_ROLES
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.inspection.access import CONSOLE_ROLES as INSPECTION_ROLES
 from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
+from grassroots.investment_supervision.access import CONSOLE_ROLES as INVESTMENT_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.petitions.access import CONSOLE_ROLES as PETITION_ROLES
@@ -48,6 +49,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "opinion_maps_mine": getattr(user, "resident_id", None) is not None,
             # The People's Inspection Board, the commune Front and the commune: petitions (Law Arts 38-40).
             "petitions": bool(role_unit_ids(user, PETITION_ROLES)),
+            # The commune Front, the commune, the boards and village heads: investment supervision (Law Arts 41-45).
+            "investment_supervision": bool(role_unit_ids(user, INVESTMENT_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

@@ -19,6 +19,7 @@ OPEN = {
     ("get", "/api/v1/matters/{matter_id}/bulletin"),  # counted results are public (Law Art 23)
     ("get", "/api/v1/inspection-board/open/{code}"),  # the board's composition, announced to residents (Law Art 36)
     ("get", "/api/v1/annual-conferences/open/{code}"),  # whether each village held its conference (Law Art 33)
+    ("get", "/api/v1/investment-supervision/open/{code}"),  # projects, progress, recommendations (Law Arts 41–45)
     # The register of village conventions: posted drafts and recognized texts are public (D61 Arts 9, 15, 16).
     ("get", "/api/v1/conventions/"),
     ("get", "/api/v1/conventions/statistics"),
@@ -64,6 +65,7 @@ def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(
         "item_id": "1",
         "map_id": "1",
         "case_id": "1",
+        "project_id": "1",
     }
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations

@@ -20,7 +20,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 LAST_OF_FOUNDATION = "people"
 COMPOSERS = {"portal", "reporting"}
-BUILT_ON_DECISIONS = {"elections", "conventions", "annual_conferences", "inspection"}
+BUILT_ON_DECISIONS = {"elections", "conventions", "annual_conferences", "inspection", "investment_supervision"}
 
 
 def project_apps() -> list[str]:

@@ -48,6 +48,10 @@ PUBLIC = {
     # Published disclosures are public (Law Art 13: the commune's web page is a channel for every item):
     # a unit's list, its feed and CSV, an item and its files. Drafts answer 404 (disclosure.access).
     "disclosure:index",
+    # A commune's supervised projects and each project's public page: members' names and roles, the checklist's
+    # progress, the recommendations and the commune's answers (Law Arts 41–45).
+    "investment_supervision:commune",
+    "investment_supervision:public",
     "disclosure:unit",
     "disclosure:feed",
     "disclosure:csv",
@@ -108,6 +112,10 @@ PUBLIC = {
     "api:list_petitions",
     "api:get_petition",
     "api:open_figures",
+    # Investment supervision (issue 14): the API answers 401 itself, except the open data.
+    "api:list_supervised_projects",
+    "api:get_supervised_project",
+    "api:open_supervised_projects",
 }
 
 

@@ -35,6 +35,7 @@ def seed() -> None:
         "seed_inspection_demo",
         "seed_opinion_maps_demo",
         "seed_petitions_demo",
+        "seed_investment_supervision_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -126,6 +127,11 @@ def opinion_map() -> int:
     found = OpinionMap.objects.order_by("pk").first()
     assert found is not None
     return found.pk
+def supervised_project() -> int:
+    """The demo ward's project under community supervision (investment_supervision.demo)."""
+    from grassroots.investment_supervision.models import Project
+
+    return Project.objects.get(commune__code="14758").pk
 
 
 PUBLIC = [
@@ -162,6 +168,8 @@ PUBLIC = [
     ("opinion_maps:unit", "14758"),
     ("opinion_maps:report", opinion_map),
     ("petitions:public", "14758"),
+    ("investment_supervision:commune", "14758"),
+    ("investment_supervision:public", supervised_project),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -258,6 +266,8 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     ],
     # The commune Front recognizes the inspection-board member elected in group 4 (item 5).
     "front": [
+        ("investment_supervision:console",),
+        ("investment_supervision:project", supervised_project),
         ("decisions:recognition",),
         ("decisions:recognition-recognize", matter(4)),
         ("decisions:recognition-refuse", matter(4)),
