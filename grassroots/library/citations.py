@@ -394,3 +394,10 @@ def official_form(text: str, language: str | None) -> str:
         return ", ".join(c.official(lang, upto) for c, upto in cited)
 
     return _SHORT_GROUP.sub(group, _SHORT_PLURAL.sub(lambda m: _plural(m, lang), text))
+
+
+def citation_pattern(shorthand: str) -> str:
+    """A regular expression for text that cites `shorthand` ("D59 Art 14") in the code's form or in the official
+    form of any of the three languages (the catalogs cite the law as officials write it): for tests and search."""
+    forms = {shorthand, *(official_form(shorthand, language) for language in ("vi", "en", "ru"))}
+    return "|".join(re.escape(form) for form in sorted(forms))

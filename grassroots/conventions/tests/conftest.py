@@ -1,5 +1,4 @@
 import datetime as dt
-import re
 
 import pytest
 from django.utils import timezone
@@ -9,7 +8,7 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.conventions import actions, rules
 from grassroots.conventions.demo.meeting import hold_adoption_meeting
 from grassroots.conventions.models import Kind, ProposedVia, Version
-from grassroots.library.citations import official_form
+from grassroots.library.citations import citation_pattern
 from grassroots.people.models import Representation
 from grassroots.people.tests.factories import make_household
 
@@ -102,7 +101,4 @@ def recognized(village):  # type: ignore[no-untyped-def]
 
 
 def cites(shorthand: str) -> str:
-    """A pattern for a refusal that cites `shorthand` ("D61 Art 7(1)(a)"), in the code's form or in the official
-    form of any of the three languages (the catalogs cite the law as officials write it)."""
-    forms = {shorthand, *(official_form(shorthand, language) for language in ("vi", "en", "ru"))}
-    return "|".join(re.escape(form) for form in sorted(forms))
+    return citation_pattern(shorthand)
