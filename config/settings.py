@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "grassroots.elections",
     "grassroots.conventions",
     "grassroots.annual_conferences",
+    "grassroots.consultations",
     "grassroots.portal",
 ]
 

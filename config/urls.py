@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.elections.urls")),
     path("", include("grassroots.conventions.urls")),
     path("", include("grassroots.annual_conferences.urls")),
+    path("", include("grassroots.consultations.urls")),
     prefix_default_language=False,
 )

@@ -27,6 +27,8 @@ OPEN = {
     ("get", "/api/v1/village-heads/villages/{code}/elections"),  # a village's head elections (open data)
     ("get", "/api/v1/disclosures/"),  # published disclosures are public (Law Art 13)
     ("get", "/api/v1/disclosures/{item_id}"),
+    ("get", "/api/v1/consultations/open/unit/{code}"),  # published consultations (Law Art 28(3))
+    ("get", "/api/v1/consultations/open/{consultation_id}"),
 }
 
 
@@ -57,6 +59,7 @@ def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(
         "version_id": "1",
         "election_id": "1",
         "item_id": "1",
+        "consultation_id": "1",
     }
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations

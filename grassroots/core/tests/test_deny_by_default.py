@@ -51,6 +51,11 @@ PUBLIC = {
     "disclosure:csv",
     "disclosure:item",
     "disclosure:attachment",
+    # Published consultations, their drafts, aggregated results and synthesis are public (Law Art 28(3));
+    # no resident's name unless signed publicly. Unpublished ones answer 404.
+    "consultations:public-list",
+    "consultations:public",
+    "consultations:public-document",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -77,6 +82,10 @@ PUBLIC = {
     "api:get_election",
     "api:list_disclosures",
     "api:get_disclosure",
+    "api:list_consultations",
+    "api:get_consultation",
+    "api:open_consultations",
+    "api:open_consultation",
 }
 
 
