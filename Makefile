@@ -76,6 +76,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_conventions_demo --if-empty
 	$(PY) manage.py seed_elections_demo --if-empty
 	$(PY) manage.py seed_disclosure_demo --if-empty
+	$(PY) manage.py seed_consultations_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py

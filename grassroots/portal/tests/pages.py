@@ -30,6 +30,7 @@ def seed() -> None:
         "seed_conventions_demo",
         "seed_elections_demo",
         "seed_disclosure_demo",
+        "seed_consultations_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -87,6 +88,19 @@ def annual_conference(group: int) -> Callable[[], int]:
     return pk
 
 
+def consultation(kind: str) -> Callable[[], int]:
+    """The demo ward's consultation of that kind (land_use: open; units: closed, its synthesis published)."""
+
+    def pk() -> int:
+        from grassroots.consultations.models import Consultation
+
+        found = Consultation.objects.filter(kind=kind).order_by("pk").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
 def disclosure() -> int:
     """The demo ward's first disclosure with a question (its page shows an answer and a compliance flag)."""
     from grassroots.disclosure.models import Item
@@ -122,6 +136,10 @@ PUBLIC = [
     ("disclosure:unit", "14758"),
     ("disclosure:unit", "14758-01"),
     ("disclosure:item", disclosure),
+    # Consultations (issue 13): the ward's list, one open, one with its published synthesis.
+    ("consultations:public-list", "14758"),
+    ("consultations:public", consultation("land_use")),
+    ("consultations:public", consultation("units")),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -136,6 +154,9 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("disclosure:my-requests",),
         ("disclosure:ask", disclosure),
         ("disclosure:request-info", "14758"),
+        ("consultations:index",),
+        ("consultations:detail", consultation("land_use")),
+        ("consultations:detail", consultation("units")),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -150,6 +171,11 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("annual_conferences:console",),
         ("annual_conferences:village", "14758-03"),
         ("annual_conferences:conference", annual_conference(2)),
+        # Consultations: the list, the form of a new one, one open, one closed.
+        ("consultations:index",),
+        ("consultations:new", "14758"),
+        ("consultations:detail", consultation("land_use")),
+        ("consultations:detail", consultation("units")),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
