@@ -8,18 +8,18 @@ from django.utils.translation import pgettext_lazy
 class Kind(models.TextChoices):
     """The nine matters residents are consulted on (Law Art 25, points 1–9)."""
 
-    SOCIO_ECONOMIC = "socio_economic", _("socio-economic plan, restructuring, trades (Law Art 25(1))")
-    LAND_USE = "land_use", _("land-use plan and its adjustments (Law Art 25(2))")
-    PROJECTS = "projects", _("investment, land, site clearance and resettlement policies of projects (Law Art 25(3))")
-    UNITS = "units", _("establishing, merging, splitting or renaming units and villages (Law Art 25(4))")
-    COMMUNITY_DECISION = "community_decision", _("administrative decisions affecting the community (Law Art 25(5))")
-    CONSTRUCTION_PLAN = "construction_plan", _("construction-planning tasks and plans (Law Art 25(6))")
-    DEMOCRACY_REGULATION = "democracy_regulation", _("democracy regulations (Law Art 25(7))")
+    SOCIO_ECONOMIC = "socio_economic", _("socio-economic plan, restructuring, trades")
+    LAND_USE = "land_use", _("land-use plan and its adjustments")
+    PROJECTS = "projects", _("investment, land, site clearance and resettlement policies of projects")
+    UNITS = "units", _("establishing, merging, splitting or renaming units and villages")
+    COMMUNITY_DECISION = "community_decision", _("administrative decisions affecting the community")
+    CONSTRUCTION_PLAN = "construction_plan", _("construction-planning tasks and plans")
+    DEMOCRACY_REGULATION = "democracy_regulation", _("democracy regulations")
     INDIVIDUAL = (
         "individual",
-        _("a decision imposing obligations on, or limiting the rights of, a citizen (Law Art 25(8), Art 27)"),
+        _("a decision imposing obligations on, or limiting the rights of, a citizen"),
     )
-    OTHER = "other", _("other matters required by law or requested (Law Art 25(9))")
+    OTHER = "other", _("other matters required by law or requested")
 
 
 class Channel(models.TextChoices):

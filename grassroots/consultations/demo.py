@@ -111,10 +111,11 @@ def merger(ward: Unit, official: User, today: dt.date) -> Consultation:
                               body=body, article=first)  # fmt: skip
     # The window is moved 45 days back, as if published then.
     back = dt.timedelta(days=45)
+    assert c.closes_on is not None  # noqa: S101 (published just above)
     Consultation.objects.filter(pk=c.pk).update(published_on=today - back, closes_on=c.closes_on - back)
     Opinion.objects.filter(consultation=c).update(given_on=today - back + dt.timedelta(days=3))
     c.refresh_from_db()
-    ids = {o.stance: [] for o in c.opinions.all()}
+    ids: dict[str, list[int]] = {o.stance: [] for o in c.opinions.all()}
     for o in c.opinions.all():
         ids[o.stance].append(o.pk)
     agree = actions.create_group(actor=official, consultation=c, title="Đồng ý sáp nhập")

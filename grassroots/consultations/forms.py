@@ -17,26 +17,35 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
 
 
-class ConsultationForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Matter (Law Art 25)"), choices=Kind.choices)
+class Form(forms.Form):
+    """Several forms share the consultation's page: each names its fields' ids after itself, so a label
+    never points at another form's field of the same name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"{type(self).__name__.lower()}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ConsultationForm(Form):
+    kind = forms.ChoiceField(label=_("Matter consulted"), choices=Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(label=_("What is consulted"), widget=TEXT, max_length=20000)
     village: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Only this village (empty: the whole commune)"), queryset=Unit.objects.none(), required=False
     )
-    channels = forms.MultipleChoiceField(label=_("Forms of consultation (Law Art 26)"), choices=Channel.choices,
+    channels = forms.MultipleChoiceField(label=_("Forms of consultation"), choices=Channel.choices,
                                          widget=forms.CheckboxSelectMultiple)  # fmt: skip
     timeline = forms.CharField(label=_("Timeline"), widget=TEXT, max_length=5000)
     responsible = forms.CharField(label=_("Who is responsible"), max_length=300)
     window_days = forms.IntegerField(
-        label=_("Days open for opinions (at least 20, Law Art 28(2))"), min_value=1, max_value=365,
+        label=_("Days open for opinions (at least 20)"), min_value=1, max_value=365,
         initial=rules.MIN_WINDOW_DAYS,
     )  # fmt: skip
     other_law = forms.CharField(
         label=_("For fewer than 20 days: the law that sets another period, and why"), max_length=300, required=False
     )
     answer_per = forms.ChoiceField(label=_("Questionnaire answers"), choices=AnswerPer.choices)
-    affected_person = forms.CharField(label=_("Person the decision affects (Law Art 27 only)"), max_length=200,
+    affected_person = forms.CharField(label=_("Person the decision affects (a decision on one citizen only)"), max_length=200,
                                       required=False)  # fmt: skip
 
     def __init__(self, *args: Any, villages: Any = None, **kwargs: Any) -> None:
@@ -44,7 +53,7 @@ class ConsultationForm(forms.Form):
         self.fields["village"].queryset = villages  # type: ignore[attr-defined]
 
 
-class PlanSentForm(forms.Form):
+class PlanSentForm(Form):
     recipient = forms.ChoiceField(
         label=_("Sent to"),
         choices=[("council", _("the commune People's Council")), ("front", _("the commune Fatherland Front"))],
@@ -52,7 +61,7 @@ class PlanSentForm(forms.Form):
     sent_on = forms.DateField(label=_("Sent on"), widget=DATE)
 
 
-class DraftForm(forms.Form):
+class DraftForm(Form):
     title = forms.CharField(label=_("Title of the draft"), max_length=300)
     text = forms.CharField(
         label=_("Text (a line “Chương …” opens a section, a line “Điều 1. …” an article)"),
@@ -61,7 +70,7 @@ class DraftForm(forms.Form):
     note = forms.CharField(label=_("What this version changes"), widget=TEXT, max_length=5000, required=False)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(Form):
     kind = forms.ChoiceField(label=_("Kind of question"), choices=QuestionKind.choices)
     text = forms.CharField(label=_("Question"), max_length=500)
     options = forms.CharField(label=_("Options, one a line (choice questions)"), widget=TEXT, required=False,
@@ -72,11 +81,11 @@ class QuestionForm(forms.Form):
         return [line.strip() for line in self.cleaned_data["options"].splitlines() if line.strip()]
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     published_on = forms.DateField(label=_("Published on"), widget=DATE)
 
 
-class OpinionForm(forms.Form):
+class OpinionForm(Form):
     stance = forms.ChoiceField(label=_("Your view"), choices=Stance.choices, widget=forms.RadioSelect)
     body = forms.CharField(label=_("Your opinion"), widget=TEXT, max_length=5000)
     sign_publicly = forms.BooleanField(label=_("Show my name with my opinion"), required=False)
@@ -88,7 +97,7 @@ class OpinionForm(forms.Form):
             self.fields["article"].queryset = articles  # type: ignore[attr-defined]
 
 
-class EntryForm(forms.Form):
+class EntryForm(Form):
     channel = forms.ChoiceField(label=_("Came in through"), choices=[(c.value, c.label) for c in STAFF_CHANNELS])
     given_on = forms.DateField(label=_("Given on"), widget=DATE)
     stance = forms.ChoiceField(label=_("View"), choices=Stance.choices)
@@ -107,15 +116,15 @@ class EntryForm(forms.Form):
         self.fields["village"].queryset = villages  # type: ignore[attr-defined]
 
 
-class HideForm(forms.Form):
+class HideForm(Form):
     reason = forms.CharField(label=_("Why it is hidden (shown in its place)"), max_length=500)
 
 
-class GroupForm(forms.Form):
+class GroupForm(Form):
     title = forms.CharField(label=_("New group of opinions"), max_length=300)
 
 
-class AssignForm(forms.Form):
+class AssignForm(Form):
     group = forms.IntegerField(widget=forms.HiddenInput)
     opinions = forms.TypedMultipleChoiceField(label=_("Opinions in this group"), coerce=int, choices=[],
                                               widget=forms.CheckboxSelectMultiple)  # fmt: skip
@@ -125,29 +134,29 @@ class AssignForm(forms.Form):
         self.fields["opinions"].choices = [(i, f"#{i}") for i in opinion_ids or []]  # type: ignore[attr-defined]
 
 
-class RespondForm(forms.Form):
+class RespondForm(Form):
     group = forms.IntegerField(widget=forms.HiddenInput)
     take_up = forms.ChoiceField(label=_("Take-up"), choices=TakeUp.choices)
     explanation = forms.CharField(label=_("Explanation"), widget=TEXT, max_length=5000, required=False)
 
 
-class SynthesisForm(forms.Form):
+class SynthesisForm(Form):
     summary = forms.CharField(label=_("Synthesis of the opinions"), widget=forms.Textarea(attrs={"rows": 6}),
                               max_length=20000)  # fmt: skip
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     outcome = forms.ChoiceField(label=_("Final decision"), choices=Outcome.choices)
     decision_text = forms.CharField(label=_("The decision (number, day, content)"), widget=TEXT, max_length=5000)
     departure_explanation = forms.CharField(
-        label=_("If it departs from the majority of opinions: why (Law Art 28(3))"), widget=TEXT, max_length=10000,
+        label=_("If it departs from the majority of opinions: why"), widget=TEXT, max_length=10000,
         required=False,
     )  # fmt: skip
 
 
-def questionnaire_form(questions: list[Question], data: Any = None) -> forms.Form:
+def questionnaire_form(questions: list[Question], data: Any = None, *, auto_id: str = "answer_%s") -> forms.Form:
     """The questionnaire as a form: one field per question, named q<pk>."""
-    form = forms.Form(data)
+    form = forms.Form(data, auto_id=auto_id)
     for q in questions:
         name, label = f"q{q.pk}", f"{q.position}. {q.text}"
         if q.kind == QuestionKind.SINGLE:
@@ -167,7 +176,7 @@ def questionnaire_form(questions: list[Question], data: Any = None) -> forms.For
     return form
 
 
-class SlipForm(forms.Form):
+class SlipForm(Form):
     slip = forms.CharField(label=_("Slip number"), max_length=36)
 
 

@@ -111,3 +111,25 @@ def test_the_art27_dossier_is_generated_and_linked_for_the_commune(client, sign_
     client.logout()
     sign_in(client, cast["res1"])
     assert client.get(url).status_code == 404
+
+
+def test_after_the_window_the_official_groups_answers_and_publishes_through_the_forms(client, sign_in, cast):
+    from .conftest import time_passes
+
+    c = published(cast)
+    actions_opinion = __import__("grassroots.consultations.actions", fromlist=["give_opinion"])
+    o = actions_opinion.give_opinion(actor=cast["res1"], consultation=c, stance="agree", body="Đồng ý")
+    c = time_passes(c)
+    sign_in(client, cast["official_a"])
+    page = client.get(reverse("consultations:detail", args=[c.pk])).content.decode()
+    assert 'id="grouping"' in page
+    assert client.post(reverse("consultations:group", args=[c.pk]), {"title": "Nhóm 1"}).status_code == 302
+    group = c.groups.get()
+    r = client.post(reverse("consultations:assign", args=[c.pk]), {"group": group.pk, "opinions": [o.pk]})
+    assert r.status_code == 302 and Opinion.objects.get().group == group
+    r = client.post(reverse("consultations:respond", args=[c.pk]), {"group": group.pk, "take_up": "not_taken"})
+    assert r.status_code == 422 or not c.groups.get().take_up  # an explanation is required (Law Art 28(3))
+    r = client.post(reverse("consultations:respond", args=[c.pk]), {"group": group.pk, "take_up": "taken"})
+    assert c.groups.get().take_up == "taken"
+    r = client.post(reverse("consultations:synthesis", args=[c.pk]), {"summary": "Tổng hợp", "confirm": "yes"})
+    assert r.status_code == 302 and Consultation.objects.get().synthesis_published_at

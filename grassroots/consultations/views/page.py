@@ -122,7 +122,7 @@ def _page(request: HttpRequest, c: Consultation, status: int = 200, **forms: Any
         "slip_form": forms.get("slip_form") or (SlipForm() if enter and questions and c.published_on and not closed
                                                 else None),
         "slip_questions": forms.get("slip_questions") or (
-            questionnaire_form(questions) if enter and questions and c.published_on and not closed else None
+            questionnaire_form(questions, auto_id="slip_%s") if enter and questions and c.published_on and not closed else None
         ),
         "group_form": forms.get("group_form") or (GroupForm() if manage and synthesising else None),
         "synthesising": manage and synthesising,

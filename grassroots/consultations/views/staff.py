@@ -116,7 +116,7 @@ def slip(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.can_enter(request.user, c):
         raise Http404
     questions = list(c.questions.all())
-    slip_form, answers = SlipForm(request.POST), questionnaire_form(questions, request.POST)
+    slip_form, answers = SlipForm(request.POST), questionnaire_form(questions, request.POST, auto_id="slip_%s")
     answers.is_valid()
     return run_form(
         request, slip_form,

@@ -11,7 +11,9 @@ from grassroots.territory.models import Unit
 
 
 class Command(BaseCommand):
-    help = "Consultations in the demo ward: the land-use plan in progress, a merger of groups closed with its synthesis."
+    help = (
+        "Consultations in the demo ward: the land-use plan in progress, a merger of groups closed with its synthesis."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--if-empty", action="store_true", help="do nothing when the demo consultations are there")
