@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import User
@@ -97,9 +97,9 @@ def publish_synthesis(*, actor: User, consultation: Consultation, summary: str) 
         event("synthesis_published", actor, consultation, groups=len(groups))
         users = overview.opinion_authors(consultation)
         url = reverse("consultations:public", args=[consultation.pk])
-        text = _g("The synthesis of the consultation “%(title)s” is published: see what became of your opinion.") % {
-            "title": consultation.title
-        }
+        text = gettext(
+            "The synthesis of the consultation “%(title)s” is published: see what became of your opinion."
+        ) % {"title": consultation.title}
         transaction.on_commit(
             lambda: send_notices.enqueue(users, f"consultations.synthesis.{consultation.pk}", text, url)
         )

@@ -134,7 +134,7 @@ def test_questions_are_fixed_once_published(cast):
         _questions(cast, c)
 
 
-def test_the_synthesis_waits_for_the_window_and_every_opinion_grouped_and_answered(cast):
+def test_the_synthesis_waits_for_the_window_and_every_opinion_grouped_and_answered(cast, english):
     c = published(cast)
     actions.give_opinion(actor=cast["res1"], consultation=c, stance="agree", body="Đồng ý")
     with pytest.raises(DomainError):
@@ -162,7 +162,7 @@ def test_the_residents_who_commented_are_told_when_the_synthesis_is_published(ca
     assert told == {cast["res1"].pk, cast["res2"].pk}
 
 
-def test_law_art28_3_closing_a_decision_against_the_majority_without_explanation_is_refused(cast):
+def test_law_art28_3_closing_a_decision_against_the_majority_without_explanation_is_refused(cast, english):
     c = synthesised(cast, outcome="not_adopted")  # two agree, one disagrees: the majority agreed
     with pytest.raises(DomainError) as refused:
         actions.close(actor=cast["official_a"], consultation=c)

@@ -80,7 +80,7 @@ def test_law_art28_3_not_taking_up_needs_an_explanation():
 pytestmark = pytest.mark.django_db
 
 
-def test_law_art28_2_creating_a_consultation_of_19_days_is_refused(cast):
+def test_law_art28_2_creating_a_consultation_of_19_days_is_refused(cast, english):
     with pytest.raises(DomainError) as refused:
         planned(cast, window_days=19)
     assert refused.value.field == "other_law" and "28(2)" in str(refused.value.message)
@@ -88,7 +88,7 @@ def test_law_art28_2_creating_a_consultation_of_19_days_is_refused(cast):
     assert planned(cast, window_days=15, other_law="Luật Đất đai 2024, Điều 70").window_days == 15
 
 
-def test_law_art28_1_publication_is_refused_until_the_council_and_the_front_have_the_plan(cast):
+def test_law_art28_1_publication_is_refused_until_the_council_and_the_front_have_the_plan(cast, english):
     c = planned(cast)
     actions.record_plan_sent(actor=cast["official_a"], consultation=c, recipient="council", sent_on=days_ago(1))
     with pytest.raises(DomainError) as refused:
