@@ -82,6 +82,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_opinion_maps_demo --if-empty
 	$(PY) manage.py seed_petitions_demo --if-empty
 	$(PY) manage.py seed_investment_supervision_demo --if-empty
+	$(PY) manage.py seed_consultations_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py

@@ -72,6 +72,7 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 def register_routers() -> None:
     from grassroots.annual_conferences.api import router as annual_conferences_router
+    from grassroots.consultations.api import router as consultations_router
     from grassroots.conventions.api import router as conventions_router
     from grassroots.decisions.api import router as decisions_router
     from grassroots.dialogues.api import router as dialogues_router
@@ -98,6 +99,7 @@ def register_routers() -> None:
     api.add_router("/opinion-maps", opinion_maps_router)
     api.add_router("/petitions", petitions_router)
     api.add_router("/investment-supervision", investment_supervision_router)
+    api.add_router("/consultations", consultations_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

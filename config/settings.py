@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "grassroots.opinion_maps",
     "grassroots.petitions",
     "grassroots.investment_supervision",
+    "grassroots.consultations",
     "grassroots.portal",
 ]
 

@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.opinion_maps.urls")),
     path("", include("grassroots.petitions.urls")),
     path("", include("grassroots.investment_supervision.urls")),
+    path("", include("grassroots.consultations.urls")),
     prefix_default_language=False,
 )

@@ -4,6 +4,7 @@ from django.http import HttpRequest
 
 from grassroots.accounts.roles import role_unit_ids
 from grassroots.annual_conferences.access import SEEING_ROLES as CONFERENCE_ROLES
+from grassroots.consultations.access import STAFF_ROLES as CONSULTATION_ROLES
 from grassroots.conventions.access import CONSOLE_ROLES as CONVENTION_ROLES
 from grassroots.core import notices
 from grassroots.decisions.access import OVERSIGHT_ROLES, VILLAGE_ROLES, represented_household
@@ -51,6 +52,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "petitions": bool(role_unit_ids(user, PETITION_ROLES)),
             # The commune Front, the commune, the boards and village heads: investment supervision (Law Arts 41-45).
             "investment_supervision": bool(role_unit_ids(user, INVESTMENT_ROLES)),
+            # Consultations (Law Arts 25-28): the commune, the Front, village heads, and residents with a
+            # linked account (no query: the link is on the user row).
+            "consultations": bool(role_unit_ids(user, CONSULTATION_ROLES)) or user.resident_id is not None,
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

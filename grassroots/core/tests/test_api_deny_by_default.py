@@ -33,6 +33,8 @@ OPEN = {
     ("get", "/api/v1/dialogues/open/{code}"),  # published dialogues, questions and answers (Law Art 32)
     ("get", "/api/v1/opinion-maps/open/{map_id}"),  # a published opinion map's report: aggregates only
     ("get", "/api/v1/petitions/open/{code}"),  # aggregate figures, no personal data (Law Art 35(2)(a))
+    ("get", "/api/v1/consultations/open/unit/{code}"),  # published consultations (Law Art 28(3))
+    ("get", "/api/v1/consultations/open/{consultation_id}"),
 }
 
 
@@ -66,6 +68,7 @@ def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(
         "map_id": "1",
         "case_id": "1",
         "project_id": "1",
+        "consultation_id": "1",
     }
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations

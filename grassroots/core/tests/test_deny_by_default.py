@@ -68,6 +68,11 @@ PUBLIC = {
     "dialogues:public-minutes",
     # A commune's petition figures are public (aggregates, no personal data).
     "petitions:public",
+    # Published consultations, their drafts, aggregated results and synthesis are public (Law Art 28(3));
+    # no resident's name unless signed publicly. Unpublished ones answer 404.
+    "consultations:public-list",
+    "consultations:public",
+    "consultations:public-document",
     # The JSON API is open for open data (units) and answers 401 itself for the rest.
     "api:api-root",
     "api:openapi-json",
@@ -116,6 +121,10 @@ PUBLIC = {
     "api:list_supervised_projects",
     "api:get_supervised_project",
     "api:open_supervised_projects",
+    "api:list_consultations",
+    "api:get_consultation",
+    "api:open_consultations",
+    "api:open_consultation",
 }
 
 

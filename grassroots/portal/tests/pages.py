@@ -36,6 +36,7 @@ def seed() -> None:
         "seed_opinion_maps_demo",
         "seed_petitions_demo",
         "seed_investment_supervision_demo",
+        "seed_consultations_demo",
     ):
         call_command(command, stdout=io.StringIO())
 
@@ -87,6 +88,19 @@ def annual_conference(group: int) -> Callable[[], int]:
         from grassroots.annual_conferences.models import Conference
 
         found = Conference.objects.filter(village__code=f"14758-{group:02d}").order_by("year").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
+def consultation(kind: str) -> Callable[[], int]:
+    """The demo ward's consultation of that kind (land_use: open; units: closed, its synthesis published)."""
+
+    def pk() -> int:
+        from grassroots.consultations.models import Consultation
+
+        found = Consultation.objects.filter(kind=kind).order_by("pk").first()
         assert found is not None
         return found.pk
 
@@ -170,6 +184,10 @@ PUBLIC = [
     ("petitions:public", "14758"),
     ("investment_supervision:commune", "14758"),
     ("investment_supervision:public", supervised_project),
+    # Consultations (issue 13): the ward's list, one open, one with its published synthesis.
+    ("consultations:public-list", "14758"),
+    ("consultations:public", consultation("land_use")),
+    ("consultations:public", consultation("units")),
 ]
 
 PAGES: dict[str | None, list[tuple[Any, ...]]] = {
@@ -205,6 +223,9 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     "boardhead": [
         ("petitions:console",),
         ("petitions:case", petition("recommended", hidden=True)),
+        ("consultations:index",),
+        ("consultations:detail", consultation("land_use")),
+        ("consultations:detail", consultation("units")),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
@@ -227,6 +248,11 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         # The ward's opinion map on its land-use plan (issue 13, item 5).
         ("opinion_maps:console",),
         ("opinion_maps:manage", opinion_map),
+        # Consultations: the list, the form of a new one, one open, one closed.
+        ("consultations:index",),
+        ("consultations:new", "14758"),
+        ("consultations:detail", consultation("land_use")),
+        ("consultations:detail", consultation("units")),
     ],
     # Village heads at the console: a meeting under way, ballot slips, a filed record.
     "villagehead-02": [
