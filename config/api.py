@@ -79,11 +79,11 @@ def register_routers() -> None:
     from grassroots.disclosure.api import router as disclosure_router
     from grassroots.elections.api import router as elections_router
     from grassroots.inspection.api import router as inspection_router
-    from grassroots.opinion_maps.api import router as opinion_maps_router
     from grassroots.investment_supervision.api import router as investment_supervision_router
+    from grassroots.opinion_maps.api import router as opinion_maps_router
     from grassroots.people.api import router as people_router
-    from grassroots.service_ratings.api import router as service_ratings_router
     from grassroots.petitions.api import router as petitions_router
+    from grassroots.service_ratings.api import router as service_ratings_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)

@@ -23,7 +23,7 @@ from grassroots.accounts.models import User
 from grassroots.people import demo as people_demo
 from grassroots.territory.models import Unit
 
-from . import actions
+from . import actions, overview
 from .models import Consultation, Opinion
 
 WARD = people_demo.DEMO_WARD
@@ -140,7 +140,12 @@ def build() -> list[Consultation]:
     today = timezone.localdate()
     ward = Unit.objects.get(code=WARD)
     official = _user("official")
-    return [land_use(ward, official, today), merger(ward, official, today)]
+    plan = land_use(ward, official, today)
+    # The opinion map on the same land-use plan (seed_opinion_maps_demo), where it was seeded first.
+    maps = overview.opinion_maps_for(plan)
+    if maps.exists():
+        actions.link_opinion_map(actor=official, consultation=plan, opinion_map=maps.first())
+    return [plan, merger(ward, official, today)]
 
 
 def already_built() -> bool:

@@ -61,6 +61,16 @@ class PlanSentForm(Form):
     sent_on = forms.DateField(label=_("Sent on"), widget=DATE)
 
 
+class OpinionMapForm(Form):
+    opinion_map: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Opinion map"), queryset=None, required=False, empty_label=_("(none)")
+    )
+
+    def __init__(self, *args: Any, maps: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["opinion_map"].queryset = maps  # type: ignore[attr-defined]
+
+
 class DraftForm(Form):
     title = forms.CharField(label=_("Title of the draft"), max_length=300)
     text = forms.CharField(

@@ -51,6 +51,15 @@ class Consultation(models.Model):
     decision_text = models.TextField(_("the decision"), blank=True)
     departure_explanation = models.TextField(_("why the decision departs from the majority"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # Item 5 of the consultation issue: residents also vote on one another's short statements (opinion_maps).
+    opinion_map = models.OneToOneField(
+        "opinion_maps.OpinionMap",
+        verbose_name=_("opinion map"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultation",
+    )
 
     class Meta:
         verbose_name = _("consultation")

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.urls import reverse
 
 from grassroots.accounts.models import AnyUser
 from grassroots.territory.models import Unit
@@ -168,3 +169,24 @@ def unit_by_code(code: str) -> Unit | None:
     """A commune or village by its code, for the public list."""
     unit = Unit.objects.filter(code=code).select_related("parent").first()
     return unit if unit is not None and (unit.is_commune_level or unit.is_village_level) else None
+
+
+def opinion_maps_for(c: Consultation) -> QuerySet[Any]:
+    """The opinion maps of the consultation's commune (and its villages) that no other consultation holds."""
+    model = Consultation._meta.get_field("opinion_map").related_model
+    return (
+        model._default_manager.filter(unit__path__startswith=c.commune.path)  # type: ignore[union-attr]
+        .filter(Q(consultation__isnull=True) | Q(consultation=c))
+        .order_by("-pk")
+    )
+
+
+def opinion_map_link(c: Consultation, *, public: bool) -> str | None:
+    """Where the consultation's page sends a reader for its opinion map: the published report, or (for those
+    who take part or run it) the map itself."""
+    found = c.opinion_map
+    if found is None:
+        return None
+    if found.published_at is not None:
+        return reverse("opinion_maps:report", args=[found.pk])
+    return None if public and found.status == "draft" else reverse("opinion_maps:take-part", args=[found.pk])

@@ -12,6 +12,7 @@ urlpatterns = [
     path("consultations/<int:pk>/opinion/", staff.opinion, name="opinion"),
     path("consultations/<int:pk>/plan-sent/", staff.plan_sent, name="plan-sent"),
     path("consultations/<int:pk>/draft/", staff.draft, name="draft"),
+    path("consultations/<int:pk>/opinion-map/", staff.opinion_map, name="opinion-map"),
     path("consultations/<int:pk>/question/", staff.question, name="question"),
     path("consultations/<int:pk>/publish/", staff.publish, name="publish"),
     path("consultations/<int:pk>/enter/", staff.enter, name="enter"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import io
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.csvexport import SafeWriter
 from grassroots.people.models import Membership, Resident
@@ -96,3 +98,14 @@ def report_csv(opinion_map: OpinionMap) -> str:
             cells += [g["agree"], g["disagree"], g["voted"]]
         writer.writerow(cells)
     return out.getvalue()
+
+
+def consultation_link(m: OpinionMap) -> dict[str, str] | None:
+    """The consultation this map belongs to (consultations.Consultation.opinion_map), as a link back: its public
+    page once the consultation is published, else the staff's page."""
+    found = getattr(m, "consultation", None)  # the reverse one-to-one; AttributeError when there is none
+    if found is None:
+        return None
+    name = "consultations:public" if found.published_on else "consultations:detail"
+    label = _("Back to the consultation: %(title)s") % {"title": found.title}
+    return {"url": reverse(name, args=[found.pk]), "label": str(label)}

@@ -55,6 +55,7 @@ def _page(request: HttpRequest, opinion_map: OpinionMap, status: int = 200, **fo
         "seed_form": forms.get("seed_form") or (SeedForm() if can_manage and opinion_map.status != "closed" else None),
         "hide_form": HideForm(),
         "earliest_close": rules.earliest_close(opinion_map.opens_on),
+        "context_link": overview.consultation_link(opinion_map),
     }
     return render(request, "opinion_maps/manage.html", context, status=status)
 

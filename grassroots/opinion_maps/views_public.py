@@ -42,7 +42,7 @@ def _page(request: HttpRequest, m: OpinionMap, status: int = 200, form: Statemen
         "votable": votable,
         "votes": votes,
         "form": form or StatementForm(),
-        "context_link": None,  # set by a consultation that points to this map
+        "context_link": overview.consultation_link(m),
     }
     return render(request, "opinion_maps/take_part.html", context, status=status)
 
@@ -93,7 +93,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "view": view,
         "scatter": charts.scatter(view.report.data) if view else "",
         "hidden": statements,
-        "context_link": None,  # set by a consultation that points to this map
+        "context_link": overview.consultation_link(m),
     }
     return render(request, "opinion_maps/report.html", context)
 

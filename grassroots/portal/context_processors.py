@@ -12,11 +12,11 @@ from grassroots.decisions.models import Notification
 from grassroots.dialogues.access import CONSOLE_ROLES as DIALOGUE_ROLES
 from grassroots.elections.access import READ_ROLES as ELECTION_ROLES
 from grassroots.inspection.access import CONSOLE_ROLES as INSPECTION_ROLES
-from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.investment_supervision.access import CONSOLE_ROLES as INVESTMENT_ROLES
+from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.people.access import SCOPE_ROLES
-from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.petitions.access import CONSOLE_ROLES as PETITION_ROLES
+from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
 from grassroots.training.access import has_training
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
@@ -173,4 +174,23 @@ def publish(*, actor: User, consultation: Consultation, published_on: dt.date) -
         consultation.save()
         event("published", actor, consultation, published_on=published_on.isoformat(),
               closes_on=consultation.closes_on.isoformat())  # fmt: skip
+    return consultation
+
+
+def link_opinion_map(*, actor: User, consultation: Consultation, opinion_map: Any) -> Consultation:
+    """Item 5 of the consultation: the opinion map where residents vote on one another's statements. It must be
+    a map of the consultation's commune or one of its villages, held by no other consultation."""
+    require(access.can_manage(actor, consultation), NOT_YOURS)
+    with transaction.atomic():
+        consultation = lock(consultation)
+        require_not_closed(consultation)
+        if opinion_map is not None:
+            if not opinion_map.unit.path.startswith(consultation.commune.path):
+                raise DomainError(_("Choose an opinion map of this commune."), field="opinion_map")
+            other = getattr(opinion_map, "consultation", None)
+            if other is not None and other.pk != consultation.pk:
+                raise DomainError(_("This opinion map belongs to another consultation."), field="opinion_map")
+        consultation.opinion_map = opinion_map
+        consultation.save(update_fields=["opinion_map"])
+        event("opinion_map_linked", actor, consultation, opinion_map=opinion_map.pk if opinion_map else None)
     return consultation

@@ -24,6 +24,7 @@ from ..forms import (
     EntryForm,
     GroupForm,
     HideForm,
+    OpinionMapForm,
     PlanSentForm,
     PublishForm,
     QuestionForm,
@@ -107,6 +108,11 @@ def _page(request: HttpRequest, c: Consultation, status: int = 200, **forms: Any
         "answered": answered,
         "plan_form": forms.get("plan_form") or (PlanSentForm(initial={"sent_on": today}) if manage and not closed
                                                 else None),
+        "opinion_map_url": overview.opinion_map_link(c, public=False),
+        "map_form": forms.get("map_form") or (
+            OpinionMapForm(initial={"opinion_map": c.opinion_map_id}, maps=overview.opinion_maps_for(c))
+            if manage and not closed else None
+        ),
         "draft_form": forms.get("draft_form") or (
             DraftForm() if manage and not c.synthesis_published_at and not closed else None
         ),

@@ -46,6 +46,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
         "groups": list(c.groups.prefetch_related("opinions")) if c.synthesis_published_at else [],
         "documents": documents.available(c, public=True),
         "drafts": list(c.drafts.order_by("number")),
+        "opinion_map_url": overview.opinion_map_link(c, public=True),
     }
     return render(request, "consultations/public.html", context)
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from grassroots.core.forms import Confirmation, run_action, run_form
 
-from .. import access, actions, documents
+from .. import access, actions, documents, overview
 from ..forms import (
     AssignForm,
     DecisionForm,
@@ -19,6 +19,7 @@ from ..forms import (
     GroupForm,
     HideForm,
     OpinionForm,
+    OpinionMapForm,
     PlanSentForm,
     PublishForm,
     QuestionForm,
@@ -43,6 +44,16 @@ def plan_sent(request: HttpRequest, pk: int) -> HttpResponse:
     return run_form(
         request, form, lambda d: actions.record_plan_sent(actor=request.user, consultation=c, **d),  # type: ignore[arg-type]
         success=_back(c), page=lambda s: _page(request, c, s, plan_form=form), done=_("The sending is recorded."),
+    )  # fmt: skip
+
+
+@require_POST
+def opinion_map(request: HttpRequest, pk: int) -> HttpResponse:
+    c = access.access_managed(request.user, pk)
+    form = OpinionMapForm(request.POST, maps=overview.opinion_maps_for(c))
+    return run_form(
+        request, form, lambda d: actions.link_opinion_map(actor=request.user, consultation=c, **d),  # type: ignore[arg-type]
+        success=_back(c), page=lambda s: _page(request, c, s, map_form=form), done=_("The opinion map is linked."),
     )  # fmt: skip
 
 

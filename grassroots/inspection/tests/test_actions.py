@@ -62,14 +62,14 @@ def test_the_village_head_tables_the_election_as_an_item_5_matter(cast):
 def test_law_art37_a_village_head_is_refused_as_a_candidate(cast):
     user = UserFactory(username="head_resident", resident=cast["residents"][2])
     grant(user, cast["a"]["village1"], Role.VILLAGE_HEAD)
-    with pytest.raises(DomainError, match="Art 37|Điều 37"):
+    with pytest.raises(DomainError, match=r"Art 37|Điều 37"):
         actions.nominate(actor=cast["cfront_a"], board=cast["board"], village=cast["a"]["village1"],
                          resident=cast["residents"][2], declaration_recorded_on=days_ago(0))  # fmt: skip
 
 
 def test_law_art37_a_resident_of_another_commune_is_refused(cast):
     outsider = cast["households"]["b1"].memberships.first().resident
-    with pytest.raises(DomainError, match="Art 37|Điều 37"):
+    with pytest.raises(DomainError, match=r"Art 37|Điều 37"):
         actions.nominate(actor=cast["cfront_a"], board=cast["board"], village=cast["a"]["village1"],
                          resident=outsider, declaration_recorded_on=days_ago(0))  # fmt: skip
 
@@ -78,7 +78,7 @@ def test_law_art36_no_sixth_member_on_a_board_of_5(cast):
     residents = cast["residents"]
     for i in range(5):
         seat(cast, residents[i], cast["a"]["village1" if i % 2 else "village2"])
-    with pytest.raises(DomainError, match="Art 36|Điều 36"):
+    with pytest.raises(DomainError, match=r"Art 36|Điều 36"):
         actions.nominate(actor=cast["cfront_a"], board=cast["board"], village=cast["a"]["village1"],
                          resident=residents[5], declaration_recorded_on=days_ago(0))  # fmt: skip
 
@@ -87,7 +87,7 @@ def test_law_art36_the_fifth_seat_waits_for_the_unrepresented_village(cast):
     residents = cast["residents"]
     for i in range(4):
         seat(cast, residents[i], cast["a"]["village1"])
-    with pytest.raises(DomainError, match="Art 36|Điều 36"):
+    with pytest.raises(DomainError, match=r"Art 36|Điều 36"):
         actions.nominate(actor=cast["cfront_a"], board=cast["board"], village=cast["a"]["village1"],
                          resident=residents[4], declaration_recorded_on=days_ago(0))  # fmt: skip
     seat(cast, residents[5], cast["a"]["village2"])
@@ -108,7 +108,7 @@ def test_law_art36_the_head_gets_the_head_role_and_a_new_head_takes_it_over(cast
 
 def test_law_art36_deputies_are_limited_to_the_number_the_front_set(cast):
     members = [seat(cast, cast["residents"][i]) for i in range(3)]
-    with pytest.raises(DomainError, match="Art 36|Điều 36"):
+    with pytest.raises(DomainError, match=r"Art 36|Điều 36"):
         actions.elect_officers(actor=cast["cfront_a"], board=cast["board"], head=members[0],
                                deputies=members[1:], elected_on=days_ago(0))  # fmt: skip
 
@@ -171,7 +171,7 @@ def test_d59_art14_members_write_plans_with_every_part(cast):
     plan = actions.write_plan(actor=cast["member_user"], board=cast["board"], period="quarter",
                               year=timezone.localdate().year, number=1, **texts)  # fmt: skip
     assert plan.number == 1
-    with pytest.raises(DomainError, match="Art 14|Điều 14"):
+    with pytest.raises(DomainError, match=r"Art 14|Điều 14"):
         actions.write_plan(actor=cast["member_user"], board=cast["board"], period="year",
                            year=timezone.localdate().year, **{**texts, "budget": ""})  # fmt: skip
     with pytest.raises(DomainError):

@@ -123,6 +123,12 @@ def dialogue(*, held: bool) -> Callable[[], int]:
         from grassroots.dialogues.models import Dialogue
 
         found = Dialogue.objects.filter(commune__code="14758", held_on__isnull=not held).order_by("planned_on").first()
+        assert found is not None
+        return found.pk
+
+    return pk
+
+
 def petition(state: str, hidden: bool = False) -> Callable[[], int]:
     """A demo petition of the ward's People's Inspection Board in `state` (petitions.demo)."""
 
@@ -134,6 +140,8 @@ def petition(state: str, hidden: bool = False) -> Callable[[], int]:
         return found.pk
 
     return pk
+
+
 def opinion_map() -> int:
     """The demo ward's opinion map (closed, its report published; opinion_maps.demo)."""
     from grassroots.opinion_maps.models import OpinionMap
@@ -141,6 +149,8 @@ def opinion_map() -> int:
     found = OpinionMap.objects.order_by("pk").first()
     assert found is not None
     return found.pk
+
+
 def supervised_project() -> int:
     """The demo ward's project under community supervision (investment_supervision.demo)."""
     from grassroots.investment_supervision.models import Project
@@ -209,6 +219,9 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("petitions:mine",),
         ("petitions:new", "14758"),
         ("petitions:case", petition("recommended", hidden=True)),
+        ("consultations:index",),
+        ("consultations:detail", consultation("land_use")),
+        ("consultations:detail", consultation("units")),
     ],
     # The ward's People's Inspection Board: the console, a case at each of its steps, the entry form.
     "boardmember": [
@@ -223,9 +236,6 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
     "boardhead": [
         ("petitions:console",),
         ("petitions:case", petition("recommended", hidden=True)),
-        ("consultations:index",),
-        ("consultations:detail", consultation("land_use")),
-        ("consultations:detail", consultation("units")),
     ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
