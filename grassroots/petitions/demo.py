@@ -1,7 +1,8 @@
 """The demo ward's petitions to its People's Inspection Board (issue 14, item 8), built through the actions,
-so every write is checked against the law and audited. Two demo accounts of the board are created here
-(the board app's demo is written in parallel; the lead reconciles them): `boardhead` (head, may reveal a
-hidden petitioner) and `boardmember`. Cases in every state, among them one whose answer is overdue
+so every write is checked against the law and audited. The cases are worked by the board that
+`seed_inspection_demo` seats (`inspectionhead`, the head, who may reveal a hidden petitioner, and
+`inspectionmember`); without that demo, two accounts of the board are created here (`boardhead`, `boardmember`),
+so a board has one head either way. Cases in every state, among them one whose answer is overdue
 (Law Art 40(1)) and one whose petitioner asked to be hidden (Law Art 9(2))."""
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from .models import Petition
 
 WARD = people_demo.DEMO_WARD
 HEAD, MEMBER = "boardhead", "boardmember"
+# The accounts seed_inspection_demo seats on the board (read by name: petitions does not import inspection).
+SEATED_HEAD, SEATED_MEMBER = "inspectionhead", "inspectionmember"
 CASES = [
     # (subject, state to reach, hidden)
     ("Cống thoát nước tổ 3 bị tắc", State.RECEIVED, False),
@@ -92,8 +95,12 @@ def _along(
 def build() -> list[Petition]:
     today = timezone.localdate()
     ward = Unit.objects.get(code=WARD)
-    head = _account(HEAD, "Nguyễn Văn Trưởng Ban", [Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD], ward)
-    member = _account(MEMBER, "Đỗ Thị Thành Viên", [Role.INSPECTION_BOARD], ward)
+    head = User.objects.filter(username=SEATED_HEAD).first() or _account(
+        HEAD, "Nguyễn Văn Trưởng Ban", [Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD], ward
+    )
+    member = User.objects.filter(username=SEATED_MEMBER).first() or _account(
+        MEMBER, "Đỗ Thị Thành Viên", [Role.INSPECTION_BOARD], ward
+    )
     front, chair = User.objects.get(username="front"), User.objects.get(username="chair")
     resident = User.objects.filter(username="resident").first()
     made = []

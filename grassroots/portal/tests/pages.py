@@ -224,19 +224,6 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("consultations:detail", consultation("units")),
     ],
     # The ward's People's Inspection Board: the console, a case at each of its steps, the entry form.
-    "boardmember": [
-        ("petitions:console",),
-        ("petitions:case", petition("received")),
-        ("petitions:case", petition("accepted")),
-        ("petitions:case", petition("assigned")),
-        ("petitions:case", petition("planned")),
-        ("petitions:case", petition("verified")),
-        ("petitions:enter", "14758"),
-    ],
-    "boardhead": [
-        ("petitions:console",),
-        ("petitions:case", petition("recommended", hidden=True)),
-    ],
     # The ward's official: the disclosure register, an item with its compliance, the forms.
     "official": [
         ("disclosure:console",),
@@ -311,11 +298,21 @@ PAGES: dict[str | None, list[tuple[Any, ...]]] = {
         ("inspection:console",),
         ("inspection:board", "14758"),
     ],
-    # The head of the People's Inspection Board: its console and the plan form.
+    # The People's Inspection Board that seed_inspection_demo seats: a member works the cases (petitions demo),
+    # the head sees the hidden petitioner's case and the board's console.
+    "inspectionmember": [
+        ("petitions:console",),
+        ("petitions:case", petition("received")),
+        ("petitions:case", petition("accepted")),
+        ("petitions:case", petition("assigned")),
+        ("petitions:case", petition("planned")),
+        ("petitions:case", petition("verified")),
+        ("petitions:enter", "14758"),
+    ],
     "inspectionhead": [
-        ("inspection:board", "14758"),
         ("petitions:console",),
         ("petitions:case", petition("recommended", hidden=True)),
+        ("inspection:board", "14758"),
     ],
     # The province's steering committee: the training pages.
     "steering": [
