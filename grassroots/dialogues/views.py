@@ -15,16 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.forms import Confirmation, run_action, run_form
+from grassroots.core.official.paper import EXTENSIONS
 
 from . import access, actions, documents, overview, rules
 from .forms import AnswerForm, ConclusionForm, FrontForm, HideForm, HoldForm, NoticeForm, QuestionForm, ScheduleForm
 from .models import Dialogue
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def console(request: HttpRequest) -> HttpResponse:
@@ -212,11 +209,9 @@ def hide_question(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def minutes_response(d: Dialogue, ext: str) -> HttpResponse:
-    if not documents.available(d) or ext not in CONTENT_TYPES:
+    if not documents.available(d) or ext not in EXTENSIONS:
         raise Http404
-    response = HttpResponse(documents.render(d, ext), content_type=CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(d, ext)}"'
-    return response
+    return attachment(documents.render(d, ext), documents.filename(d, ext))
 
 
 def minutes(request: HttpRequest, pk: int, ext: str) -> HttpResponse:

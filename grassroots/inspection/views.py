@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.errors import DomainError
 from grassroots.core.forms import Confirmation, run_action, run_form
+from grassroots.core.official.paper import EXTENSIONS
 from grassroots.territory.models import Unit
 
 from . import access, actions, documents, overview
@@ -308,8 +310,6 @@ def plan(request: HttpRequest, code: str) -> HttpResponse:
 def plan_document(request: HttpRequest, code: str, pk: int, ext: str) -> HttpResponse:
     commune = access.access_commune(request.user, code)
     found = Plan.objects.filter(pk=pk, board__commune=commune).select_related("board__commune").first()
-    if found is None or ext not in documents.CONTENT_TYPES:
+    if found is None or ext not in EXTENSIONS:
         raise Http404
-    response = HttpResponse(documents.render(found, ext), content_type=documents.CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(found, ext)}"'
-    return response
+    return attachment(documents.render(found, ext), documents.filename(found, ext))

@@ -8,10 +8,8 @@ words), in Vietnamese (official documents, not interface strings):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from grassroots.core.official import word
-from grassroots.core.official.pdf import A4, Writer, national_heading, new_pdf, set_text, signature_grid
+from grassroots.core.official import paper as official_paper
+from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import BLANK, nfc, place_date, vn_date
 
 from . import overview, rules
@@ -30,31 +28,11 @@ KINDS = {RecommendationKind.FIX: "khắc phục thiếu sót", RecommendationKin
          RecommendationKind.SUSPEND: "tạm đình chỉ thực hiện đầu tư, vận hành dự án", RecommendationKind.OTHER: "khác"}  # fmt: skip
 
 
-@dataclass
-class Doc:
-    title: str
-    subtitle: str
-    unit_lines: tuple[str, str]
-    place_date: str
-    blocks: list[tuple[str, str]] = field(default_factory=list)
-    signatures: list[tuple[str, str]] = field(default_factory=list)
-
-    def h(self, text: str) -> None:
-        self.blocks.append(("h", nfc(text)))
-
-    def p(self, text: str) -> None:
-        self.blocks.append(("p", nfc(text)))
-
-    def items(self, texts: list[str], empty: str = "Không có.") -> None:
-        for text in texts or [empty]:
-            self.blocks.append(("i", nfc(text)))
-
-
-def _new(board: Board, title: str, subtitle: str, day: object, *, front: bool = True) -> Doc:
+def _new(board: Board, title: str, subtitle: str, day: object, *, front: bool = True) -> Paper:
     commune = nfc(board.project.commune.name)
     top = f"ỦY BAN MTTQ VIỆT NAM {commune.upper()}" if front else commune.upper()
     second = "BAN GIÁM SÁT ĐẦU TƯ CỦA CỘNG ĐỒNG" if not front else ""
-    return Doc(title, subtitle, (top, second), place_date(commune, day))  # type: ignore[arg-type]
+    return Paper(title, subtitle, (top, second), place_date(commune, day))  # type: ignore[arg-type]
 
 
 def _members(board: Board) -> list[str]:
@@ -68,61 +46,61 @@ def _head(board: Board) -> str:
     return nfc(head.full_name) if head else BLANK
 
 
-def notice_doc(board: Board) -> Doc:
+def notice_doc(board: Board) -> Paper:
     project = board.project
     doc = _new(board, "THÔNG BÁO", f"Kế hoạch giám sát và thành phần Ban giám sát đầu tư của cộng đồng đối với "
                f"{nfc(project.title)}", board.investor_notified_on)  # fmt: skip
     investors = [nfc(p.name) for p in project.parties.filter(role=PartyRole.INVESTOR)]
-    doc.p(LAW_BASIS)
-    doc.p(f"Kính gửi: {'; '.join(investors) or BLANK} (chủ đầu tư); Ban quản lý dự án.")
-    doc.p(f"Ủy ban Mặt trận Tổ quốc Việt Nam {nfc(project.commune.name)} thông báo kế hoạch giám sát và thành phần "
+    doc.paragraph(LAW_BASIS)
+    doc.paragraph(f"Kính gửi: {'; '.join(investors) or BLANK} (chủ đầu tư); Ban quản lý dự án.")
+    doc.paragraph(f"Ủy ban Mặt trận Tổ quốc Việt Nam {nfc(project.commune.name)} thông báo kế hoạch giám sát và thành phần "
           f"Ban giám sát đầu tư của cộng đồng, ít nhất {rules.INVESTOR_NOTICE_DAYS} ngày trước khi bắt đầu giám sát:")  # fmt: skip
-    doc.h("1. Dự án được giám sát")
-    doc.p(f"{nfc(project.title)}; địa điểm: {nfc(project.location) or BLANK}; tổng mức đầu tư: "
+    doc.heading("1. Dự án được giám sát")
+    doc.paragraph(f"{nfc(project.title)}; địa điểm: {nfc(project.location) or BLANK}; tổng mức đầu tư: "
           f"{nfc(project.total_investment) or BLANK}.")  # fmt: skip
     doc.items([f"{ROLES[PartyRole(p.role)]}: {nfc(p.name)}" for p in project.parties.all()])
-    doc.h("2. Thành phần Ban giám sát đầu tư của cộng đồng")
+    doc.heading("2. Thành phần Ban giám sát đầu tư của cộng đồng")
     doc.items(_members(board))
-    doc.h("3. Kế hoạch giám sát")
-    doc.p(
+    doc.heading("3. Kế hoạch giám sát")
+    doc.paragraph(
         f"Thời gian bắt đầu giám sát: {vn_date(board.supervision_starts_on) if board.supervision_starts_on else BLANK}."
     )
-    doc.p(board.plan)
-    doc.p("Đề nghị chủ đầu tư cung cấp đầy đủ thông tin, tài liệu và tạo điều kiện để Ban thực hiện giám sát.")
+    doc.paragraph(board.plan)
+    doc.paragraph("Đề nghị chủ đầu tư cung cấp đầy đủ thông tin, tài liệu và tạo điều kiện để Ban thực hiện giám sát.")
     doc.signatures = [("TM. ỦY BAN MẶT TRẬN TỔ QUỐC", "")]
     return doc
 
 
-def recommendation_doc(board: Board, rec: Recommendation) -> Doc:
+def recommendation_doc(board: Board, rec: Recommendation) -> Paper:
     doc = _new(board, "KIẾN NGHỊ", f"Của Ban giám sát đầu tư của cộng đồng về {nfc(board.project.title)}",
                rec.sent_on, front=False)  # fmt: skip
-    doc.p(f"Kính gửi: Ủy ban nhân dân {nfc(board.project.commune.name)}.")
-    doc.h("1. Kết quả giám sát")
-    doc.p(rec.findings)
-    doc.h(f"2. Kiến nghị ({KINDS[RecommendationKind(rec.kind)]})")
-    doc.p(rec.text)
+    doc.paragraph(f"Kính gửi: Ủy ban nhân dân {nfc(board.project.commune.name)}.")
+    doc.heading("1. Kết quả giám sát")
+    doc.paragraph(rec.findings)
+    doc.heading(f"2. Kiến nghị ({KINDS[RecommendationKind(rec.kind)]})")
+    doc.paragraph(rec.text)
     if rec.sent_on:
-        doc.p(f"Đề nghị Ủy ban nhân dân xã giải quyết và thông báo kết quả trong thời hạn {rules.ANSWER_DAYS} ngày, "
+        doc.paragraph(f"Đề nghị Ủy ban nhân dân xã giải quyết và thông báo kết quả trong thời hạn {rules.ANSWER_DAYS} ngày, "
               f"chậm nhất {vn_date(rules.answer_due_on(rec.sent_on))}.")  # fmt: skip
     doc.signatures = [("XÁC NHẬN CỦA ỦY BAN MTTQ", ""), ("TRƯỞNG BAN", _head(board))]
     return doc
 
 
-def report_doc(board: Board) -> Doc:
+def report_doc(board: Board) -> Paper:
     project = board.project
     doc = _new(board, "BÁO CÁO", f"Kết quả giám sát đầu tư của cộng đồng đối với {nfc(project.title)}",
                board.closed_on, front=False)  # fmt: skip
-    doc.p(f"Kính gửi: Ủy ban Mặt trận Tổ quốc Việt Nam {nfc(project.commune.name)}.")
-    doc.h("1. Thành phần Ban")
+    doc.paragraph(f"Kính gửi: Ủy ban Mặt trận Tổ quốc Việt Nam {nfc(project.commune.name)}.")
+    doc.heading("1. Thành phần Ban")
     doc.items(_members(board))
-    doc.h("2. Các nội dung đã giám sát")
+    doc.heading("2. Các nội dung đã giám sát")
     items = overview.items_of(board)
     doc.items([f"{overview.item_text(i).split(' (')[0]}: {i.get_status_display()}. {nfc(i.notes)}" for i in items])
-    doc.h("3. Kiến nghị và kết quả giải quyết")
+    doc.heading("3. Kiến nghị và kết quả giải quyết")
     doc.items([f"{r.recommendation.text} Trả lời: {nfc(r.recommendation.answer) or 'chưa có'}"
                for r in overview.recommendation_rows(board, sent_only=True)])  # fmt: skip
-    doc.h("4. Đánh giá chung")
-    doc.p(board.report or BLANK)
+    doc.heading("4. Đánh giá chung")
+    doc.paragraph(board.report or BLANK)
     doc.signatures = [("TRƯỞNG BAN", _head(board))]
     return doc
 
@@ -139,7 +117,7 @@ def available(board: Board) -> list[str]:
     return kinds
 
 
-def build(board: Board, kind: str) -> Doc:
+def build(board: Board, kind: str) -> Paper:
     if kind == "notice":
         return notice_doc(board)
     if kind == "report":
@@ -151,42 +129,6 @@ def filename(board: Board, kind: str, ext: str) -> str:
     return f"giam-sat-dau-tu-{board.project.pk}-{kind}.{ext}"
 
 
-def to_docx(doc: Doc) -> bytes:
-    out = word.new_docx(f"{doc.title}: {doc.subtitle}")
-    word.national_heading(out, doc.unit_lines, doc.place_date)
-    word.paragraph(out, "")
-    word.paragraph(out, doc.title, bold=True, size=14, align="center")
-    word.paragraph(out, doc.subtitle, bold=True, align="center")
-    for kind, text in doc.blocks:
-        if kind == "h":
-            word.paragraph(out, text, bold=True)
-        else:
-            word.paragraph(out, f"- {text}" if kind == "i" else text, align="justify")
-    word.paragraph(out, "")
-    word.signature_table(out, doc.signatures)
-    return word.to_bytes(out)
-
-
-def to_pdf(doc: Doc) -> bytes:
-    pdf = new_pdf(A4, f"{doc.title}: {doc.subtitle}")
-    pdf.set_margins(left=25, top=15, right=15)
-    pdf.set_auto_page_break(True, margin=18)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-    y = national_heading(Writer(pdf), doc.unit_lines, doc.place_date, x=pdf.l_margin, width=width, split=68)
-    pdf.set_xy(pdf.l_margin, y + 2)
-    set_text(pdf, 13, bold=True)
-    pdf.multi_cell(width, 6.5, doc.title, align="C", new_x="LMARGIN", new_y="NEXT")
-    set_text(pdf, 11.5, bold=True)
-    pdf.multi_cell(width, 6, doc.subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
-    for kind, text in doc.blocks:
-        set_text(pdf, 11 if kind == "h" else 10.5, bold=kind == "h")
-        pdf.multi_cell(width, 5.5, f"- {text}" if kind == "i" else text, align="J", new_x="LMARGIN", new_y="NEXT")
-    signature_grid(pdf, doc.signatures, width)
-    return bytes(pdf.output())
-
-
 def render(board: Board, kind: str, ext: str) -> bytes:
     doc = build(board, kind)
-    return to_docx(doc) if ext == "docx" else to_pdf(doc)
+    return official_paper.render(doc, ext)

@@ -16,7 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.forms import Confirmation, run_form
+from grassroots.core.official.paper import EXTENSIONS
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
 from . import access, actions, documents, forms, overview
@@ -178,20 +180,12 @@ def step(request: HttpRequest, pk: int, name: str, target: int | None = None) ->
     )  # fmt: skip
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse:
     """One of the board's papers as PDF or DOCX (Content-Disposition: attachment)."""
     project = access.access_project(request.user, pk)
-    if kind not in documents.available(project.board) or ext not in CONTENT_TYPES:
+    if kind not in documents.available(project.board) or ext not in EXTENSIONS:
         raise Http404
-    response = HttpResponse(documents.render(project.board, kind, ext), content_type=CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(project.board, kind, ext)}"'
-    return response
+    return attachment(documents.render(project.board, kind, ext), documents.filename(project.board, kind, ext))
 
 
 def evidence(request: HttpRequest, pk: int, item: int) -> FileResponse:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.forms import run_form
 from grassroots.territory.models import Unit
 
@@ -104,9 +105,7 @@ def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
     m = OpinionMap.objects.filter(pk=pk).select_related("unit").first()
     if m is None or not (m.is_published or (access.may_use_console(request.user) and _sees(request, m))):
         raise Http404
-    response = HttpResponse(overview.report_csv(m), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="opinion-map-{m.pk}.csv"'
-    return response
+    return attachment(overview.report_csv(m), f"opinion-map-{m.pk}.csv", public=m.is_published)
 
 
 def _sees(request: HttpRequest, m: OpinionMap) -> bool:

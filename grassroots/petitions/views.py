@@ -15,8 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.errors import DomainError
 from grassroots.core.forms import Confirmation, run_form
+from grassroots.core.official.paper import EXTENSIONS
 
 from . import access, actions, documents, overview, rules
 from .choices import State
@@ -37,10 +39,6 @@ from .forms import (
 from .models import Petition
 
 PER_PAGE = 50
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def console(request: HttpRequest) -> HttpResponse:
@@ -204,7 +202,7 @@ def report(request: HttpRequest, code: str, ext: str) -> HttpResponse:
     """A report to the Front for a quarter, half-year, year or term, as PDF or DOCX (Law Art 39)."""
     commune = access.access_commune(request.user, code, access.BOARD_ROLES | access.FRONT_ROLES)
     form = ReportForm(request.GET)
-    if ext not in CONTENT_TYPES or not form.is_valid():
+    if ext not in EXTENSIONS or not form.is_valid():
         raise Http404
     d = form.cleaned_data
     number, last_year = d.get("number") or 1, d.get("last_year")
@@ -212,7 +210,6 @@ def report(request: HttpRequest, code: str, ext: str) -> HttpResponse:
         doc = documents.report_doc(commune, d["kind"], d["year"], number, last_year)
     except ValueError:
         raise Http404 from None
-    response = HttpResponse(documents.render(doc, ext), content_type=CONTENT_TYPES[ext])
-    name = documents.filename(commune, d["kind"], d["year"], number, last_year, ext)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(
+        documents.render(doc, ext), documents.filename(commune, d["kind"], d["year"], number, last_year, ext)
+    )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from grassroots.accounts.http import PublicRequest
 from grassroots.core import csvexport
+from grassroots.core.downloads import csv_attachment
 
 from . import access, overview
 from .views import period_of, results_context
@@ -35,8 +36,7 @@ def public_csv(request: PublicRequest, code: str) -> HttpResponse:
     """Open data: the results per service and per official (from 5 ratings) over the period asked for."""
     commune = access.public_commune(code)
     period = period_of(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="service-ratings-{commune.code}-{period.slug}.csv"'
+    response = csv_attachment(f"service-ratings-{commune.code}-{period.slug}.csv", public=True)
     writer = csvexport.writer(response)
     writer.writerow(CSV_HEADER)
     for kind, rows in (("service", overview.by_service(commune, period)),

@@ -9,9 +9,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from grassroots.core.downloads import attachment
+from grassroots.core.official.paper import EXTENSIONS
+
 from .. import documents, overview
 from ..models import Consultation
-from .staff import CONTENT_TYPES
 
 PER_PAGE = 30
 
@@ -54,8 +56,6 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_not_required
 def document(request: HttpRequest, pk: int, ext: str) -> HttpResponse:
     c = _published(pk)
-    if "synthesis" not in documents.available(c, public=True) or ext not in CONTENT_TYPES:
+    if "synthesis" not in documents.available(c, public=True) or ext not in EXTENSIONS:
         raise Http404
-    response = HttpResponse(documents.render(c, "synthesis", ext), content_type=CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(c, "synthesis", ext)}"'
-    return response
+    return attachment(documents.render(c, "synthesis", ext), documents.filename(c, "synthesis", ext), public=True)

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from grassroots.core.downloads import attachment
 from grassroots.core.forms import Confirmation, run_action, run_form
+from grassroots.core.official.paper import EXTENSIONS
 
 from .. import access, actions, documents, overview
 from ..forms import (
@@ -233,18 +235,10 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     )  # fmt: skip
 
 
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
-
-
 def document(request: HttpRequest, pk: int, kind: str, ext: str) -> HttpResponse:
     c = access.access_consultation(request.user, pk)
-    if kind not in documents.available(c) or ext not in CONTENT_TYPES:
+    if kind not in documents.available(c) or ext not in EXTENSIONS:
         raise Http404
     if kind == "dossier" and not access.can_manage(request.user, c):
         raise Http404
-    response = HttpResponse(documents.render(c, kind, ext), content_type=CONTENT_TYPES[ext])
-    response["Content-Disposition"] = f'attachment; filename="{documents.filename(c, kind, ext)}"'
-    return response
+    return attachment(documents.render(c, kind, ext), documents.filename(c, kind, ext))
