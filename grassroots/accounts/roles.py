@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Q
 from django.utils import timezone
 
-from grassroots.territory.models import Unit
+from grassroots.territory.models import COMMUNE_KINDS, Unit
 
 from .models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 
@@ -86,3 +86,8 @@ def unit_held_under(user: User, unit: Unit, day: dt.date) -> Unit | None:
         .first()
     )
     return held.unit if held is not None else None
+
+
+def role_communes(user: AnyUser, roles: Iterable[str]) -> list[Unit]:
+    """The communes (wards, special zones) where `user` holds one of `roles` today."""
+    return [u for u in role_units(user, roles) if u.kind in COMMUNE_KINDS]

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role
-from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.accounts.roles import role_communes, role_unit_ids
 from grassroots.people.models import Membership
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
@@ -26,7 +26,7 @@ CONSOLE_ROLES = MANAGING_ROLES | FRONT_ROLES
 
 
 def console_communes(user: AnyUser) -> list[Unit]:
-    return [u for u in role_units(user, CONSOLE_ROLES) if u.kind in COMMUNE_KINDS]
+    return role_communes(user, CONSOLE_ROLES)
 
 
 def may_use_console(user: AnyUser) -> bool:

@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
-from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.accounts.roles import role_communes, role_unit_ids
 from grassroots.people.models import Membership
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
@@ -35,7 +35,7 @@ CONSOLE_ROLES = KEEPING_ROLES | OVERSEEING_ROLES
 
 
 def console_communes(user: AnyUser) -> list[Unit]:
-    return [u for u in role_units(user, CONSOLE_ROLES) if u.kind in COMMUNE_KINDS]
+    return role_communes(user, CONSOLE_ROLES)
 
 
 def may_use_console(user: AnyUser) -> bool:
