@@ -1,0 +1,78 @@
+"""What an app tells the steering committee about itself: indicators as lists of items.
+
+An app that records something the law asks to be done (a disclosure on time, a meeting with its quorum, a
+recommendation answered in 15 days) declares, in its own module `<app>/indicators.py`, a list
+`INDICATORS` of `Indicator`s. Each indicator is one function: given a commune-level unit and a span of days,
+it returns the items behind the figure, one `Item` per thing the rule applies to (a disclosure, a meeting, a
+matter, a role holder), each saying which unit it belongs to (the commune itself or one of its villages), the
+day that places it in a month, and how much it adds to the numerator and the denominator.
+
+`reporting` (the composer on top) finds the modules by autodiscovery, stores the sums per unit and month,
+quarter and year, rolls them up to the district (before July 2025) and province, keeps the overdue items in
+one list, and draws the dashboards. The app keeps the knowledge of its own rows: reporting never queries
+another app's models.
+
+An indicator whose items are empty for a unit and a period has "no data yet" there, never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from grassroots.territory.models import Unit
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a rule applies to, as the indicator counts it.
+
+    `numerator` / `denominator`: usually 1 / 1 for "done as the rule asks" and 0 / 1 for "not (yet)"; a
+    participation item counts households (voted / entitled). Items of a still-open thing whose deadline has
+    not come are left out, or counted 0 / 0, so that what is not yet due does not pull a figure down.
+    `overdue`: past its statutory deadline (as of the `today` given to the indicator) and not done; such
+    items make the overdue list, with `deadline` and `responsible` (who must act, in words: a role and a
+    unit, never a person's name unless that person holds the office).
+    `url`: the page of the thing, for the drill-down (the page checks its own access).
+    """
+
+    unit_id: int
+    day: dt.date
+    title: str
+    numerator: int = 0
+    denominator: int = 1
+    url: str = ""
+    deadline: dt.date | None = None
+    overdue: bool = False
+    responsible: str = ""
+
+
+ItemsFunction = Callable[["Unit", dt.date, dt.date, dt.date], Iterable[Item]]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """An indicator: `items(commune, start, end, today)` gives the items whose `day` is in [start, end].
+
+    `code`: stable, short, lower-case (it is stored and appears in URLs: "disclosure_on_time").
+    `title`: what the ratio says ("Disclosures made on time"); `definition`: how it is counted, in one or
+    two sentences a commune official understands; `citation`: the rule, as the law digest writes it
+    ("Law Art 12", "Decree 59 Art 11"), linked to the library on the definition page.
+    `numerator_label` / `denominator_label`: what each number counts ("on time" / "disclosures due").
+    `higher_is_better`: for ranking units.
+    """
+
+    code: str
+    title: str | Promise
+    definition: str | Promise
+    citation: str
+    numerator_label: str | Promise
+    denominator_label: str | Promise
+    items: ItemsFunction
+    higher_is_better: bool = True
+    order: int = 100
