@@ -1,0 +1,264 @@
+"""Keeping the figures current by incremental aggregation.
+
+A commune is the unit of work: `refresh_commune` asks every indicator for the commune's items of this year and
+the last, writes the figures of the commune and of its villages where they changed, replaces the commune's
+overdue items, and adds the change of the commune's own figures to each unit above it (the district before
+July 2025, the province). A province's figure is therefore always the sum of its communes' (a property test
+holds it), and no page ever recomputes it.
+
+Which communes to refresh comes from the audit trail: every write of every app is an audit event that names
+its unit (`core.audit.record(unit_id=…)`), so `refresh_changed` reads the events after the last one it read
+and refreshes the communes they touched. Time alone also changes figures (a deadline passes at midnight):
+`refresh_all` refreshes every commune and rebuilds the sums above them, nightly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, Max, Sum
+from django.utils import timezone
+
+from grassroots.core.models import AuditEvent
+from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
+
+from .models import Figure, OverdueItem, RefreshCursor
+from .periods import starts_of
+from .registry import all_indicators
+
+Key = tuple[int, str, dt.date, str]  # unit id, period kind, period start, indicator code
+Sums = dict[Key, tuple[int, int, int]]  # numerator, denominator, items
+
+FIELDS = ["numerator", "denominator", "items"]
+UNIQUE = ["unit", "kind", "start", "indicator"]
+
+
+def window(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The span a refresh recomputes: last year and this one. Figures before it stay as they were."""
+    return dt.date(today.year - 1, 1, 1), dt.date(today.year, 12, 31)
+
+
+@dataclass
+class Outcome:
+    communes: int = 0
+    written: int = 0
+    deleted: int = 0
+    overdue: int = 0
+
+
+def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
+    """The figures of the commune and its villages, and its overdue items, from the indicators' items."""
+    start, end = window(today)
+    paths = dict(Unit.objects.descendants_of(commune).values_list("id", "path"))
+    acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])
+    overdue: list[OverdueItem] = []
+    for indicator in all_indicators():
+        for item in indicator.items(commune, start, end, today):
+            if item.unit_id != commune.pk and item.unit_id not in paths:
+                continue  # not this commune's: an indicator must not count it here
+            if not start <= item.day <= end:
+                continue
+            units = [commune.pk] if item.unit_id == commune.pk else [item.unit_id, commune.pk]
+            for kind, period in starts_of(item.day):
+                for unit_id in units:
+                    sums = acc[(unit_id, kind, period, indicator.code)]
+                    sums[0] += item.numerator
+                    sums[1] += item.denominator
+                    sums[2] += 1
+            if item.overdue:
+                overdue.append(
+                    OverdueItem(
+                        commune=commune,
+                        unit_id=item.unit_id,
+                        path=paths.get(item.unit_id, commune.path),
+                        indicator=indicator.code,
+                        title=item.title[:500],
+                        url=item.url[:500],
+                        deadline=item.deadline,
+                        responsible=item.responsible[:300],
+                    )
+                )
+    return {key: (v[0], v[1], v[2]) for key, v in acc.items()}, overdue
+
+
+def stored(unit_ids: Iterable[int], today: dt.date) -> dict[Key, tuple[int, tuple[int, int, int]]]:
+    """The figures stored for these units in the window: key → (row id, sums)."""
+    start, end = window(today)
+    rows = Figure.objects.filter(unit_id__in=list(unit_ids), start__gte=start, start__lte=end).values_list(
+        "id", "unit_id", "kind", "start", "indicator", *FIELDS
+    )
+    return {(u, k, s, i): (pk, (n, d, c)) for pk, u, k, s, i, n, d, c in rows}
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    return list(Unit.objects.filter(code__in=unit.ancestor_codes()))
+
+
+def refresh_commune(commune: Unit, today: dt.date | None = None, *, roll_up: bool = True) -> Outcome:
+    """Recompute one commune; with `roll_up`, add its change to every unit above it."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        # One refresh of a commune at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE serializes writers already):
+        # two at once would both add the same change to the province.
+        commune = Unit.objects.select_for_update().get(pk=commune.pk)
+        new, overdue = compute(commune, today)
+        below = Unit.objects.descendants_of(commune).values_list("id", flat=True)
+        old = stored([commune.pk, *below], today)
+        outcome = Outcome(communes=1, overdue=len(overdue))
+        gone = [pk for key, (pk, _sums) in old.items() if key not in new]
+        if gone:
+            outcome.deleted = Figure.objects.filter(pk__in=gone).delete()[0]
+        changed = [key for key, sums in new.items() if key not in old or old[key][1] != sums]
+        Figure.objects.bulk_create(
+            [
+                Figure(unit_id=k[0], kind=k[1], start=k[2], indicator=k[3], **dict(zip(FIELDS, new[k], strict=True)))
+                for k in changed
+            ],
+            update_conflicts=True,
+            unique_fields=UNIQUE,
+            update_fields=FIELDS,
+            batch_size=500,
+        )
+        outcome.written = len(changed)
+        OverdueItem.objects.filter(commune=commune).delete()
+        OverdueItem.objects.bulk_create(overdue, batch_size=500)
+        if roll_up:
+            deltas: dict[tuple[str, dt.date, str], tuple[int, int, int]] = {}
+            for key in {k for k in (*new, *old) if k[0] == commune.pk}:
+                before = old[key][1] if key in old else (0, 0, 0)
+                after = new.get(key, (0, 0, 0))
+                delta = (after[0] - before[0], after[1] - before[1], after[2] - before[2])
+                if delta != (0, 0, 0):
+                    deltas[key[1:]] = delta
+            for unit in ancestors(commune):
+                add(unit, deltas)
+    return outcome
+
+
+def add(unit: Unit, deltas: dict[tuple[str, dt.date, str], tuple[int, int, int]]) -> None:
+    """Add a commune's change to a unit above it; a figure left with no item goes ("no data yet")."""
+    if not deltas:
+        return
+    Figure.objects.bulk_create(
+        [Figure(unit=unit, kind=k, start=s, indicator=i) for k, s, i in deltas],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
+    for (kind, start, code), (n, d, c) in deltas.items():
+        Figure.objects.filter(unit=unit, kind=kind, start=start, indicator=code).update(
+            numerator=F("numerator") + n, denominator=F("denominator") + d, items=F("items") + c
+        )
+    Figure.objects.filter(unit=unit, items=0).delete()
+
+
+def rebuild_rollups(today: dt.date | None = None) -> int:
+    """Every unit above commune level: its figures in the window are the sums of the communes below it."""
+    today = today or timezone.localdate()
+    start, end = window(today)
+    written = 0
+    uppers = Unit.objects.exclude(kind__in=COMMUNE_KINDS | VILLAGE_KINDS)
+    for unit in uppers:
+        with transaction.atomic():
+            Figure.objects.filter(unit=unit, start__gte=start, start__lte=end).delete()
+            sums = (
+                Figure.objects.filter(
+                    unit__path__startswith=unit.path, unit__kind__in=COMMUNE_KINDS, start__gte=start, start__lte=end
+                )
+                .values("kind", "start", "indicator")
+                .annotate(n=Sum("numerator"), d=Sum("denominator"), c=Sum("items"))
+                .order_by()
+            )
+            rows = [
+                Figure(
+                    unit=unit,
+                    kind=r["kind"],
+                    start=r["start"],
+                    indicator=r["indicator"],
+                    numerator=r["n"],
+                    denominator=r["d"],
+                    items=r["c"],
+                )
+                for r in sums
+            ]
+            Figure.objects.bulk_create(rows, batch_size=1000)
+            written += len(rows)
+    return written
+
+
+def communes_in_window(today: dt.date) -> list[Unit]:
+    start, _end = window(today)
+    return list(Unit.objects.communes().exclude(valid_to__lte=start).order_by("path"))
+
+
+def refresh_all(today: dt.date | None = None) -> Outcome:
+    """Every commune, then the sums above them: the nightly run (deadlines pass without any write)."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        cursor = _cursor()
+        last = AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
+    total = Outcome()
+    for commune in communes_in_window(today):
+        one = refresh_commune(commune, today, roll_up=False)
+        total.communes += 1
+        total.written += one.written
+        total.deleted += one.deleted
+        total.overdue += one.overdue
+    rebuild_rollups(today)
+    with transaction.atomic():
+        cursor = _cursor()
+        cursor.seq = max(cursor.seq, last)
+        cursor.refreshed_at = timezone.now()
+        cursor.save()
+    return total
+
+
+def changed_communes(after_seq: int, upto_seq: int) -> list[Unit]:
+    """The communes whose units the audit events (after_seq, upto_seq] name."""
+    unit_ids = set(
+        AuditEvent.objects.filter(seq__gt=after_seq, seq__lte=upto_seq, unit_id__isnull=False)
+        .values_list("unit_id", flat=True)
+        .distinct()
+    )
+    if not unit_ids:
+        return []
+    codes: set[str] = set()
+    for kind, path in Unit.objects.filter(pk__in=unit_ids).values_list("kind", "path"):
+        parts = path.strip("/").split("/")
+        if kind in COMMUNE_KINDS:
+            codes.add(parts[-1])
+        elif kind in VILLAGE_KINDS and len(parts) >= 2:
+            codes.add(parts[-2])
+    return list(Unit.objects.filter(code__in=codes, kind__in=COMMUNE_KINDS).order_by("path"))
+
+
+def refresh_changed(today: dt.date | None = None) -> Outcome:
+    """The communes touched since the last run, as the audit trail tells (every few minutes)."""
+    today = today or timezone.localdate()
+    cursor = _cursor()
+    last = AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
+    total = Outcome()
+    for commune in changed_communes(cursor.seq, last):
+        one = refresh_commune(commune, today)
+        total.communes += 1
+        total.written += one.written
+        total.deleted += one.deleted
+        total.overdue += one.overdue
+    with transaction.atomic():
+        cursor = _cursor()
+        cursor.seq = max(cursor.seq, last)
+        cursor.refreshed_at = timezone.now()
+        cursor.save()
+    return total
+
+
+def _cursor() -> RefreshCursor:
+    cursor, _created = RefreshCursor.objects.get_or_create(id=1)
+    return cursor
+
+
+def last_refreshed() -> dt.datetime | None:
+    return RefreshCursor.objects.filter(id=1).values_list("refreshed_at", flat=True).first()
