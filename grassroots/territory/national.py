@@ -1,9 +1,9 @@
 """The national administrative map in force since 1 July 2025: 34 provinces, 3,321 commune-level units.
 
-The list comes from the `vietnam-provinces` package (the General Statistics Office's codes: two digits
-for a province, five for a commune, ward or special zone). The package has no mapping from the units
-before the 2025 reorganization to their successors, so `Unit.successors` is not filled from it: the
-history (districts, merged communes) comes in through `import_units` where a commune has it.
+The list comes from the `vietnam-provinces` package (official_list.py: the General Statistics Office's
+codes, two digits for a province, five for a commune, ward or special zone). The package has no mapping
+from the units before the 2025 reorganization to their successors, so `Unit.successors` is not filled
+from it: the history (districts, merged communes) comes in through `import_units` where it is known.
 
 Loading is a reconciliation with what the installation already holds, in one transaction:
 - a unit of the list that is missing is created (valid from 1 July 2025);
@@ -18,45 +18,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import vietnam_provinces
 from django.db import transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
-from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from grassroots.core import audit
 from grassroots.core.errors import DomainError
 from grassroots.core.text import fold
 
 from .models import COMMUNE_KINDS, Unit, UnitKind, unit_path
+from .official_list import SOURCE, OfficialUnit, communes_of, official_units
+
+__all__ = ["REFORM_DAY", "SOURCE", "NationalLoadResult", "communes_of", "load_national_units", "official_units"]
 
 # Two tiers of local government since 1 July 2025 (law.md §9.1): 34 provinces under Resolution
 # 202/2025/QH15, 3,321 commune-level units (2,621 xã, 687 phường, 13 đặc khu; law.md §9.5).
 REFORM_DAY = dt.date(2025, 7, 1)
-SOURCE = f"vietnam-provinces {vietnam_provinces.__version__} (data {vietnam_provinces.__data_version__})"
-
-KINDS: dict[VietNamDivisionType, str] = {
-    VietNamDivisionType.TINH: UnitKind.PROVINCE,
-    # A centrally-run city (thành phố trực thuộc trung ương) is a province-level unit.
-    VietNamDivisionType.THANH_PHO_TRUNG_UONG: UnitKind.PROVINCE,
-    VietNamDivisionType.XA: UnitKind.COMMUNE,
-    VietNamDivisionType.PHUONG: UnitKind.WARD,
-    VietNamDivisionType.DAC_KHU: UnitKind.SPECIAL_ZONE,
-}
 # The kinds the official list covers: an open unit of these kinds missing from it has ended.
 NATIONAL_KINDS = frozenset({UnitKind.PROVINCE, *COMMUNE_KINDS})
-
-
-@dataclass(frozen=True)
-class NationalUnit:
-    code: str
-    name: str
-    kind: str
-    parent_code: str  # "" for a province
 
 
 @dataclass(frozen=True)
@@ -67,44 +49,9 @@ class NationalLoadResult:
     unchanged: int
 
 
-def province_code(code: int) -> str:
-    return f"{int(code):02d}"
-
-
-def commune_code(code: int) -> str:
-    return f"{int(code):05d}"
-
-
-def _province_name(province: Province) -> str:
-    # The package names a centrally-run city "Thành phố Hà Nội" but a province just "Thanh Hóa";
-    # the official name is "Tỉnh Thanh Hóa".
-    if province.division_type == VietNamDivisionType.TINH:
-        return f"Tỉnh {province.name}"
-    return province.name
-
-
-@cache
-def national_units() -> tuple[NationalUnit, ...]:
-    """The official list: provinces first (by code), then their communes (by province, then code)."""
-    provinces = sorted(Province.iter_all(), key=lambda p: int(p.code))
-    wards = sorted(Ward.iter_all(), key=lambda w: (int(w.province_code), int(w.code)))
-    return (
-        *(NationalUnit(province_code(p.code), _province_name(p), KINDS[p.division_type], "") for p in provinces),
-        *(
-            NationalUnit(commune_code(w.code), w.name, KINDS[w.division_type], province_code(w.province_code))
-            for w in wards
-        ),
-    )
-
-
-def communes_of(province: str) -> list[NationalUnit]:
-    """The commune-level units of a province (its two-digit code), in code order."""
-    return [u for u in national_units() if u.parent_code == province]
-
-
 def load_national_units(*, as_of: dt.date, actor: Any = None) -> NationalLoadResult:
     """Bring the installation's provinces and communes in line with the official list (all or nothing)."""
-    official = national_units()
+    official = official_units()
     codes = [u.code for u in official]
     with transaction.atomic():
         existing = {u.code: u for u in Unit.objects.filter(code__in=codes)}
@@ -143,7 +90,7 @@ def load_national_units(*, as_of: dt.date, actor: Any = None) -> NationalLoadRes
     return result
 
 
-def _create_and_update(official: tuple[NationalUnit, ...], existing: dict[str, Unit]) -> tuple[int, int, int]:
+def _create_and_update(official: tuple[OfficialUnit, ...], existing: dict[str, Unit]) -> tuple[int, int, int]:
     """Provinces, then communes: one bulk insert and one bulk update for each level."""
     created = updated = unchanged = 0
     units = dict(existing)

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import Unit, UnitKind
-from grassroots.territory.national import REFORM_DAY, communes_of, load_national_units, national_units
+from grassroots.territory.national import REFORM_DAY, communes_of, load_national_units, official_units
 from grassroots.territory.tests.factories import UnitFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -33,7 +33,7 @@ def _snapshot() -> list[tuple]:
 
 
 def test_the_official_list_has_34_provinces_and_3321_commune_level_units():
-    units = national_units()
+    units = official_units()
     kinds = [u.kind for u in units]
     assert kinds.count(UnitKind.PROVINCE) == 34
     assert (kinds.count(UnitKind.COMMUNE), kinds.count(UnitKind.WARD), kinds.count(UnitKind.SPECIAL_ZONE)) == (
@@ -45,7 +45,7 @@ def test_the_official_list_has_34_provinces_and_3321_commune_level_units():
 
 
 def test_codes_are_the_official_ones_two_digits_for_a_province_five_for_a_commune():
-    by_code = {u.code: u for u in national_units()}
+    by_code = {u.code: u for u in official_units()}
     assert by_code["38"].name == "Tỉnh Thanh Hóa"
     assert by_code["01"].name == "Thành phố Hà Nội"
     assert (by_code["14797"].name, by_code["14797"].kind, by_code["14797"].parent_code) == (
