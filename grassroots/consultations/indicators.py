@@ -31,6 +31,8 @@ def syntheses_published(commune: Unit, start: dt.date, end: dt.date, today: dt.d
         .values_list("pk", "title", "village_id", "closes_on", "synthesis_published_at")
     )
     for pk, title, village_id, closes_on, published_at in rows:
+        if closes_on is None:  # a draft: filtered out above, narrowed here for the types
+            continue
         published = published_at is not None and timezone.localdate(published_at) <= today
         yield Item(
             unit_id=village_id or commune.pk,

@@ -34,16 +34,19 @@ def recommendations_answered(commune: Unit, start: dt.date, end: dt.date, today:
     )
     responsible = gettext("People's Committee of %(commune)s") % {"commune": commune.name}
     for pk, village_id, sent_on, answered_on in rows:
+        if sent_on is None:  # not sent to the commune: filtered out above, narrowed here for the types
+            continue
         due = rules.answer_due(sent_on)
         answered = answered_on is not None and answered_on <= today
         if not answered and today <= due:
             continue
         overdue = not answered
+        in_time = answered_on is not None and answered and rules.answered_in_time(sent_on, answered_on)
         yield Item(
             unit_id=village_id or commune.pk,
             day=due,
             title=gettext("Recommendation on petition no. %(number)s") % {"number": pk},
-            numerator=1 if answered and rules.answered_in_time(sent_on, answered_on) else 0,
+            numerator=1 if in_time else 0,
             denominator=1,
             url=reverse("petitions:case", args=[pk]),
             deadline=due,

@@ -18,16 +18,17 @@ pytestmark = pytest.mark.django_db
 
 def _case(cast, *, received: int, answered: int | None = None, village=None):  # type: ignore[no-untyped-def]
     """A recommendation received by the commune `received` days ago, answered `answered` days ago (or not)."""
-    petition = (
-        actions.file_petition(actor=cast["petitioner"], commune=cast["commune"], subject="Lấn chiếm đường",
-                              body="Nhà ông X lấn chiếm lối đi chung.", village=village)  # fmt: skip
-        if village
-        else filed(cast)
-    )
+    if village is None:
+        petition = filed(cast)
+    else:
+        petition = actions.file_petition(actor=cast["petitioner"], commune=cast["commune"], subject="Lấn chiếm đường",
+                                         body="Nhà ông X lấn chiếm lối đi chung.", village=village)  # fmt: skip
     petition = through(cast, petition, "recommended")
     petition = actions.certify(actor=cast["front"], petition=petition, certified_on=days_ago(received))
     if answered is not None:
-        petition = actions.answer(actor=cast["chair"], petition=petition, text="Đã xử lý", answered_on=days_ago(answered))
+        petition = actions.answer(
+            actor=cast["chair"], petition=petition, text="Đã xử lý", answered_on=days_ago(answered)
+        )
     return petition
 
 

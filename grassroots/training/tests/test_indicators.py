@@ -12,7 +12,7 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.library.citations import parse_citations
 from grassroots.training import actions
-from grassroots.training.indicators import INDICATORS, coverage_items
+from grassroots.training.indicators import INDICATORS, coverage_items, snapshot_days
 from grassroots.training.reports import AUDIENCE_ROLES
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +42,7 @@ def commune(world):  # type: ignore[no-untyped-def]
         "front_a2": person("front_a2", a["village2"], Role.VILLAGE_FRONT_HEAD),
         "board": person("board", a["commune"], Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD),
         "chair": person("chair", a["commune"], Role.COMMUNE_CHAIR, Role.STEERING_MEMBER),
-        "former": person("former", a["village2"], Role.VILLAGE_HEAD, valid_from=D(2024, 1, 1),
-                         valid_to=D(2026, 5, 1)),  # fmt: skip
+        "former": person("former", a["village2"], Role.VILLAGE_HEAD, valid_from=D(2024, 1, 1), valid_to=D(2026, 5, 1)),
     }
     march = actions.create_conference(actor=organizer, unit=a["province"], title="Tập huấn Nghị định 59",
                                       starts_on=D(2026, 3, 1))  # fmt: skip
@@ -114,10 +113,31 @@ def test_each_role_has_its_own_indicator(commune):
         )
 
 
-def test_the_items_take_one_query(commune, django_assert_num_queries):
-    with django_assert_num_queries(1):
-        items = list(coverage_items(commune["commune"], *JUNE, TODAY))
-    assert len(items) == 6
+def test_a_longer_span_counts_the_holders_at_the_end_of_each_month(commune):
+    """Reporting asks for two years at once and files each item in its month: April still has the former
+    head of A2 (his role ended on 1 May), June does not; a quarter adds up its three months."""
+    items = list(coverage_items(commune["commune"], D(2026, 4, 1), D(2026, 7, 31), TODAY))
+    per_month = {}
+    for i in items:
+        n, d = per_month.get(i.day, (0, 0))
+        per_month[i.day] = (n + i.numerator, d + i.denominator)
+    assert per_month == {D(2026, 4, 30): (4, 7), D(2026, 5, 31): (3, 6), D(2026, 6, 30): (3, 6), D(2026, 7, 31): (4, 6)}
+
+
+def test_the_last_day_of_each_month_and_today_while_a_month_runs():
+    assert snapshot_days(D(2026, 1, 1), D(2026, 12, 31), D(2026, 3, 10)) == [
+        D(2026, 1, 31),
+        D(2026, 2, 28),
+        D(2026, 3, 10),
+    ]
+    assert snapshot_days(D(2026, 6, 1), D(2026, 6, 15), TODAY) == [D(2026, 6, 15)]
+    assert snapshot_days(D(2026, 6, 10), D(2026, 7, 5), TODAY) == [D(2026, 6, 30), D(2026, 7, 5)]
+
+
+def test_the_items_take_two_queries_however_long_the_span(commune, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        items = list(coverage_items(commune["commune"], D(2025, 1, 1), D(2026, 12, 31), TODAY))
+    assert len([i for i in items if i.day == JUNE[1]]) == 6
 
 
 def test_the_indicators_cite_the_clause_on_evaluation():
