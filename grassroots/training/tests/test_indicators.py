@@ -7,6 +7,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
@@ -142,3 +144,21 @@ def test_the_items_take_two_queries_however_long_the_span(commune, django_assert
 
 def test_the_indicators_cite_the_clause_on_evaluation():
     assert {(c.article, c.clause) for i in INDICATORS for c in parse_citations(i.citation)} == {(8, "3")}
+
+
+@given(
+    start=st.dates(D(2024, 1, 1), D(2027, 12, 31)),
+    length=st.integers(0, 800),
+    today=st.dates(D(2024, 1, 1), D(2028, 12, 31)),
+)
+def test_one_count_a_month_inside_the_span_and_never_after_today(start, length, today):
+    """Each month of the span that has begun by `today` is counted once, on a day inside the span."""
+    end = start + dt.timedelta(days=length)
+    days = snapshot_days(start, end, today)
+    assert days == sorted(days)
+    assert all(start <= d <= min(end, today) for d in days)
+    months = [(d.year, d.month) for d in days]
+    assert len(months) == len(set(months))
+    last = min(end, today)
+    expected = 0 if last < start else (last.year - start.year) * 12 + last.month - start.month + 1
+    assert len(days) == expected
