@@ -20,12 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.utils.functional import Promise
-
-if TYPE_CHECKING:
-    from grassroots.territory.models import Unit
 
 
 @dataclass(frozen=True)
@@ -52,7 +49,8 @@ class Item:
     responsible: str = ""
 
 
-ItemsFunction = Callable[["Unit", dt.date, dt.date, dt.date], Iterable[Item]]
+# (commune: territory.Unit, start, end, today) -> items; core sits below territory, hence Any.
+ItemsFunction = Callable[[Any, dt.date, dt.date, dt.date], Iterable[Item]]
 
 
 @dataclass(frozen=True)

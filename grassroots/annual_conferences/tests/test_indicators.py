@@ -27,7 +27,10 @@ def _ratio(items):  # type: ignore[no-untyped-def]
 def test_the_indicator_cites_law_art_33():
     [indicator] = INDICATORS
     assert indicator.code == "annual_conferences_held"
-    assert parse_citations(indicator.citation)
+    assert [(c.document_code, c.article) for c in parse_citations(indicator.citation)] == [
+        ("law-10-2022", 33),
+        ("decree-59-2023", 10),
+    ]
 
 
 def test_law_art_33_1_every_village_holds_its_conference_once_a_year(cast, time_machine):
@@ -61,3 +64,12 @@ def test_law_art_33_1_a_village_gone_before_the_year_end_owes_no_conference(cast
     UnitFactory(code="AC-9", name="Thôn cũ", kind=UnitKind.VILLAGE, parent=commune, valid_to=dt.date(YEAR, 7, 1))
     items = conferences_held(commune, *THE_YEAR, DEADLINE + dt.timedelta(days=1))
     assert {i.unit_id for i in items} == {cast["a"]["village1"].pk, cast["a"]["village2"].pk}
+
+
+def test_the_indicator_reads_a_commune_in_two_queries(cast, django_assert_num_queries):
+    """The villages, then the conferences of the years asked: two queries for any number of years and villages."""
+    with django_assert_num_queries(2):
+        items = conferences_held(
+            cast["a"]["commune"], dt.date(YEAR - 2, 1, 1), DEADLINE, DEADLINE + dt.timedelta(days=1)
+        )
+    assert _ratio(items) == (0, 6)  # two villages, three years

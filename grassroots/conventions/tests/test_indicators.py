@@ -37,7 +37,7 @@ def _village(village, unit, head, chair):  # type: ignore[no-untyped-def]
 def test_the_indicator_cites_d61_art_15():
     [indicator] = INDICATORS
     assert indicator.code == "conventions_in_force_reviewed"
-    assert parse_citations(indicator.citation)
+    assert [tuple(c) for c in parse_citations(indicator.citation)] == [("decree-61-2023", 15, "2", "")]
 
 
 def test_d61_art_15_2_conventions_in_force_are_reviewed_every_year(village, time_machine):
@@ -92,3 +92,16 @@ def test_d61_art_15_2_the_review_day_the_community_chose_is_the_deadline(village
     assert conventions_reviewed(commune, *year, dt.date(YEAR, 11, 19)) == []
     [item] = conventions_reviewed(commune, *year, dt.date(YEAR, 12, 21))
     assert item.overdue and item.deadline == dt.date(YEAR, 12, 20)
+
+
+def test_the_indicator_reads_a_commune_in_two_queries(village, time_machine, django_assert_num_queries):
+    """The conventions with their first day in force, then the year's reviews: two queries, however many."""
+    _at(time_machine, dt.date(YEAR, 3, 2))
+    in_force(village)
+    head_a2 = UserFactory(username="head_a2")
+    grant(head_a2, village["a"]["village2"], Role.VILLAGE_HEAD)
+    in_force(_village(village, village["a"]["village2"], head_a2, village["chair"]), present=1, agree=1)
+    with django_assert_num_queries(2):
+        items = conventions_reviewed(village["a"]["commune"], dt.date(YEAR, 1, 1), dt.date(YEAR + 1, 12, 31),
+                                     dt.date(YEAR + 2, 1, 1))  # fmt: skip
+    assert len(items) == 4  # two conventions, two review days each

@@ -59,8 +59,12 @@ def commune_b(village):  # type: ignore[no-untyped-def]
 
 def test_every_indicator_cites_the_law_and_has_a_stable_code():
     assert [i.code for i in INDICATORS] == ["meetings_quorum", "decisions_on_time", "vote_participation"]
-    for indicator in INDICATORS:
-        assert parse_citations(indicator.citation), indicator.code
+    cited = {i.code: [(c.document_code, c.article) for c in parse_citations(i.citation)] for i in INDICATORS}
+    assert cited == {
+        "meetings_quorum": [("law-10-2022", 19), ("law-10-2022", 21), ("decree-61-2023", 10)],
+        "decisions_on_time": [("law-10-2022", 20), ("law-10-2022", 21)],
+        "vote_participation": [("law-10-2022", 19), ("law-10-2022", 21), ("decree-59-2023", 4), ("decree-59-2023", 5)],
+    }
 
 
 # --- meetings_quorum -----------------------------------------------------------------------------------------
@@ -222,3 +226,23 @@ def test_d59_arts_4_5_households_taking_part_in_ballots_and_online_votes_are_cou
         vote_participation(village["a"]["commune"], today - dt.timedelta(days=5), today - dt.timedelta(days=1), today)
         == []
     )
+
+
+# --- A constant number of queries per commune (they run for every commune of a province, nightly) -------------
+def test_each_indicator_reads_a_commune_in_a_fixed_number_of_queries(village, django_assert_num_queries):
+    """Two meetings or five: the same queries (the meetings with their attendance, then the households)."""
+    for n in range(5):
+        _m, meeting = _meeting(village, f"Họp {n}")
+        _attend(village, meeting, 6)
+        actions.record_meeting_result(meeting, actor=village["head"], agree=6, disagree=0, other=0)
+        close_now(_m, actor=village["head"])
+    day = timezone.localdate(meeting.starts_at)
+    commune = village["a"]["commune"]
+    with django_assert_num_queries(2):
+        assert len(meetings_with_quorum(commune, day, day, day + dt.timedelta(days=30))) == 5
+    due = Matter.objects.filter(filing_due_on__isnull=False).values_list("filing_due_on", flat=True).first()
+    with django_assert_num_queries(1):
+        assert len(decisions_filed_and_recognized_on_time(commune, due, due, due + dt.timedelta(days=1))) == 5
+    today = timezone.localdate()
+    with django_assert_num_queries(1):
+        vote_participation(commune, today, today, today)
