@@ -189,8 +189,11 @@ def decisions_filed_and_recognized_on_time(commune: Unit, start: dt.date, end: d
     )
     items = []
     for m in rows:
+        filing_due: dt.date | None = m["filing_due_on"]
+        if filing_due is None:  # filtered out above; the type does not know it
+            continue
         steps: list[_Step] = [
-            (m["filing_due_on"], _local_day(m["filed_at"]), _filer(m["scope"], m["unit__name"], commune.name))
+            (filing_due, _local_day(m["filed_at"]), _filer(m["scope"], m["unit__name"], commune.name))
         ]
         if m["recognition_due_on"] is not None:
             steps.append(
@@ -202,7 +205,7 @@ def decisions_filed_and_recognized_on_time(commune: Unit, start: dt.date, end: d
         items.append(
             Item(
                 unit_id=m["unit_id"],
-                day=m["filing_due_on"],
+                day=filing_due,
                 title=m["title"],
                 numerator=outcome.numerator,
                 denominator=1,

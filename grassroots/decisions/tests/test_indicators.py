@@ -246,3 +246,23 @@ def test_each_indicator_reads_a_commune_in_a_fixed_number_of_queries(village, dj
     today = timezone.localdate()
     with django_assert_num_queries(1):
         vote_participation(commune, today, today, today)
+
+
+def test_law_art_19_1_a_a_commune_wide_ballot_is_the_communes_own_item(village):
+    """A commune-wide ballot (item 1) in commune A (A1: 10 households, A2: 1): 3 slips back of 11, counted for
+    the commune itself; its record is the commune chair's to file."""
+    chair, commune = village["chair"], village["a"]["commune"]
+    matter = actions.create_matter(actor=chair, unit=commune, item=1, title="Đường liên thôn", question="Q",
+                                   tabled_via=TabledVia.COMMUNE_CHAIR)  # fmt: skip
+    actions.open_matter(matter, actor=chair, form=Form.BALLOT)
+    actions.mark_all_delivered(matter, actor=chair)
+    for household in Household.objects.filter(unit=village["a1"]).order_by("code")[:3]:
+        actions.record_slip(matter, actor=chair, household_code=household.code, choice="agree")
+    matter = close_now(matter, actor=chair)
+    today = timezone.localdate()
+    [item] = vote_participation(commune, today, today, today)
+    assert (item.unit_id, item.numerator, item.denominator) == (commune.pk, 3, 11)
+    due = matter.filing_due_on
+    [late] = decisions_filed_and_recognized_on_time(commune, due, due, due + dt.timedelta(days=1))
+    assert late.overdue and late.unit_id == commune.pk
+    assert late.responsible == f"{Role.COMMUNE_CHAIR.label}, {commune.name}"
