@@ -41,15 +41,15 @@ def on_time_items(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -
         for row in (c.row, *c.villages):
             if not start <= row.deadline <= end or row.standing == Standing.DUE:
                 continue
+            title = _("Situation report of %(unit)s, %(start)s – %(end)s") % {
+                "unit": row.unit.name,
+                "start": round_.starts_on.strftime("%d/%m/%Y"),
+                "end": round_.ends_on.strftime("%d/%m/%Y"),
+            }
             yield Item(
                 unit_id=row.unit.pk,
                 day=row.deadline,
-                title=_("Situation report of %(unit)s, %(start)s – %(end)s")
-                % {
-                    "unit": row.unit.name,
-                    "start": round_.starts_on.strftime("%d/%m/%Y"),
-                    "end": round_.ends_on.strftime("%d/%m/%Y"),
-                },  # fmt: skip
+                title=title,
                 numerator=1 if row.standing == Standing.ON_TIME else 0,
                 denominator=1,
                 url=reverse("situation_reports:report", args=[round_.pk, row.unit.code]),
