@@ -36,10 +36,10 @@ def list_situation_rounds(request: AuthedRequest) -> list[dict[str, Any]]:
     return [_round(r) for r in access.visible_rounds(request.user)[:100]]
 
 
-@router.get("/rounds/{pk}", summary="A round: the status of each reporting unit the caller may read",
+@router.get("/rounds/{round_id}", summary="A round: the status of each reporting unit the caller may read",
             openapi_extra=error_responses(401, 404, 422))  # fmt: skip
-def get_situation_round(request: AuthedRequest, pk: int) -> dict[str, Any]:
-    round_ = access.visible_rounds(request.user).filter(pk=pk).first()
+def get_situation_round(request: AuthedRequest, round_id: int) -> dict[str, Any]:
+    round_ = access.visible_rounds(request.user).filter(pk=round_id).first()
     if round_ is None:
         raise HttpError(404, "Not Found")
     user, today = request.user, timezone.localdate()

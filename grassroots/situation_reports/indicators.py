@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -43,8 +44,8 @@ def on_time_items(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -
                 continue
             title = _("Situation report of %(unit)s, %(start)s – %(end)s") % {
                 "unit": row.unit.name,
-                "start": round_.starts_on.strftime("%d/%m/%Y"),
-                "end": round_.ends_on.strftime("%d/%m/%Y"),
+                "start": formats.date_format(round_.starts_on, "SHORT_DATE_FORMAT"),
+                "end": formats.date_format(round_.ends_on, "SHORT_DATE_FORMAT"),
             }
             yield Item(
                 unit_id=row.unit.pk,

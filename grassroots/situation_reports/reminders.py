@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from grassroots.core import audit
@@ -30,11 +30,12 @@ class Reminder:
 
 
 def _text(kind: str, unit_name: str, deadline: dt.date) -> str:
+    day = formats.date_format(deadline, "DATE_FORMAT")
     if kind == "before":
         return _("The situation report of %(unit)s is due on %(day)s and is not submitted yet.") % {
-            "unit": unit_name, "day": deadline.strftime("%d/%m/%Y")}  # fmt: skip
+            "unit": unit_name, "day": day}  # fmt: skip
     return _("The situation report of %(unit)s was due on %(day)s and is not submitted: submit it now.") % {
-        "unit": unit_name, "day": deadline.strftime("%d/%m/%Y")}  # fmt: skip
+        "unit": unit_name, "day": day}  # fmt: skip
 
 
 def remind(today: dt.date, *, dry_run: bool = False) -> list[Reminder]:

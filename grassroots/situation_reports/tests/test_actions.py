@@ -12,6 +12,8 @@ from grassroots.situation_reports.models import ReportRound, SituationReport
 
 from .conftest import FIELDS, open_round, submitted, today
 
+pytestmark = pytest.mark.usefixtures("english")  # to read the refusals' messages
+
 
 def test_only_a_steering_member_of_the_unit_or_above_opens_a_round(cast):
     for user in (cast["official_a"], cast["steering_b"], cast["head_a1"]):
