@@ -61,7 +61,7 @@ def check_text(fields: dict[str, str], labels: dict[str, Any]) -> None:
 
 
 def _labels() -> dict[str, Any]:
-    return {name: SituationReport._meta.get_field(name).verbose_name for name in TEXT_FIELDS}
+    return {name: getattr(SituationReport._meta.get_field(name), "verbose_name", name) for name in TEXT_FIELDS}
 
 
 def open_round(
@@ -131,7 +131,7 @@ def save_report(
         raise DomainError(_("The number of hot spots is 0 or more."), field="hot_spot_count")
     if complaints_trend and complaints_trend not in Trend.values:
         raise DomainError(_("Choose rising, about the same or falling."), field="complaints_trend")
-    values = {name: text.strip() for name, text in texts.items()}
+    values: dict[str, Any] = {name: text.strip() for name, text in texts.items()}
     values.update(hot_spot_count=hot_spot_count, complaints_trend=complaints_trend)
     with transaction.atomic():
         report, created = SituationReport.objects.select_for_update().get_or_create(
