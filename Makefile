@@ -83,6 +83,7 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_petitions_demo --if-empty
 	$(PY) manage.py seed_investment_supervision_demo --if-empty
 	$(PY) manage.py seed_consultations_demo --if-empty
+	$(PY) manage.py seed_situation_reports_demo --if-empty
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py
