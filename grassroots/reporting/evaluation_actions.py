@@ -36,9 +36,7 @@ def create_scheme(*, actor: AnyUser, province: Unit, year: int) -> EvaluationSch
         if EvaluationScheme.objects.filter(province=province, year=year).exists():
             raise DomainError(_("The province already has a scheme for this year."), field="year")
         scheme = EvaluationScheme.objects.create(province=province, year=year)
-        audit.record(
-            "reporting.evaluation_scheme_created", actor=actor, target=scheme, data={"year": year}
-        )
+        audit.record("reporting.evaluation_scheme_created", actor=actor, target=scheme, data={"year": year})
     return scheme
 
 
@@ -76,7 +74,12 @@ def change_criterion(
             "reporting.evaluation_criterion_changed",
             actor=actor,
             target=scheme,
-            data={"criterion": criterion.pk, "indicator": indicator, "weight": weight, "target_percent": target_percent},
+            data={
+                "criterion": criterion.pk,
+                "indicator": indicator,
+                "weight": weight,
+                "target_percent": target_percent,
+            },
         )
     return criterion
 

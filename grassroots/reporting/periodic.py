@@ -100,7 +100,9 @@ class Period:
         if self.kind == PeriodKind.YEAR:
             return Period(self.kind, self.year - 1)
         last = 4 if self.kind == PeriodKind.QUARTER else 2
-        return Period(self.kind, self.year, self.number - 1) if self.number > 1 else Period(self.kind, self.year - 1, last)
+        return (
+            Period(self.kind, self.year, self.number - 1) if self.number > 1 else Period(self.kind, self.year - 1, last)
+        )
 
     def words(self) -> str:
         """The period as a Vietnamese paper names it: "quý I năm 2026", "6 tháng đầu năm 2026", "năm 2026"."""
@@ -383,7 +385,19 @@ def workbook(report: Report) -> bytes:
     sheet = book.active
     sheet.title = "Chỉ tiêu"
     sheet.append([nfc(report.unit.name), report.period.words()])
-    sheet.append(["Mã", "Chỉ tiêu", "Căn cứ", "Tử số", "Mẫu số", "Tỷ lệ (%)", "Tử số kỳ trước", "Mẫu số kỳ trước", "Tỷ lệ kỳ trước (%)"])
+    sheet.append(
+        [
+            "Mã",
+            "Chỉ tiêu",
+            "Căn cứ",
+            "Tử số",
+            "Mẫu số",
+            "Tỷ lệ (%)",
+            "Tử số kỳ trước",
+            "Mẫu số kỳ trước",
+            "Tỷ lệ kỳ trước (%)",
+        ]
+    )
     for r in report.rows:
         sheet.append(
             [

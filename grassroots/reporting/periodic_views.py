@@ -18,7 +18,9 @@ def reports(request: HttpRequest, code: str) -> HttpResponse:
         "unit": unit,
         "periods": periodic.choices(today),
         "extensions": periodic.EXTENSIONS,
-        "evaluation_province": evaluation.province_of(unit) if evaluation.can_see_evaluation(request.user, unit) else None,
+        "evaluation_province": evaluation.province_of(unit)
+        if evaluation.can_see_evaluation(request.user, unit)
+        else None,
     }
     return render(request, "reporting/periodic/reports.html", context)
 

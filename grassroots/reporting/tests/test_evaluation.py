@@ -202,7 +202,12 @@ def test_a_user_of_another_province_or_a_commune_official_is_refused(client, sig
         sign_in(client, user)
         for url in urls:
             assert client.get(url).status_code == 404, url
-        assert client.post(reverse("reporting_reports:evaluation-publish", args=[scheme.pk]), {"confirm": "yes"}).status_code == 404
+        assert (
+            client.post(
+                reverse("reporting_reports:evaluation-publish", args=[scheme.pk]), {"confirm": "yes"}
+            ).status_code
+            == 404
+        )
     scheme.refresh_from_db()
     assert scheme.status == SchemeStatus.DRAFT
     # The evaluation belongs to a province: not reachable at a commune's code, even for its steering member.

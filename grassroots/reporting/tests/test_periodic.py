@@ -116,9 +116,7 @@ def test_the_paper_and_the_workbook_carry_the_figures_and_the_previous_period(cl
         assert "chưa có số liệu" in text  # fake_b: no data
         assert "Điều 11 Luật Thực hiện dân chủ ở cơ sở" in text  # the citation, as officials write it
         assert "q2b" in text  # the overdue list
-    workbook = load_workbook(
-        io.BytesIO(client.get(url.replace(".docx", ".xlsx")).content), read_only=True
-    )
+    workbook = load_workbook(io.BytesIO(client.get(url.replace(".docx", ".xlsx")).content), read_only=True)
     assert workbook.sheetnames == ["Chỉ tiêu", "Đơn vị trực thuộc", "Việc quá hạn"]
     rows = list(workbook["Chỉ tiêu"].iter_rows(values_only=True))
     fake_a = next(r for r in rows if r[0] == "fake_a")
@@ -178,5 +176,10 @@ def test_a_user_of_another_province_or_commune_is_refused(client, sign_in, tree)
 
 def test_an_unknown_period_or_format_is_a_404(client, sign_in, tree):
     sign_in(client, _steering(tree["province"]))
-    for args in (["AC", "Q", 2026, 5, "pdf"], ["AC", "H", 2026, 3, "pdf"], ["AC", "Y", 2026, 1, "odt"], ["AC", "M", 2026, 1, "pdf"]):
+    for args in (
+        ["AC", "Q", 2026, 5, "pdf"],
+        ["AC", "H", 2026, 3, "pdf"],
+        ["AC", "Y", 2026, 1, "odt"],
+        ["AC", "M", 2026, 1, "pdf"],
+    ):
         assert client.get(reverse("reporting_reports:report-download", args=args)).status_code == 404
