@@ -451,8 +451,8 @@ def render(report: Report, ext: str) -> bytes:
     return render_paper(paper(report), ext)
 
 
-def filename(report: Report, ext: str) -> str:
-    return f"bao-cao-{report.unit.code}-{report.period.slug}.{ext}"
+def filename(unit: Unit, period: Period, ext: str) -> str:
+    return f"bao-cao-{unit.code}-{period.slug}.{ext}"
 
 
 def issue_report(*, actor: AnyUser, unit: Unit, period: Period, ext: str, today: dt.date | None = None) -> bytes:

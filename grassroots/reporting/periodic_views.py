@@ -31,4 +31,4 @@ def report_download(request: HttpRequest, code: str, kind: str, year: int, numbe
         raise Http404
     period = periodic.parse_period(kind, year, number)
     content = periodic.issue_report(actor=request.user, unit=unit, period=period, ext=ext)
-    return attachment(content, f"bao-cao-{unit.code}-{period.slug}.{ext}")
+    return attachment(content, periodic.filename(unit, period, ext))

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 import pytest
 from django.urls import reverse
 from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -183,3 +185,28 @@ def test_an_unknown_period_or_format_is_a_404(client, sign_in, tree):
         ["AC", "M", 2026, 1, "pdf"],
     ):
         assert client.get(reverse("reporting_reports:report-download", args=args)).status_code == 404
+
+
+tallies = st.dictionaries(
+    st.sampled_from(["fake_a", "fake_b", "other"]),
+    st.builds(Tally, st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)),
+)
+
+
+@given(first=tallies, second=tallies)
+def test_a_half_years_sums_are_the_quarters_sums_and_no_data_stays_absent(first, second):
+    total = periodic._sum([first, second])
+    assert set(total) == set(first) | set(second)  # an indicator with no data in both quarters stays absent
+    for code, t in total.items():
+        parts = [p[code] for p in (first, second) if code in p]
+        assert t.numerator == sum(p.numerator for p in parts)
+        assert t.denominator == sum(p.denominator for p in parts)
+        assert t.items == sum(p.items for p in parts)
+
+
+def test_the_download_is_named_after_the_unit_and_the_period(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    url = reverse("reporting_reports:report-download", args=["AC", HALF_YEAR, 2026, 2, "xlsx"])
+    response = client.get(url)
+    assert 'filename="bao-cao-AC-2026-H2.xlsx"' in response["Content-Disposition"]
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
