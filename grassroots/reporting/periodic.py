@@ -33,6 +33,7 @@ from grassroots.core.indicators import Indicator
 from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import nfc, place_date, vn_date
 from grassroots.library.citations import official_form
+from grassroots.situation_reports import overview as situation_overview
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
 from . import registry
@@ -249,13 +250,9 @@ def rank_units(units: list[Unit], figures: dict[int, dict[str, Tally]], indicato
     return rows
 
 
-def situation_reports_rollup(unit: Unit, period: Period) -> list[tuple[str, str]]:
-    """HOOK for the lead: the roll-up of the situation reports (app `situation_reports`, built in parallel) for
-    the unit and the period, as (heading, text) lines for the paper. Reporting may not import a feature app
-    by name before it exists: once it is installed, read its public function here (for example
-    `situation_reports.rollup(unit, start, end)`) when `apps.is_installed("grassroots.situation_reports")`.
-    Until then there is nothing to roll up, and the paper says so."""
-    return []
+def situation_reports_rollup(unit: Unit, period: Period, today: dt.date) -> list[tuple[str, str]]:
+    """The situation reports of the period, summed for the unit (`situation_reports.overview.paper_summary`)."""
+    return situation_overview.paper_summary(unit, period.start, period.end, today)
 
 
 def build(unit: Unit, period: Period, today: dt.date | None = None) -> Report:
@@ -282,7 +279,7 @@ def build(unit: Unit, period: Period, today: dt.date | None = None) -> Report:
         overdue_counts=overdue_counts,
         oldest_overdue=list(overdue.order_by("deadline", "path", "id")[:OLDEST_OVERDUE]),
         overdue_total=sum(counts.values()),
-        situation=situation_reports_rollup(unit, period),
+        situation=situation_reports_rollup(unit, period, today),
     )
 
 

@@ -119,3 +119,39 @@ def rounds_over(unit: Unit) -> list[ReportRound]:
     """Rounds whose unit lies above `unit` (the rounds it reports in), newest first."""
     codes = unit.ancestor_codes()
     return list(ReportRound.objects.filter(unit__code__in=codes).select_related("unit").order_by("-starts_on", "-pk"))
+
+
+def paper_summary(unit: Unit, start: dt.date, end: dt.date, today: dt.date) -> list[tuple[str, str]]:
+    """The rounds whose period meets [start, end], summed for the communes at or below `unit`, as (heading,
+    text) lines of a periodic report (in Vietnamese: the paper is an official document). Counts and the trend
+    of complaints only; a commune's own report adds its main concerns and proposals, which describe the unit."""
+    rounds = [
+        r
+        for r in ReportRound.objects.filter(starts_on__lte=end, ends_on__gte=start).select_related("unit")
+        if unit.path.startswith(r.unit.path) or r.unit.path.startswith(unit.path)
+    ]
+    lines: list[tuple[str, str]] = []
+    for round_ in sorted(rounds, key=lambda r: (r.starts_on, r.pk)):
+        units = [c for c in access.communes_of(round_) if c.path.startswith(unit.path) or unit.path.startswith(c.path)]
+        if not units:
+            continue
+        rows = communes(round_, units, today)
+        t = totals(rows)
+        heading = f"Kỳ báo cáo {round_.starts_on:%d/%m/%Y} – {round_.ends_on:%d/%m/%Y}"
+        lines.append(
+            (
+                heading,
+                f"Cấp xã đã nộp {t.communes_submitted}/{t.communes} báo cáo (nộp muộn {t.communes_late}); "
+                f"thôn, tổ dân phố đã nộp {t.villages_submitted}/{t.villages} (nộp muộn {t.villages_late}). "
+                f"Khiếu nại, kiến nghị: tăng {t.trends.get('up', 0)}, như cũ {t.trends.get('same', 0)}, "
+                f"giảm {t.trends.get('down', 0)} đơn vị; điểm nóng: {t.hot_spots}.",
+            )
+        )
+        for row_ in rows:
+            report = row_.row.report
+            if row_.row.unit.pk == unit.pk and report is not None and report.is_submitted:
+                if report.main_concerns:
+                    lines.append(("Những vấn đề nhân dân quan tâm", report.main_concerns))
+                if report.proposals:
+                    lines.append(("Đề xuất, kiến nghị", report.proposals))
+    return lines
