@@ -30,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.petitions.urls")),
     path("", include("grassroots.investment_supervision.urls")),
     path("", include("grassroots.consultations.urls")),
+    path("", include("grassroots.reporting.urls")),
     prefix_default_language=False,
 )
