@@ -42,7 +42,7 @@ def _tally(tally: Tally | None) -> dict[str, Any] | None:
     summary="A unit's figures for a period, and those of the units directly below it",
     openapi_extra=error_responses(401, 404, 422),
 )
-def unit_figures(
+def reporting_unit_figures(
     request: AuthedRequest,
     code: str,
     period: str = Query("Q", pattern="^[MQY]$"),
@@ -72,7 +72,7 @@ def unit_figures(
     summary="Everything past a statutory deadline in the unit and below it (at most 1000, oldest deadline first)",
     openapi_extra=error_responses(401, 404, 422),
 )
-def unit_overdue(
+def reporting_unit_overdue(
     request: AuthedRequest,
     code: str,
     indicator: str = Query("", max_length=64),

@@ -128,6 +128,9 @@ PUBLIC = {
     "api:get_consultation",
     "api:open_consultations",
     "api:open_consultation",
+    # The steering committee's figures and overdue list (issue 15): the API answers 401 itself.
+    "api:reporting_unit_figures",
+    "api:reporting_unit_overdue",
 }
 
 
