@@ -56,14 +56,20 @@ def reporting_unit_figures(
         "unit": {"code": unit.code, "name": unit.name, "kind": unit.kind},
         "period": {"kind": p.kind, "start": p.start.isoformat(), "end": p.end.isoformat(), "label": p.label},
         "refreshed_at": refreshed.isoformat() if refreshed else None,
-        "indicators": [{"code": r.indicator.code, "title": str(r.indicator.title), "citation": r.indicator.citation}
-                       for r in board.rows],  # fmt: skip
+        "indicators": [
+            {"code": r.indicator.code, "title": str(r.indicator.title), "citation": r.indicator.citation}
+            for r in board.rows
+        ],
         "figures": {r.indicator.code: _tally(r.tally) for r in board.rows},
         "children": [
-            {"code": c.unit.code, "name": c.unit.name, "kind": c.unit.kind,
-             "figures": {i.code: _tally(c.tallies.get(i.code)) for i in board.indicators}}
+            {
+                "code": c.unit.code,
+                "name": c.unit.name,
+                "kind": c.unit.kind,
+                "figures": {i.code: _tally(c.tallies.get(i.code)) for i in board.indicators},
+            }
             for c in board.children
-        ],  # fmt: skip
+        ],
     }
 
 
@@ -85,9 +91,16 @@ def reporting_unit_overdue(
         "unit": unit.code,
         "today": today.isoformat(),
         "items": [
-            {"unit": o.unit.code, "unit_name": o.unit.name, "indicator": o.indicator, "title": o.title,
-             "deadline": o.deadline.isoformat() if o.deadline else None,
-             "days_overdue": dashboard.days_overdue(o.deadline, today), "responsible": o.responsible, "url": o.url}
+            {
+                "unit": o.unit.code,
+                "unit_name": o.unit.name,
+                "indicator": o.indicator,
+                "title": o.title,
+                "deadline": o.deadline.isoformat() if o.deadline else None,
+                "days_overdue": dashboard.days_overdue(o.deadline, today),
+                "responsible": o.responsible,
+                "url": o.url,
+            }
             for o in rows
-        ],  # fmt: skip
+        ],
     }

@@ -128,7 +128,9 @@ def trend_bars(trend: list[tuple[dt.date, dict[str, Tally]]], kind: str, code: s
     for i, (start, by_code) in enumerate(trend):
         tally = by_code.get(code)
         percent = tally.percent if tally is not None else None
-        bars.append(Bar(start, periods.label(kind, start), tally, i * BAR_STEP + 4, percent or 0.0))
+        # A zero still shows as a sliver, unlike "no data yet" (a dash, no bar).
+        height = max(percent, 1.0) if percent is not None else 0.0
+        bars.append(Bar(start, periods.label(kind, start), tally, i * BAR_STEP + 4, height))
     return bars
 
 

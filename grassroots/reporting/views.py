@@ -174,8 +174,10 @@ def overdue(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "unit": u,
         "page": page,
-        "rows": [(o, titles.get(o.indicator, o.indicator), dashboard.days_overdue(o.deadline, today))
-                 for o in page.object_list],  # fmt: skip
+        "rows": [
+            (o, titles.get(o.indicator, o.indicator), dashboard.days_overdue(o.deadline, today))
+            for o in page.object_list
+        ],
         "indicators": registry.all_indicators(),
         "children": dashboard.children_of(u, dashboard.parse_period({}, today)),
         "filters": filters,
@@ -209,4 +211,3 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @login_not_required
 def indicator_definition(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "reporting/indicator_definition.html", {"indicator": access.public_indicator(code)})
-

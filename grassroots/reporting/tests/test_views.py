@@ -92,7 +92,7 @@ def test_the_trend_has_twelve_periods_and_its_csv_the_same_figures(client, sign_
 def test_the_figures_csv_has_the_unit_and_every_unit_below(client, sign_in, cast, filled):
     sign_in(client, cast["steering_a"])
     rows = rows_of(client.get(reverse("reporting:unit-csv", args=["AP"]) + "?" + Q1))
-    assert ["AP", "fake_a", "4", "5", "80.0"] == [rows[1][0], *rows[1][3:]]
+    assert [rows[1][0], *rows[1][3:]] == ["AP", "fake_a", "4", "5", "80.0"]
     assert {r[0] for r in rows[1:]} == {"AP", "AC", "AD"}
 
 
