@@ -197,6 +197,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "grassroots.core.context_processors.site",
                 "grassroots.portal.context_processors.navigation",
+                "grassroots.reporting.context_processors.navigation",
             ],
             "builtins": ["template_partials.templatetags.partials"],
         },

@@ -32,5 +32,6 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.consultations.urls")),
     path("", include("grassroots.situation_reports.urls")),
     path("reporting/", include("grassroots.reporting.urls_reports")),
+    path("", include("grassroots.reporting.urls")),
     prefix_default_language=False,
 )

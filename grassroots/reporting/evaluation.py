@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from grassroots.accounts.models import AnyUser, Role
 from grassroots.accounts.roles import role_units
@@ -22,10 +22,10 @@ from grassroots.core.indicators import Indicator
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
 from . import registry
+from .access import access_unit
 from .evaluation_models import EvaluationCriterion, EvaluationScheme
 from .figures import Tally, children_figures
 from .models import PeriodKind
-from .periodic import _access_unit
 
 # --- access ----------------------------------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ def can_see_evaluation(user: AnyUser, unit: Unit) -> bool:
 
 def access_province(user: AnyUser, code: str) -> Unit:
     """The province whose evaluation the user may set and read, or 404."""
-    unit = _access_unit(user, code)
+    unit = access_unit(user, code)
     # The evaluation belongs to a province (the top of the tree), not to a commune or a village.
     if unit.parent_id is not None:
         raise Http404
@@ -88,12 +88,8 @@ def criterion_score(weight: int, target_percent: int, standing: Fraction | None)
 
 
 def evidence_url(unit: Unit, indicator: str, year: int) -> str:
-    """The drill-down page of the indicator for the unit (the page the dashboards build as `reporting:indicator`).
-    The one place to fix when that page lands: until it exists there is no link."""
-    try:
-        return reverse("reporting:indicator", args=[unit.code, indicator]) + f"?kind={PeriodKind.YEAR}&year={year}"
-    except NoReverseMatch:
-        return ""
+    """The drill-down page of the indicator for the unit in that year (the dashboards' `reporting:indicator`)."""
+    return reverse("reporting:indicator", args=[unit.code, indicator]) + f"?period={PeriodKind.YEAR}&start={year}-01-01"
 
 
 @dataclass(frozen=True)

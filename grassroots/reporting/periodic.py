@@ -27,14 +27,13 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
 from grassroots.core import audit
 from grassroots.core.indicators import Indicator
 from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import nfc, place_date, vn_date
 from grassroots.library.citations import official_form
 from grassroots.situation_reports import overview as situation_overview
-from grassroots.territory.models import COMMUNE_KINDS, Unit
+from grassroots.territory.models import Unit
 
 from . import registry
 from .figures import Tally, children_figures, overdue_below, unit_figures
@@ -45,27 +44,6 @@ REPORT_KINDS = ("Q", HALF_YEAR, "Y")
 NO_DATA = "chưa có số liệu"
 OLDEST_OVERDUE = 20
 COMMUNE_ROLES = (Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR)
-
-
-def _access_unit(user: AnyUser, code: str) -> Unit:
-    """The unit whose reports the user may read, or 404 (the same for a unit that does not exist).
-
-    Minimal stand-in for the shared `reporting.access` (the lead swaps it at merge)."""
-    unit = Unit.objects.filter(code=code).first()
-    if unit is None or not user.is_authenticated:
-        raise Http404
-    steering = {u.path for u in role_units(user, [Role.STEERING_MEMBER])}
-    # A steering committee member sees the unit they sit for and everything below it.
-    if any(unit.path.startswith(path) for path in steering):
-        return unit
-    # A commune official or the chair sees their commune and its villages.
-    communes = [u for u in role_units(user, COMMUNE_ROLES) if u.kind in COMMUNE_KINDS]
-    if any(unit.path.startswith(c.path) for c in communes):
-        return unit
-    raise Http404
-
-
-# --- periods ---------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from grassroots.core.downloads import attachment
 
-from . import evaluation, periodic
+from . import access, evaluation, periodic
 
 
 def reports(request: HttpRequest, code: str) -> HttpResponse:
-    unit = periodic._access_unit(request.user, code)
+    unit = access.access_unit(request.user, code)
     today = timezone.localdate()
     context = {
         "unit": unit,
@@ -26,7 +26,7 @@ def reports(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def report_download(request: HttpRequest, code: str, kind: str, year: int, number: int, ext: str) -> HttpResponse:
-    unit = periodic._access_unit(request.user, code)
+    unit = access.access_unit(request.user, code)
     if ext not in periodic.EXTENSIONS:
         raise Http404
     period = periodic.parse_period(kind, year, number)

@@ -48,6 +48,9 @@ PUBLIC = {
     # Published disclosures are public (Law Art 13: the commune's web page is a channel for every item):
     # a unit's list, its feed and CSV, an item and its files. Drafts answer 404 (disclosure.access).
     "disclosure:index",
+    # What each of the steering committee's indicators counts and the rule behind it (issue 15): rules, not data.
+    "reporting:indicator-list",
+    "reporting:indicator-definition",
     # A commune's supervised projects and each project's public page: members' names and roles, the checklist's
     # progress, the recommendations and the commune's answers (Law Arts 41–45).
     "investment_supervision:commune",
@@ -128,6 +131,9 @@ PUBLIC = {
     # Situation reports: the API answers 401 itself (no open data).
     "api:list_situation_rounds",
     "api:get_situation_round",
+    # The steering committee's figures and overdue list (issue 15): the API answers 401 itself.
+    "api:reporting_unit_figures",
+    "api:reporting_unit_overdue",
 }
 
 
