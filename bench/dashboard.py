@@ -339,6 +339,11 @@ def periods() -> list[tuple[str, dt.date]]:
     return [("M", m) for m in months] + [("Q", q) for q in quarters] + [("Y", y) for y in years]
 
 
+def progress(message: str) -> None:
+    sys.stderr.write(f"    {time.strftime('%H:%M:%S')} {message}\n")
+    sys.stderr.flush()
+
+
 def measure(*, reads: int, incremental_runs: int, scratch_runs: int, seed: int = SEED) -> dict[str, Any]:
     """Steps 1-5 on the loaded database (units and households), with the synthetic indicators installed."""
     from django.db import connection
@@ -353,6 +358,7 @@ def measure(*, reads: int, incremental_runs: int, scratch_runs: int, seed: int =
     rng = random.Random(seed)
     out: dict[str, Any] = {}
 
+    progress("initial aggregation (refresh_all)…")
     started = time.perf_counter()
     outcome = refresh.refresh_all(TODAY)
     out["aggregation_seconds"] = time.perf_counter() - started
@@ -377,6 +383,7 @@ def measure(*, reads: int, incremental_runs: int, scratch_runs: int, seed: int =
             asked.append((unit.pk, kind, start, rng.choice(indicators).code))
         return times
 
+    progress(f"reads: {reads} province pages, {reads} commune pages, the baseline…")
     dashboard_read(province, *all_periods[-1])  # warm the connection and the caches alike for both sides
     province_ms = timed_reads(lambda: province)
     commune_ms = timed_reads(lambda: rng.choice(communes))
@@ -399,6 +406,7 @@ def measure(*, reads: int, incremental_runs: int, scratch_runs: int, seed: int =
     from grassroots.core.indicators import Item
 
     code = "bench_meeting_attendance"
+    progress(f"incremental refresh, {incremental_runs} runs…")
     incremental_ms = []
     for run in range(incremental_runs):
         commune = rng.choice(communes)
@@ -421,6 +429,7 @@ def measure(*, reads: int, incremental_runs: int, scratch_runs: int, seed: int =
     out["incremental_ms"] = incremental_ms
 
     # From scratch: the province's figures of one period summed over every commune's items, per request.
+    progress(f"recomputation from scratch, {scratch_runs} runs…")
     scratch_s = []
     for _ in range(scratch_runs):
         kind, start = rng.choice([p for p in all_periods if p[0] != "Y"])
@@ -460,9 +469,11 @@ def child(opts: argparse.Namespace) -> dict[str, Any]:
     specs = unit_specs(opts.scale, opts.communes)
     workdir = Path(opts.workdir)
     started = time.perf_counter()
+    progress(f"importing {len(specs):,} units…")
     units = load_units(specs, workdir)
     units_seconds = time.perf_counter() - started
     started = time.perf_counter()
+    progress("loading the households…")
     households = load_households(households_per_village(opts.scale))
     households_seconds = time.perf_counter() - started
     if connection.vendor == "postgresql":
