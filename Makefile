@@ -67,7 +67,8 @@ messages: $(STAMPS)/venv-run
 migrate: $(STAMPS)/venv-run
 	$(PY) manage.py migrate --noinput -v0
 
-# The demo ward is built once; a second `make run` reuses it.
+# The demo ward is built once; a second `make run` reuses it. The steering figures are refreshed each time
+# (a few seconds; in production a timer runs `refresh_figures`, docs/deploy.md).
 demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py seed_decisions_demo --if-empty
@@ -83,6 +84,8 @@ demo: $(STAMPS)/venv-run
 	$(PY) manage.py seed_petitions_demo --if-empty
 	$(PY) manage.py seed_investment_supervision_demo --if-empty
 	$(PY) manage.py seed_consultations_demo --if-empty
+	$(PY) manage.py seed_situation_reports_demo --if-empty
+	$(PY) manage.py refresh_figures --all
 
 bench: $(STAMPS)/venv-test
 	$(PY) bench/run.py

@@ -35,11 +35,15 @@ MEAN_HOUSEHOLD = 3.3  # a little under the generator's mean (3.47), so there are
 
 
 def scale_for(rows: int) -> demo.Scale:
-    """The smallest demo scale (in communes) that yields at least `rows` rows."""
+    """The smallest demo scale (in communes) that yields at least `rows` rows: the first of Thanh Hóa's
+    real communes, as in the province demo (at most 166 of them, about 3.3 million rows)."""
     per_commune = VILLAGES_PER_COMMUNE * HOUSEHOLDS_PER_VILLAGE * MEAN_HOUSEHOLD
     communes = max(1, math.ceil(rows / per_commune))
     return demo.Scale(
-        communes=communes, villages_per_commune=VILLAGES_PER_COMMUNE, households_per_village=HOUSEHOLDS_PER_VILLAGE
+        communes=communes,
+        villages_per_commune=VILLAGES_PER_COMMUNE,
+        households_per_village=HOUSEHOLDS_PER_VILLAGE,
+        real_communes=True,
     )
 
 

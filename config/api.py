@@ -84,6 +84,7 @@ def register_routers() -> None:
     from grassroots.people.api import router as people_router
     from grassroots.petitions.api import router as petitions_router
     from grassroots.service_ratings.api import router as service_ratings_router
+    from grassroots.situation_reports.api import router as situation_reports_router
     from grassroots.territory.api import router as territory_router
 
     api.add_router("/units", territory_router)
@@ -100,6 +101,7 @@ def register_routers() -> None:
     api.add_router("/petitions", petitions_router)
     api.add_router("/investment-supervision", investment_supervision_router)
     api.add_router("/consultations", consultations_router)
+    api.add_router("/situation-reports", situation_reports_router)
 
 
 def api_urls() -> tuple[list[URLPattern | URLResolver], str, str]:

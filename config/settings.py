@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "grassroots.petitions",
     "grassroots.investment_supervision",
     "grassroots.consultations",
+    "grassroots.situation_reports",
     "grassroots.reporting",
     "grassroots.portal",
 ]

@@ -30,5 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("grassroots.petitions.urls")),
     path("", include("grassroots.investment_supervision.urls")),
     path("", include("grassroots.consultations.urls")),
+    path("", include("grassroots.situation_reports.urls")),
+    path("reporting/", include("grassroots.reporting.urls_reports")),
     prefix_default_language=False,
 )

@@ -91,3 +91,25 @@ def unit_held_under(user: User, unit: Unit, day: dt.date) -> Unit | None:
 def role_communes(user: AnyUser, roles: Iterable[str]) -> list[Unit]:
     """The communes (wards, special zones) where `user` holds one of `roles` today."""
     return [u for u in role_units(user, roles) if u.kind in COMMUNE_KINDS]
+
+
+def holds_over(user: AnyUser, unit: Unit, roles: Iterable[str], day: dt.date | None = None) -> bool:
+    """The user holds one of the roles in the unit or in a unit above it (a commune role over its villages)."""
+    return any(unit.path.startswith(u.path) for u in role_units(user, roles, day))
+
+
+def holds_in(user: AnyUser, unit: Unit, roles: Iterable[str], day: dt.date | None = None) -> bool:
+    """The user holds one of the roles in exactly this unit."""
+    return unit.pk in role_unit_ids(user, roles, day)
+
+
+def access_role_commune(user: AnyUser, code: str, roles: Iterable[str], *, exactly: bool = False) -> Unit:
+    """The commune of this code where the user holds one of the roles (over it, or `exactly` in it); else 404,
+    the same for a commune that does not exist as for one that is not the user's."""
+    from django.http import Http404
+
+    commune = Unit.objects.filter(code=code, kind__in=COMMUNE_KINDS).first()
+    holds = holds_in if exactly else holds_over
+    if commune is None or not holds(user, commune, roles):
+        raise Http404
+    return commune

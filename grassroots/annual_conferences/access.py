@@ -15,7 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.territory.models import VILLAGE_KINDS, Unit
 
 from .choices import Party
@@ -32,9 +32,7 @@ AGREEING_ROLES: dict[str, frozenset[str]] = {
 }
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    """The user holds one of the roles in the unit or above it today."""
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def console_villages(user: AnyUser) -> QuerySet[Unit]:

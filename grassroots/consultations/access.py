@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.people.models import Household, Membership
 from grassroots.territory.models import Unit
 
@@ -28,8 +28,7 @@ VILLAGE_ENTERING_ROLES = frozenset({Role.VILLAGE_HEAD, Role.VILLAGE_FRONT_HEAD})
 STAFF_ROLES = COMMUNE_ENTERING_ROLES | VILLAGE_ENTERING_ROLES
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def home_household(user: AnyUser) -> Household | None:

@@ -18,7 +18,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
 from grassroots.accounts.models import Role, User
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.decisions.access import represented_household
 from grassroots.territory.models import Unit
 
@@ -31,10 +31,7 @@ DECIDING_ROLES = frozenset({Role.COMMUNE_CHAIR, Role.COMMUNE_OFFICIAL})  # UBND 
 CONSOLE_ROLES = VILLAGE_ROLES | DECIDING_ROLES | frozenset({Role.COMMUNE_FRONT})
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    if not user.is_authenticated:
-        return False
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def console_paths(user: AnyUser) -> list[str]:

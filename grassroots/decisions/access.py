@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
-from grassroots.accounts.roles import role_unit_ids, role_units
+from grassroots.accounts.roles import holds_over, role_unit_ids, role_units
 from grassroots.core.errors import DomainError
 from grassroots.people.keeping import counted_households, locations_of
 from grassroots.people.models import Household, Representation
@@ -81,9 +81,7 @@ def can_manage(user: User, matter: Matter) -> bool:
     return any(matter.unit.path.startswith(u.path) for u in units)
 
 
-def _holds(user: User, unit: Unit, roles: frozenset[str]) -> bool:
-    """The user holds one of the roles over the unit (in it or above it) today."""
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def has_front_head(village: Unit, day: dt.date | None = None) -> bool:

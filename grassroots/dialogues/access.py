@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role
-from grassroots.accounts.roles import role_communes, role_unit_ids
+from grassroots.accounts.roles import access_role_commune, holds_in, role_communes, role_unit_ids
 from grassroots.people.models import Membership
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
@@ -33,15 +33,11 @@ def may_use_console(user: AnyUser) -> bool:
     return bool(console_communes(user))
 
 
-def _holds(user: AnyUser, commune: Unit, roles: frozenset[str]) -> bool:
-    return commune.pk in role_unit_ids(user, roles)
+_holds = holds_in  # the user holds one of the roles in exactly this commune
 
 
 def access_console_commune(user: AnyUser, code: str) -> Unit:
-    commune = Unit.objects.filter(code=code, kind__in=COMMUNE_KINDS).first()
-    if commune is None or not _holds(user, commune, CONSOLE_ROLES):
-        raise Http404
-    return commune
+    return access_role_commune(user, code, CONSOLE_ROLES, exactly=True)
 
 
 def access_console_dialogue(user: AnyUser, pk: int) -> Dialogue:

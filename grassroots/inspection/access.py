@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.territory.models import Unit
 
 from .models import Board
@@ -24,8 +24,7 @@ BOARD_ROLES = frozenset({Role.INSPECTION_BOARD, Role.INSPECTION_BOARD_HEAD})
 CONSOLE_ROLES = FRONT_ROLES | BOARD_ROLES
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def console_communes(user: AnyUser) -> list[Unit]:

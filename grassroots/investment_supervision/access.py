@@ -16,7 +16,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.territory.models import Unit
 
 from .choices import MemberStatus
@@ -29,8 +29,7 @@ VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD})
 CONSOLE_ROLES = COMMUNE_ROLES | VILLAGE_ROLES
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def front_communes(user: AnyUser) -> list[Unit]:

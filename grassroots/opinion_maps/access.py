@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import AnyUser, Role
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import holds_over, role_units
 from grassroots.people.models import Membership, Resident
 from grassroots.territory.models import Unit
 
@@ -26,8 +26,7 @@ MANAGING_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
 SEEING_ROLES = MANAGING_ROLES | frozenset({Role.COMMUNE_FRONT, Role.INSPECTION_BOARD})
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    return any(unit.path.startswith(u.path) for u in role_units(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def may_use_console(user: AnyUser) -> bool:

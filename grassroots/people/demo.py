@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grassroots.core import csvexport
+from grassroots.territory.official_list import communes_of
 
 SURNAMES = [
     ("Nguyễn", 31),
@@ -137,12 +138,16 @@ class Scale:
     communes: int
     villages_per_commune: int
     households_per_village: int
+    # The province's real communes and wards (official codes, names and kinds, territory.official_list)
+    # instead of communes named by number.
+    real_communes: bool = False
 
 
 SCALES = {
     "ward": Scale(communes=1, villages_per_commune=12, households_per_village=250),
     "city": Scale(communes=30, villages_per_commune=14, households_per_village=240),
-    "province": Scale(communes=166, villages_per_commune=30, households_per_village=201),
+    # Thanh Hóa as it is: its 166 communes and wards, each with 30 generated villages or residential groups.
+    "province": Scale(communes=166, villages_per_commune=30, households_per_village=201, real_communes=True),
 }
 
 
@@ -160,36 +165,76 @@ class UnitSpec:
 PROVINCE = "38"
 DEMO_WARD = "14758"
 OTHER_COMMUNE = "16000"
+# The official codes (territory.official_list) differ from the ward and city demos' own: there Phường
+# Hạc Thành is 14797 (14758 is Phường Hàm Rồng) and 16000 is Xã Hoằng Thanh (there is no Xã Đông Tiến
+# since July 2025). The ward and city demos keep their codes, which pages, tests and the other apps'
+# demos name; the province demo, built on the real communes, uses the real ones.
+REAL_DEMO_WARD = "14797"
+REAL_OTHER_COMMUNE = "16000"
 REFORM_DAY = "2025-07-01"
 # The register of the new units starts on the day of the 2025 reorganization.
 REGISTERED_ON = dt.date(2025, 7, 1)
 
 
+def demo_ward(scale: Scale) -> str:
+    """The code of Phường Hạc Thành, the ward the demo accounts work in, at this scale."""
+    return REAL_DEMO_WARD if scale.real_communes else DEMO_WARD
+
+
+def other_commune(scale: Scale) -> str:
+    """The code of the commune of `official-b` (refused the demo ward's register), at this scale."""
+    return REAL_OTHER_COMMUNE if scale.real_communes else OTHER_COMMUNE
+
+
+@dataclass(frozen=True)
+class DemoCommune:
+    code: str
+    name: str
+    kind: str
+    villages: int
+    households_per_village: int
+
+
+def demo_communes(scale: Scale) -> list[DemoCommune]:
+    """The communes of the demo, the demo ward first, then the other commune of the ward demo."""
+    size = (scale.villages_per_commune, scale.households_per_village)
+    if scale.real_communes:
+        official = {u.code: u for u in communes_of(PROVINCE)}
+        if scale.communes > len(official):
+            raise ValueError(f"Thanh Hóa has {len(official)} communes and wards, not {scale.communes}")
+        first = [official[REAL_DEMO_WARD], official[REAL_OTHER_COMMUNE]]
+        order = first + [u for u in official.values() if u not in first]
+        return [DemoCommune(u.code, u.name, u.kind, *size) for u in order[: scale.communes]]
+    communes = [
+        DemoCommune(DEMO_WARD, "Phường Hạc Thành", "ward", *size),
+        DemoCommune(OTHER_COMMUNE, "Xã Đông Tiến", "commune", 5, 60),
+    ]
+    for c in range(2, scale.communes + 1):
+        kind, prefix = ("ward", "Phường") if c % 5 == 0 else ("commune", "Xã")
+        communes.append(DemoCommune(f"{16000 + c:05d}", f"{prefix} số {c}", kind, *size))
+    return communes
+
+
+def village_codes(commune: DemoCommune) -> list[str]:
+    return [f"{commune.code}-{i:02d}" for i in range(1, commune.villages + 1)]
+
+
 def unit_specs(scale: Scale) -> list[UnitSpec]:
     """Thanh Hóa: the demo ward (a merger of three former wards of the former city), a rural commune
-    for contrast, and, at larger scales, further communes named by number."""
+    for contrast, and, at larger scales, further communes: named by number for the city scale, the
+    province's real ones for the province scale. Villages and residential groups are generated."""
+    ward = demo_ward(scale)
     specs = [
         UnitSpec(PROVINCE, "Tỉnh Thanh Hóa", "province", ""),
         UnitSpec("380", "Thành phố Thanh Hóa", "district", PROVINCE, "", REFORM_DAY),
     ]
     for code, name in [("14755", "Phường Điện Biên"), ("14756", "Phường Ba Đình"), ("14757", "Phường Lam Sơn")]:
-        specs.append(UnitSpec(code, name, "ward", "380", "", REFORM_DAY, DEMO_WARD))
-    specs.append(UnitSpec(DEMO_WARD, "Phường Hạc Thành", "ward", PROVINCE, REFORM_DAY))
-    for i in range(1, scale.villages_per_commune + 1):
-        specs.append(UnitSpec(f"{DEMO_WARD}-{i:02d}", f"Tổ dân phố {i}", "residential_group", DEMO_WARD, REFORM_DAY))
-    specs.append(UnitSpec(OTHER_COMMUNE, "Xã Đông Tiến", "commune", PROVINCE, REFORM_DAY))
-    for i in range(1, 6):
-        specs.append(UnitSpec(f"{OTHER_COMMUNE}-{i:02d}", f"Thôn {i}", "village", OTHER_COMMUNE, REFORM_DAY))
-    for c in range(2, scale.communes + 1):
-        code = f"{16000 + c:05d}"
-        kind, village_kind, prefix, vprefix = (
-            ("ward", "residential_group", "Phường", "Tổ dân phố")
-            if c % 5 == 0
-            else ("commune", "village", "Xã", "Thôn")
-        )
-        specs.append(UnitSpec(code, f"{prefix} số {c}", kind, PROVINCE, REFORM_DAY))
-        for i in range(1, scale.villages_per_commune + 1):
-            specs.append(UnitSpec(f"{code}-{i:02d}", f"{vprefix} {i}", village_kind, code, REFORM_DAY))
+        specs.append(UnitSpec(code, name, "ward", "380", "", REFORM_DAY, ward))
+    for commune in demo_communes(scale):
+        specs.append(UnitSpec(commune.code, commune.name, commune.kind, PROVINCE, REFORM_DAY))
+        village_kind, prefix = ("residential_group", "Tổ dân phố") if commune.kind == "ward" else ("village", "Thôn")
+        for i, code in enumerate(village_codes(commune), start=1):
+            specs.append(UnitSpec(code, f"{prefix} {i}", village_kind, commune.code, REFORM_DAY))
     return specs
 
 
@@ -234,22 +279,19 @@ def resident_rows(scale: Scale, *, seed: int, today: dt.date) -> Iterator[list[s
     """Households of 1–6 people: a representative (adult), often a spouse, children, a grandparent."""
     rng = random.Random(seed)
     people = PersonMaker(rng)
-    villages: list[tuple[str, int]] = []
-    villages += [
-        (f"{DEMO_WARD}-{i:02d}", scale.households_per_village) for i in range(1, scale.villages_per_commune + 1)
+    ward = demo_ward(scale)
+    villages = [
+        (code, commune.households_per_village, commune.code == ward)
+        for commune in demo_communes(scale)
+        for code in village_codes(commune)
     ]
-    villages += [(f"{OTHER_COMMUNE}-{i:02d}", 60) for i in range(1, 6)]
-    for c in range(2, scale.communes + 1):
-        villages += [
-            (f"{16000 + c:05d}-{i:02d}", scale.households_per_village) for i in range(1, scale.villages_per_commune + 1)
-        ]
-    for village_code, count in villages:
+    for village_code, count, in_town in villages:
         for n in range(1, count + 1):
             hh_code = f"{village_code.replace('-', '')}{n:04d}"
-            if village_code.startswith(OTHER_COMMUNE) or not village_code.startswith(DEMO_WARD):
-                address = f"Xóm {rng.randint(1, 9)}, {village_code[-2:].lstrip('0')}"
-            else:
+            if in_town:
                 address = f"Số {rng.randint(1, 199)}, ngõ {rng.randint(1, 60)}, đường {rng.choice(STREETS)}"
+            else:
+                address = f"Xóm {rng.randint(1, 9)}, {village_code[-2:].lstrip('0')}"
             size = rng.choices([1, 2, 3, 4, 5, 6], [8, 18, 22, 30, 15, 7])[0]
             head_sex = rng.choices(["M", "F"], [75, 25])[0]
             surname = rng.choices(people.surnames, people.weights)[0]

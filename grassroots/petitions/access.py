@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from grassroots.accounts.models import AnyUser, Role, RoleAssignment, User
-from grassroots.accounts.roles import role_units
+from grassroots.accounts.roles import access_role_commune, holds_over, role_units
 from grassroots.territory.models import COMMUNE_KINDS, Unit, under
 
 from . import identity
@@ -35,8 +35,7 @@ def _paths(user: AnyUser, roles: frozenset[str]) -> list[str]:
     return [u.path for u in role_units(user, roles)]
 
 
-def _holds(user: AnyUser, unit: Unit, roles: frozenset[str]) -> bool:
-    return any(unit.path.startswith(path) for path in _paths(user, roles))
+_holds = holds_over  # the user holds one of the roles in the unit or above it today
 
 
 def is_board(user: AnyUser, commune: Unit) -> bool:
@@ -111,10 +110,7 @@ def access_case(user: AnyUser, pk: int) -> Petition:
 
 
 def access_commune(user: AnyUser, code: str, roles: frozenset[str] = BOARD_ROLES) -> Unit:
-    unit = Unit.objects.filter(code=code, kind__in=list(COMMUNE_KINDS)).first()
-    if unit is None or not _holds(user, unit, roles):
-        raise Http404
-    return unit
+    return access_role_commune(user, code, roles)
 
 
 def sees_identity(user: AnyUser, petition: Petition) -> bool:

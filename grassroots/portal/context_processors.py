@@ -17,6 +17,7 @@ from grassroots.opinion_maps.access import SEEING_ROLES as OPINION_MAP_ROLES
 from grassroots.people.access import SCOPE_ROLES
 from grassroots.petitions.access import CONSOLE_ROLES as PETITION_ROLES
 from grassroots.service_ratings.access import CONSOLE_ROLES as RATING_ROLES
+from grassroots.situation_reports.access import SEEING_ROLES as SITUATION_ROLES
 from grassroots.training.access import has_training
 
 
@@ -55,6 +56,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             # Consultations (Law Arts 25-28): the commune, the Front, village heads, and residents with a
             # linked account (no query: the link is on the user row).
             "consultations": bool(role_unit_ids(user, CONSULTATION_ROLES)) or user.resident_id is not None,
+            # Village heads, Front work-committee heads, the commune and the steering committee: situation
+            # reports (a practice of the steering committees, law.md §8.3).
+            "situation_reports": bool(role_unit_ids(user, SITUATION_ROLES)),
             # Organizers of training conferences and their delegates (one query at most).
             "training": has_training(user),
             # Unread notifications (decisions.notifications) and notices of other sections (core.notices:

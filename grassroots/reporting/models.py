@@ -76,3 +76,9 @@ class RefreshCursor(models.Model):
 
     def __str__(self) -> str:
         return f"audit seq {self.seq}"
+
+
+# The annual evaluation's models live in their own module; imported here so that Django registers them.
+from .evaluation_models import EvaluationCriterion, EvaluationScheme  # noqa: E402
+
+__all__ = ["EvaluationCriterion", "EvaluationScheme", "Figure", "OverdueItem", "PeriodKind", "RefreshCursor"]

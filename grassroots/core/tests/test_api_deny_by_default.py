@@ -69,6 +69,7 @@ def test_an_anonymous_caller_gets_401_from_every_operation_except_the_open_ones(
         "case_id": "1",
         "project_id": "1",
         "consultation_id": "1",
+        "round_id": "1",
     }
     operations = sorted(_operations(_schema(client)))
     assert len(operations) >= 8, operations  # the walk found the schema's operations

@@ -125,6 +125,9 @@ PUBLIC = {
     "api:get_consultation",
     "api:open_consultations",
     "api:open_consultation",
+    # Situation reports: the API answers 401 itself (no open data).
+    "api:list_situation_rounds",
+    "api:get_situation_round",
 }
 
 

@@ -43,6 +43,14 @@ ACCOUNTS = [
 ]
 
 
+def scaled_code(code: str, scale: demo.Scale) -> str:
+    """An account's unit at this scale: the province demo's ward has its official code (demo.REAL_DEMO_WARD)."""
+    for fixed, scaled in ((demo.DEMO_WARD, demo.demo_ward(scale)), (demo.OTHER_COMMUNE, demo.other_commune(scale))):
+        if code == fixed or code.startswith(f"{fixed}-"):
+            return scaled + code[len(fixed) :]
+    return code
+
+
 def demo_totp_key_hex() -> str:
     return base64.b32decode(DEMO_TOTP_KEY_BASE32).hex()
 
@@ -110,18 +118,19 @@ class Command(BaseCommand):
             f"Imported {result.households:,} households, {result.residents:,} residents ({time.monotonic() - started:.1f} s)."
         )
         if not options["no_accounts"]:
-            self._accounts(today)
+            self._accounts(today, scale)
 
     @transaction.atomic
-    def _accounts(self, today: dt.date) -> None:
-        units = {u.code: u for u in Unit.objects.filter(code__in={code for _u, _r, code, _n in ACCOUNTS})}
+    def _accounts(self, today: dt.date, scale: demo.Scale) -> None:
+        accounts = [(username, role, scaled_code(code, scale), name) for username, role, code, name in ACCOUNTS]
+        units = {u.code: u for u in Unit.objects.filter(code__in={code for _u, _r, code, _n in accounts})}
         lines: list[tuple[str, str, str]] = []
-        for username, role, code, full_name in ACCOUNTS:
+        for username, role, code, full_name in accounts:
             create_demo_official(username, role, units[code], full_name)
             lines.append((username, str(role.label), units[code].name))
         # A household representative of Tổ dân phố 1, linked to the register, who logs in by phone.
         rep = (
-            Representation.objects.filter(household__unit__code=f"{demo.DEMO_WARD}-01", valid_to__isnull=True)
+            Representation.objects.filter(household__unit__code=f"{demo.demo_ward(scale)}-01", valid_to__isnull=True)
             .select_related("resident", "household")
             .order_by("household__code")
             .first()

@@ -1,0 +1,212 @@
+"""Periodic reports: a quarter, a half-year (the sum of its two quarters) or a year of a unit, as a paper ready to
+sign (DOCX, PDF) and a workbook (XLSX), each read back; issuing one is in the audit trail; access as the
+dashboards' (a steering member on the unit or above it, a commune's officials for their commune)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from grassroots.accounts.models import Role
+from grassroots.accounts.tests.factories import UserFactory, grant
+from grassroots.core.indicators import Item
+from grassroots.core.models import AuditEvent
+from grassroots.reporting import periodic, refresh, registry
+from grassroots.reporting.figures import Tally
+from grassroots.reporting.periodic import HALF_YEAR, Period
+from grassroots.territory.models import UnitKind
+from grassroots.territory.tests.factories import UnitFactory, make_tree
+
+from .fakes import FAKES
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 7, 20)
+
+
+@pytest.fixture
+def indicators(fake_indicators, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Item]]]:
+    monkeypatch.setattr(registry, "all_indicators", lambda: FAKES)
+    yield fake_indicators
+
+
+@pytest.fixture
+def tree(indicators):  # type: ignore[no-untyped-def]
+    """Province A with communes AC (two villages) and AD; Q4 2025, Q1 and Q2 2026 items in AC, Q2 in AD."""
+    t = make_tree("A")
+    t["other"] = UnitFactory(code="AD", name="Xã Đông", kind=UnitKind.COMMUNE, parent=t["province"])
+    v1, v2 = t["village1"].pk, t["village2"].pk
+    indicators["fake_a"] += [
+        Item(v1, dt.date(2025, 11, 3), "q4", 0, 1),
+        Item(v1, dt.date(2026, 2, 3), "q1a", 1, 1),
+        Item(v2, dt.date(2026, 3, 3), "q1b", 1, 1),
+        Item(v1, dt.date(2026, 5, 3), "q2a", 1, 1),
+        Item(v2, dt.date(2026, 6, 3), "q2b", 0, 1, deadline=dt.date(2026, 6, 10), overdue=True),
+        Item(t["other"].pk, dt.date(2026, 5, 5), "d", 1, 1),
+    ]
+    refresh.refresh_commune(t["commune"], TODAY)
+    refresh.refresh_commune(t["other"], TODAY)
+    return t
+
+
+def _docx_text(content: bytes) -> str:
+    doc = Document(io.BytesIO(content))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return re.sub(r"\s+", " ", "\n".join(parts))
+
+
+def _pdf_text(content: bytes) -> str:
+    assert content.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(content))
+    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+
+def _steering(unit):  # type: ignore[no-untyped-def]
+    user = UserFactory()
+    grant(user, unit, Role.STEERING_MEMBER)
+    return user
+
+
+def test_a_half_year_is_the_sum_of_its_two_quarters(tree):
+    commune = tree["commune"]
+    assert periodic.period_figures(commune, Period("Q", 2026, 1))["fake_a"] == Tally(2, 2, 2)
+    assert periodic.period_figures(commune, Period("Q", 2026, 2))["fake_a"] == Tally(1, 2, 2)
+    assert periodic.period_figures(commune, Period(HALF_YEAR, 2026, 1))["fake_a"] == Tally(3, 4, 4)
+    assert periodic.period_figures(tree["province"], Period(HALF_YEAR, 2026, 1))["fake_a"] == Tally(4, 5, 5)
+    assert periodic.period_figures(commune, Period(HALF_YEAR, 2026, 2)) == {}  # no data yet, not zero
+
+
+def test_the_previous_period_is_of_the_same_kind():
+    assert Period("Q", 2026, 1).previous() == Period("Q", 2025, 4)
+    assert Period(HALF_YEAR, 2026, 1).previous() == Period(HALF_YEAR, 2025, 2)
+    assert Period("Y", 2026).previous() == Period("Y", 2025)
+    assert Period(HALF_YEAR, 2026, 2).end == dt.date(2026, 12, 31)
+
+
+def test_the_units_below_are_ranked_and_a_unit_without_data_is_not(tree):
+    report = periodic.build(tree["province"], Period("Q", 2026, 2), TODAY)
+    assert [(r.unit.code, r.rank) for r in report.below] == [("AD", 1), ("AC", 2)]
+    report = periodic.build(tree["province"], Period("Q", 2026, 3), TODAY)
+    assert [r.rank for r in report.below] == [None, None]
+
+
+def test_the_paper_and_the_workbook_carry_the_figures_and_the_previous_period(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    commune = tree["commune"]
+    url = reverse("reporting_reports:report-download", args=[commune.code, "Q", 2026, 1, "docx"])
+    response = client.get(url)
+    assert response.status_code == 200
+    docx = _docx_text(response.content)
+    pdf = _pdf_text(client.get(url.replace(".docx", ".pdf")).content)
+    for text in (docx, pdf):
+        assert "BÁO CÁO" in text and "quý I năm 2026" in text
+        assert "100,0% (2/2)" in text  # Q1 2026
+        assert "0,0% (0/1)" in text  # Q4 2025 beside it
+        assert "+100,0 điểm %" in text
+        assert "chưa có số liệu" in text  # fake_b: no data
+        assert "Điều 11 Luật Thực hiện dân chủ ở cơ sở" in text  # the citation, as officials write it
+        assert "q2b" in text  # the overdue list
+    workbook = load_workbook(io.BytesIO(client.get(url.replace(".docx", ".xlsx")).content), read_only=True)
+    assert workbook.sheetnames == ["Chỉ tiêu", "Đơn vị trực thuộc", "Việc quá hạn"]
+    rows = list(workbook["Chỉ tiêu"].iter_rows(values_only=True))
+    fake_a = next(r for r in rows if r[0] == "fake_a")
+    assert fake_a[3:] == (2, 2, 100.0, 0, 1, 0.0)
+    fake_b = next(r for r in rows if r[0] == "fake_b")
+    assert fake_b[5] == "chưa có số liệu"
+    below = list(workbook["Đơn vị trực thuộc"].iter_rows(values_only=True))
+    assert [r[2] for r in below[1:]] == ["Thôn A1", "Thôn A2"]
+    overdue = list(workbook["Việc quá hạn"].iter_rows(values_only=True))
+    assert overdue[1][1] == "q2b"
+
+
+def test_a_half_year_report_sums_the_quarters(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    url = reverse("reporting_reports:report-download", args=[tree["commune"].code, HALF_YEAR, 2026, 1, "docx"])
+    text = _docx_text(client.get(url).content)
+    assert "6 tháng đầu năm 2026" in text and "75,0% (3/4)" in text
+
+
+def test_issuing_a_report_is_recorded_in_the_audit_trail(client, sign_in, tree):
+    user = _steering(tree["province"])
+    sign_in(client, user)
+    url = reverse("reporting_reports:report-download", args=[tree["province"].code, "Y", 2026, 1, "pdf"])
+    assert client.get(url).status_code == 200
+    event = AuditEvent.objects.get(verb="reporting.report_issued")
+    assert event.actor_id == user.pk and event.data == {"kind": "Y", "year": 2026, "number": 1, "format": "pdf"}
+
+
+def test_the_reports_page_links_every_format(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    response = client.get(reverse("reporting_reports:reports", args=[tree["commune"].code]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for ext in ("docx", "pdf", "xlsx"):
+        assert reverse("reporting_reports:report-download", args=["AC", "Y", 2025, 1, ext]) in html
+
+
+def test_a_user_of_another_province_or_commune_is_refused(client, sign_in, tree):
+    other = make_tree("B")
+    commune = tree["commune"]
+    page = reverse("reporting_reports:reports", args=[commune.code])
+    download = reverse("reporting_reports:report-download", args=[commune.code, "Q", 2026, 1, "pdf"])
+    sign_in(client, _steering(other["province"]))
+    assert client.get(page).status_code == 404
+    assert client.get(download).status_code == 404
+    official = UserFactory()
+    grant(official, other["commune"], Role.COMMUNE_OFFICIAL)
+    sign_in(client, official)
+    assert client.get(page).status_code == 404
+    # A commune official reads their own commune and its villages, not the province.
+    grant(official, commune, Role.COMMUNE_CHAIR)
+    assert client.get(page).status_code == 200
+    assert client.get(reverse("reporting_reports:reports", args=[tree["village1"].code])).status_code == 200
+    assert client.get(reverse("reporting_reports:reports", args=["AP"])).status_code == 404
+    assert not AuditEvent.objects.filter(verb="reporting.report_issued").exists()
+
+
+def test_an_unknown_period_or_format_is_a_404(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    for args in (
+        ["AC", "Q", 2026, 5, "pdf"],
+        ["AC", "H", 2026, 3, "pdf"],
+        ["AC", "Y", 2026, 1, "odt"],
+        ["AC", "M", 2026, 1, "pdf"],
+    ):
+        assert client.get(reverse("reporting_reports:report-download", args=args)).status_code == 404
+
+
+tallies = st.dictionaries(
+    st.sampled_from(["fake_a", "fake_b", "other"]),
+    st.builds(Tally, st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)),
+)
+
+
+@given(first=tallies, second=tallies)
+def test_a_half_years_sums_are_the_quarters_sums_and_no_data_stays_absent(first, second):
+    total = periodic._sum([first, second])
+    assert set(total) == set(first) | set(second)  # an indicator with no data in both quarters stays absent
+    for code, t in total.items():
+        parts = [p[code] for p in (first, second) if code in p]
+        assert t.numerator == sum(p.numerator for p in parts)
+        assert t.denominator == sum(p.denominator for p in parts)
+        assert t.items == sum(p.items for p in parts)
+
+
+def test_the_download_is_named_after_the_unit_and_the_period(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    url = reverse("reporting_reports:report-download", args=["AC", HALF_YEAR, 2026, 2, "xlsx"])
+    response = client.get(url)
+    assert 'filename="bao-cao-AC-2026-H2.xlsx"' in response["Content-Disposition"]
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
