@@ -6,8 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reporting', '0001_initial'),
-        ('territory', '0003_unit_path_not_empty'),
+        ('reporting', '0002_evaluation'),
     ]
 
     operations = [
