@@ -7,7 +7,7 @@ STAMPS := .stamps
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes bench-audit bench-opinion-map
+.PHONY: run test lint assets messages migrate demo serve clean bench bench-votes bench-audit bench-opinion-map bench-dashboard
 
 # The background worker (notifications, register imports) runs beside the server and stops with it.
 run: $(STAMPS)/system-run $(STAMPS)/venv-run assets messages migrate demo
@@ -98,6 +98,9 @@ bench-audit: $(STAMPS)/venv-test
 
 bench-opinion-map: $(STAMPS)/venv-test
 	$(PY) bench/opinion_map.py
+
+bench-dashboard: $(STAMPS)/venv-test
+	$(PY) bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) node_modules static/vendor var

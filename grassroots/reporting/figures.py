@@ -9,7 +9,7 @@ from fractions import Fraction
 
 from django.db.models import QuerySet
 
-from grassroots.territory.models import Unit
+from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from .models import Figure, OverdueItem
 from .periods import previous_starts
@@ -64,5 +64,17 @@ def trend(unit: Unit, kind: str, start: dt.date, count: int = 12) -> list[tuple[
 
 
 def overdue_below(unit: Unit) -> QuerySet[OverdueItem]:
-    """Everything past a statutory deadline in the unit and below it, as the last refresh found it."""
-    return OverdueItem.objects.filter(path__startswith=unit.path).select_related("unit", "commune")
+    """Everything past a statutory deadline in the unit and below it, as the last refresh found it.
+
+    For a commune or a village the rows are also narrowed by an indexed column (the same rows: an item's unit
+    is its commune or one of the commune's villages), because SQLite uses no index for a path prefix (LIKE):
+    at province scale (about 10,000 overdue items) the scan was most of a commune's dashboard
+    (bench/dashboard.py). Above communes, the rows come in the order of the `overdue_order` index, so the
+    first ones of a list are found without sorting them all.
+    """
+    rows = OverdueItem.objects.filter(path__startswith=unit.path)
+    if unit.kind in COMMUNE_KINDS:
+        rows = rows.filter(commune_id=unit.pk)
+    elif unit.kind in VILLAGE_KINDS:
+        rows = rows.filter(unit_id=unit.pk)
+    return rows.select_related("unit", "commune")
