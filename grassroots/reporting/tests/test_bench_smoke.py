@@ -1,11 +1,11 @@
 """bench/dashboard.py at the ward scale, so its code does not rot: the data, the synthetic indicators, the
-initial aggregation, the reads, the incremental refresh checked on the province and the recomputation from
+initial aggregation, the dashboard pages of a signed-in steering member and their reads, the incremental refresh checked on the province and the recomputation from
 scratch checked against the stored figures. No timings are asserted (speed is `make bench-dashboard`)."""
 
 import pytest
 
 from bench import dashboard
-from grassroots.reporting import refresh
+from grassroots.reporting import refresh, registry
 from grassroots.reporting.models import Figure, OverdueItem
 
 pytestmark = pytest.mark.django_db
@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_the_dashboard_benchmark_runs_end_to_end_at_the_ward_scale(tmp_path, monkeypatch):
     monkeypatch.setattr(refresh, "all_indicators", refresh.all_indicators)  # restored after the test
+    monkeypatch.setattr(registry, "all_indicators", registry.all_indicators)
     specs = dashboard.unit_specs("ward", None)
     assert dashboard.load_units(specs, tmp_path) == len(specs)
     households = dashboard.load_households(dashboard.households_per_village("ward"))
@@ -47,7 +48,3 @@ def test_a_tenth_of_the_province_keeps_the_first_communes_and_their_villages():
     assert all(not s.parent_code or s.parent_code in parents for s in specs)
     current = [s for s in specs if s.kind in {"commune", "ward"} and not s.valid_to]
     assert len(current) == 3
-
-
-def test_http_is_not_guessed():
-    assert dashboard.main(["--http"]) == 2
