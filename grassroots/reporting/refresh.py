@@ -197,23 +197,11 @@ def communes_in_window(today: dt.date) -> list[Unit]:
 def refresh_all(today: dt.date | None = None) -> Outcome:
     """Every commune, then the sums above them: the nightly run (deadlines pass without any write)."""
     today = today or timezone.localdate()
-    with transaction.atomic():
-        cursor = _cursor()
-        last = AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
-    total = Outcome()
-    for commune in communes_in_window(today):
-        one = refresh_commune(commune, today, roll_up=False)
-        total.communes += 1
-        total.written += one.written
-        total.deleted += one.deleted
-        total.overdue += one.overdue
+    last = _last_seq()
+    total = _refresh_each(communes_in_window(today), today, roll_up=False)
     rebuild_rollups(today)
     _analyze()
-    with transaction.atomic():
-        cursor = _cursor()
-        cursor.seq = max(cursor.seq, last)
-        cursor.refreshed_at = timezone.now()
-        cursor.save()
+    _advance_cursor(last)
     return total
 
 
@@ -239,21 +227,34 @@ def changed_communes(after_seq: int, upto_seq: int) -> list[Unit]:
 def refresh_changed(today: dt.date | None = None) -> Outcome:
     """The communes touched since the last run, as the audit trail tells (every few minutes)."""
     today = today or timezone.localdate()
-    cursor = _cursor()
-    last = AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
+    last = _last_seq()
+    total = _refresh_each(changed_communes(_cursor().seq, last), today, roll_up=True)
+    _advance_cursor(last)
+    return total
+
+
+def _refresh_each(communes: Iterable[Unit], today: dt.date, *, roll_up: bool) -> Outcome:
     total = Outcome()
-    for commune in changed_communes(cursor.seq, last):
-        one = refresh_commune(commune, today)
+    for commune in communes:
+        one = refresh_commune(commune, today, roll_up=roll_up)
         total.communes += 1
         total.written += one.written
         total.deleted += one.deleted
         total.overdue += one.overdue
+    return total
+
+
+def _last_seq() -> int:
+    """The last audit event written so far: what a run that starts now has seen (read before the run)."""
+    return AuditEvent.objects.aggregate(m=Max("seq"))["m"] or 0
+
+
+def _advance_cursor(seq: int) -> None:
     with transaction.atomic():
         cursor = _cursor()
-        cursor.seq = max(cursor.seq, last)
+        cursor.seq = max(cursor.seq, seq)
         cursor.refreshed_at = timezone.now()
         cursor.save()
-    return total
 
 
 def _analyze() -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
 from fractions import Fraction
 
 import pytest
@@ -19,21 +18,19 @@ from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.errors import DomainError
 from grassroots.core.indicators import Item
 from grassroots.core.models import AuditEvent
-from grassroots.reporting import evaluation, evaluation_actions, refresh, registry
+from grassroots.reporting import evaluation, evaluation_actions, refresh
 from grassroots.reporting.evaluation_models import EvaluationCriterion, EvaluationScheme, SchemeStatus
 from grassroots.territory.models import UnitKind
 from grassroots.territory.tests.factories import UnitFactory, make_tree
-
-from .fakes import FAKES
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 7, 20)
 
 
 @pytest.fixture
-def indicators(fake_indicators, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Item]]]:
-    monkeypatch.setattr(registry, "all_indicators", lambda: FAKES)
-    yield fake_indicators
+def indicators(fake_indicators):  # type: ignore[no-untyped-def]
+    """The fake indicators (tests/conftest.py), for the refresh and the pages alike."""
+    return fake_indicators
 
 
 @pytest.fixture

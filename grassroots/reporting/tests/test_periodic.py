@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.urls import reverse
@@ -21,22 +20,20 @@ from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.indicators import Item
 from grassroots.core.models import AuditEvent
-from grassroots.reporting import periodic, refresh, registry
+from grassroots.reporting import periodic, refresh
 from grassroots.reporting.figures import Tally
 from grassroots.reporting.periodic import HALF_YEAR, Period
 from grassroots.territory.models import UnitKind
 from grassroots.territory.tests.factories import UnitFactory, make_tree
-
-from .fakes import FAKES
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 7, 20)
 
 
 @pytest.fixture
-def indicators(fake_indicators, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Item]]]:
-    monkeypatch.setattr(registry, "all_indicators", lambda: FAKES)
-    yield fake_indicators
+def indicators(fake_indicators):  # type: ignore[no-untyped-def]
+    """The fake indicators (tests/conftest.py), for the refresh and the pages alike."""
+    return fake_indicators
 
 
 @pytest.fixture
