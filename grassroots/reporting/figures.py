@@ -28,8 +28,7 @@ class Tally:
 
     @property
     def percent(self) -> float | None:
-        ratio = self.ratio
-        return None if ratio is None else round(100 * float(ratio), 1)
+        return round(100 * self.numerator / self.denominator, 1) if self.denominator else None
 
 
 def unit_figures(unit: Unit, kind: str, start: dt.date) -> dict[str, Tally]:
