@@ -72,6 +72,10 @@ ABOUT_A_COMMUNITY = {
     # D61 Art 8(2): in an ethnic-minority community the convention's drafting team must include elders or
     # village chiefs and a speaker of the language; this says whether the village is such a community.
     "conventions.Convention.ethnic_minority",
+    # Issue 15 (situation reports, báo cáo nắm tình hình): notes on religious activity in the village or commune
+    # as a whole, the unit's report to the steering committee; the form says to name no one, and the text is
+    # refused when it holds a national ID or a phone number (situation_reports.rules.personal_number_in).
+    "situation_reports.SituationReport.religious_notes",
 }
 
 
