@@ -102,18 +102,11 @@ def trend_csv(request: HttpRequest, code: str) -> HttpResponse:
     return response
 
 
-def _indicator(code: str) -> Any:
-    indicator = registry.get(code)
-    if indicator is None:
-        raise Http404
-    return indicator
-
-
 def indicator(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
     """One indicator of one unit: its figure, the units below with theirs, and at commune or village level
     the items behind it (the indicator asked now, for this one commune)."""
     u = access.access_unit(request.user, code)
-    ind = _indicator(indicator)
+    ind = access.public_indicator(indicator)
     period = dashboard.parse_period(request.GET)
     tally, children = dashboard.drill(u, period, ind)
     context: dict[str, Any] = {"unit": u, "indicator": ind, "tally": tally, "children": children,
@@ -130,7 +123,7 @@ def indicator(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
 def indicator_csv(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
     """The drill-down's tables: the units below, and at commune or village level the items."""
     u = access.access_unit(request.user, code)
-    ind = _indicator(indicator)
+    ind = access.public_indicator(indicator)
     period = dashboard.parse_period(request.GET)
     tally, children = dashboard.drill(u, period, ind)
     response = csv_attachment(f"{ind.code}-{u.code}-{period.kind}{period.start.isoformat()}.csv")

@@ -3,41 +3,23 @@ fields the law asks for (D59 Arts 10–11): the plan, the notice, the minutes wi
 slots, and the written report to UBND xã and MTTQ xã."""
 
 import datetime as dt
-import io
-import re
 
 import pytest
 from django.urls import reverse
-from docx import Document
-from pypdf import PdfReader
 
 from grassroots.annual_conferences import actions, documents
 from grassroots.core.official.text import MOTTO, NATIONAL_NAME, vn_date
+from grassroots.core.tests.readback import docx_text, flat, pdf_text
 
 from .conftest import closed, days_ago, held, plan
 
 pytestmark = pytest.mark.django_db
 
 
-def _docx_text(content: bytes) -> str:
-    doc = Document(io.BytesIO(content))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return re.sub(r"\s+", " ", "\n".join(parts))
-
-
-def _pdf_text(content: bytes) -> str:
-    assert content.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(content))
-    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
-
-
 def _both(conference, kind):  # type: ignore[no-untyped-def]
     return [
-        _docx_text(documents.render(conference, kind, "docx")),
-        _pdf_text(documents.render(conference, kind, "pdf")),
+        flat_docx(documents.render(conference, kind, "docx")),
+        flat_pdf(documents.render(conference, kind, "pdf")),
     ]
 
 
@@ -107,7 +89,7 @@ def test_the_papers_download_from_the_conference_page(client, sign_in, cast):
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
         assert "attachment" in response["Content-Disposition"]
         response = client.get(reverse("annual_conferences:document", args=[conference.pk, kind, "docx"]))
-        assert NATIONAL_NAME in _docx_text(response.content)
+        assert NATIONAL_NAME in flat_docx(response.content)
 
 
 def test_the_report_is_not_printed_before_the_minutes_close(client, sign_in, cast):
@@ -115,3 +97,11 @@ def test_the_report_is_not_printed_before_the_minutes_close(client, sign_in, cas
     sign_in(client, cast["head_a1"])
     assert client.get(reverse("annual_conferences:document", args=[conference.pk, "report", "pdf"])).status_code == 404
     assert client.get(reverse("annual_conferences:document", args=[conference.pk, "minutes", "txt"])).status_code == 404
+
+
+def flat_docx(content: bytes) -> str:
+    return flat(docx_text(content))
+
+
+def flat_pdf(content: bytes) -> str:
+    return flat(pdf_text(content))

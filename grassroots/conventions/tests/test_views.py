@@ -2,30 +2,18 @@
 step through the actions; every console view and closed endpoint refuses another commune's user (404)."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from docx import Document as read_docx
-from pypdf import PdfReader
 
 from grassroots.conventions import actions
 from grassroots.conventions.models import Convention, RulingKind, VersionStatus
+from grassroots.core.tests.readback import docx_text, pdf_text
 
 from .conftest import TEXT, drafted, in_force, posted
 
 pytestmark = pytest.mark.django_db
-
-
-def _docx_text(body: bytes) -> str:
-    doc = read_docx(io.BytesIO(body))
-    cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
-
-
-def _pdf_text(body: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
 
 
 def test_public_register_shows_the_version_in_force_and_its_history(client, village, recognized):
@@ -124,7 +112,7 @@ def test_documents_read_back_with_their_fields(client, sign_in, village, recogni
                         ("02", ["NGHỊ QUYẾT", "Số hộ tán thành", "Đại diện hộ gia đình", "Hộ Một"]),
                         ("text", ["Điều 1. Phạm vi điều chỉnh", "Vệ sinh môi trường"]),
                         ("03", ["QUYẾT ĐỊNH", "Công nhận", "có hiệu lực kể từ ngày", "12/QĐ-UBND"])]:  # fmt: skip
-        for ext, read in (("docx", _docx_text), ("pdf", _pdf_text)):
+        for ext, read in (("docx", docx_text), ("pdf", pdf_text)):
             response = client.get(reverse("conventions:document", args=[recognized.pk, form, ext]))
             assert response.status_code == 200, (form, ext)
             text = read(b"".join(response.streaming_content) if response.streaming else response.content)
@@ -146,7 +134,7 @@ def test_forms_04_and_05_read_back(client, village, recognized):
     actions.answer_report(abolition, actor=village["chair"], founded=True, reasons="Nội dung trái pháp luật.")
     for ruling, words in ((suspension, ["tạm ngưng thực hiện", "Điều 3", "sửa đổi, bổ sung trước"]),
                           (abolition, ["bãi bỏ", "toàn bộ", "Nội dung trái pháp luật"])):  # fmt: skip
-        for ext, read in (("docx", _docx_text), ("pdf", _pdf_text)):
+        for ext, read in (("docx", docx_text), ("pdf", pdf_text)):
             response = client.get(reverse("conventions:ruling-document", args=[ruling.pk, ext]))
             assert response.status_code == 200
             text = read(response.content).replace("\n", " ")

@@ -8,11 +8,11 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from docx import Document
 from pypdf import PdfReader
 
 from grassroots.accounts.tests.factories import UserFactory
 from grassroots.core.downloads import CONTENT_TYPES
+from grassroots.core.tests.readback import docx_text, read_pdf
 from grassroots.decisions import actions, documents
 from grassroots.decisions.models import Form, TabledVia
 from grassroots.decisions.tests.conftest import close_now
@@ -72,21 +72,6 @@ def meeting_matter(village):  # type: ignore[no-untyped-def]
     return matter
 
 
-def _docx_text(content: bytes) -> str:
-    doc = Document(io.BytesIO(content))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
-
-
-def _pdf(content: bytes) -> tuple[PdfReader, str]:
-    assert content.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(content))
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
-
-
 def _mandatory(text: str, matter) -> None:  # type: ignore[no-untyped-def]
     flat = re.sub(r"\s+", " ", text)
     day = timezone.localdate(matter.closed_at)
@@ -106,11 +91,11 @@ def _mandatory(text: str, matter) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_docx_record_has_every_field_of_art_20_2(counted):
-    _mandatory(_docx_text(documents.decision_record_docx(counted)), counted)
+    _mandatory(docx_text(documents.decision_record_docx(counted)), counted)
 
 
 def test_the_pdf_record_has_every_field_of_art_20_2_in_vietnamese(counted):
-    reader, text = _pdf(documents.decision_record_pdf(counted))
+    reader, text = read_pdf(documents.decision_record_pdf(counted))
     _mandatory(text, counted)
     assert len(reader.pages) >= 1
 
@@ -122,11 +107,11 @@ def test_the_record_of_a_meeting_counts_the_households_present(meeting_matter, v
     actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
     close_now(meeting_matter, actor=village["head"])
     meeting_matter.refresh_from_db()
-    _reader, text = _pdf(documents.decision_record_pdf(meeting_matter))
+    _reader, text = read_pdf(documents.decision_record_pdf(meeting_matter))
     flat = re.sub(r"\s+", " ", text)
     assert "Số đại diện hộ gia đình có mặt: 8 hộ" in flat and "Họp cộng đồng dân cư (điểm a khoản 1 Điều 17)" in flat
     assert "Nhà văn hóa thôn A1" in flat and "Tán thành: 7/10" in flat
-    docx = _docx_text(documents.decision_record_docx(meeting_matter))
+    docx = docx_text(documents.decision_record_docx(meeting_matter))
     assert "Số đại diện hộ gia đình có mặt: 8 hộ" in docx and "Tán thành: 7/10" in docx
 
 
@@ -138,7 +123,7 @@ def test_the_place_and_date_line_uses_leading_zeros_of_administrative_documents(
 def test_one_slip_per_household_with_its_code_and_no_personal_data(ballot_matter, village):
     codes = sorted(Household.objects.filter(unit=village["a1"]).values_list("code", flat=True))
     assert len(codes) == 10
-    reader, text = _pdf(documents.ballot_slips_pdf(ballot_matter))
+    reader, text = read_pdf(documents.ballot_slips_pdf(ballot_matter))
     assert len(reader.pages) == 10
     for page, code in zip(reader.pages, codes, strict=True):
         page_text = page.extract_text()
@@ -157,7 +142,7 @@ def test_commune_wide_slips_cover_every_village_and_carry_the_seal_area(village)
     matter = actions.create_matter(actor=chair, unit=village["a"]["commune"], item=1, title="Bê tông hóa đường liên thôn",
                                    question="Đồng ý mỗi hộ góp 500.000 đồng?", tabled_via=TabledVia.COMMUNE_CHAIR)  # fmt: skip
     actions.open_matter(matter, actor=chair, form=Form.BALLOT)
-    reader, text = _pdf(documents.ballot_slips_pdf(matter))
+    reader, text = read_pdf(documents.ballot_slips_pdf(matter))
     assert len(reader.pages) == 11  # 10 households in A1, 1 in A2
     assert text.count("Dấu UBND xã") == 11 and "TRƯỞNG THÔN" not in text
     assert village["households"]["a2"].code in text
@@ -181,7 +166,7 @@ def test_the_village_head_downloads_the_record(client, sign_in, counted, village
     assert response["Content-Type"] == CONTENT_TYPES["docx"]
     assert response["Content-Disposition"] == f'attachment; filename="van-ban-quyet-dinh-{counted.pk}.docx"'
     assert response["Cache-Control"] == "no-store"
-    assert "Lê Văn Trưởng" in _docx_text(response.content)
+    assert "Lê Văn Trưởng" in docx_text(response.content)
     response = client.get(reverse("decisions:record-pdf", args=[counted.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "no-store" and response.content.startswith(b"%PDF")
@@ -266,8 +251,8 @@ def test_a_commune_wide_record_has_the_table_of_villages_in_docx_and_pdf(counted
         scope=Scope.COMMUNE, unit=village["a"]["commune"], result={**counted.result, "villages": villages}
     )
     counted.refresh_from_db()
-    text = _docx_text(documents.decision_record_docx(counted))
+    text = docx_text(documents.decision_record_docx(counted))
     assert a1.name in text and a2.name in text, text
     assert "8 (" in text and "Không đạt" in text, text
-    _reader, pdf_text = _pdf(documents.decision_record_pdf(counted))
+    _reader, pdf_text = read_pdf(documents.decision_record_pdf(counted))
     assert a2.name in pdf_text and "Không đạt" in pdf_text

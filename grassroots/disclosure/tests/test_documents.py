@@ -2,14 +2,12 @@
 report to the People's Council (Art 14) as DOCX and PDF, read back."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.urls import reverse
-from docx import Document
-from pypdf import PdfReader
 
 from grassroots.core.errors import DomainError
+from grassroots.core.tests.readback import docx_text, pdf_text
 from grassroots.disclosure import actions, rules
 from grassroots.disclosure.choices import Category, Channel
 
@@ -17,16 +15,6 @@ from .factories import make_item
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-
-
-def _docx_text(content: bytes) -> str:
-    doc = Document(io.BytesIO(content))
-    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
-
-
-def _pdf_text(content: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_art13_2_the_quarterly_index_lists_the_quarter_and_is_published(world):
@@ -66,10 +54,10 @@ def test_the_index_documents_are_linked_from_the_index_and_read_back(client, wor
     sign_in(client, official)
     page = client.get(reverse("disclosure:item", args=[index.pk])).content.decode()
     assert reverse("disclosure:index-docx", args=[index.pk]) in page
-    docx = _docx_text(client.get(reverse("disclosure:index-docx", args=[index.pk])).content)
+    docx = docx_text(client.get(reverse("disclosure:index-docx", args=[index.pk])).content)
     assert "DANH MỤC THÔNG TIN ĐÃ CÔNG KHAI" in docx and "Quyết toán ngân sách 2025" in docx
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in docx
-    pdf = _pdf_text(client.get(reverse("disclosure:index-pdf", args=[index.pk])).content)
+    pdf = pdf_text(client.get(reverse("disclosure:index-pdf", args=[index.pk])).content)
     assert "Quý 1 năm 2026" in pdf
 
 
@@ -85,11 +73,11 @@ def test_art14_the_plan_lists_every_category_with_its_channels(client, world, si
     console = client.get(reverse("disclosure:console")).content.decode()
     code = world["a"]["commune"].code
     assert reverse("disclosure:plan-docx", args=[code]) in console
-    docx = _docx_text(client.get(reverse("disclosure:plan-docx", args=[code]), {"year": 2026}).content)
+    docx = docx_text(client.get(reverse("disclosure:plan-docx", args=[code]), {"year": 2026}).content)
     assert "KẾ HOẠCH CÔNG KHAI THÔNG TIN" in docx and "Năm 2026" in docx
     assert "Ngân sách: dự toán" in docx  # each category by its Vietnamese name
     assert "Hệ thống loa truyền thanh" in docx and "ít nhất 30 ngày liên tục" in docx and "thường xuyên" in docx
-    pdf = _pdf_text(client.get(reverse("disclosure:plan-pdf", args=[code]), {"year": 2026}).content)
+    pdf = pdf_text(client.get(reverse("disclosure:plan-pdf", args=[code]), {"year": 2026}).content)
     assert "KẾ HOẠCH CÔNG KHAI THÔNG TIN" in pdf
 
 
@@ -101,9 +89,9 @@ def test_art14_the_report_to_the_peoples_council_counts_late_and_short_items(cli
     sign_in(client, official)
     code = commune.code
     assert reverse("disclosure:report-pdf", args=[code]) in client.get(reverse("disclosure:console")).content.decode()
-    docx = _docx_text(client.get(reverse("disclosure:report-docx", args=[code]), {"year": 2026}).content)
+    docx = docx_text(client.get(reverse("disclosure:report-docx", args=[code]), {"year": 2026}).content)
     assert "BÁO CÁO KẾT QUẢ CÔNG KHAI THÔNG TIN" in docx and "Hội đồng nhân dân" in docx
     assert "Phí chợ 2026" in docx and "công khai chậm" in docx
     assert "Mặt trận Tổ quốc" in docx and "ngày ngày" not in docx
-    pdf = _pdf_text(client.get(reverse("disclosure:report-pdf", args=[code]), {"year": 2026}).content)
+    pdf = pdf_text(client.get(reverse("disclosure:report-pdf", args=[code]), {"year": 2026}).content)
     assert "BÁO CÁO KẾT QUẢ CÔNG KHAI THÔNG TIN" in pdf

@@ -2,16 +2,14 @@
 through the console, the papers read back, and another commune's user refused on every view."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from docx import Document
-from pypdf import PdfReader
 
 from grassroots.accounts.tests.factories import UserFactory
+from grassroots.core.tests.readback import docx_text, pdf_text
 from grassroots.elections import actions
 from grassroots.elections.models import Dismissal, Election, HeadTerm
 from grassroots.people.models import Household
@@ -44,16 +42,6 @@ def held(place):  # type: ignore[no-untyped-def]
     return {**place, "election": election, "dismissal": dismissal}
 
 
-def _docx_text(content: bytes) -> str:
-    doc = Document(io.BytesIO(content))
-    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
-
-
-def _pdf_text(content: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
 REQUIRED = {
     "decision": ["QUYẾT ĐỊNH", "tổ chức bầu Trưởng thôn", "Kế hoạch bầu cử."],
     "candidates": ["Mẫu 05", "Nguyễn Văn An", "Trần Thị Bình"],
@@ -73,14 +61,14 @@ def test_every_paper_opens_as_docx_and_pdf_with_its_required_fields(held, sign_i
     chair = sign_in(Client(), held["chair"])
     common = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     for kind, needles in REQUIRED.items():
-        for route, read in (("elections:election-docx", _docx_text), ("elections:election-pdf", _pdf_text)):
+        for route, read in (("elections:election-docx", docx_text), ("elections:election-pdf", pdf_text)):
             response = chair.get(reverse(route, args=[held["election"].pk, kind]))
             assert response.status_code == 200, (kind, route)
             text = " ".join(read(response.content).split())
             for needle in needles + (common if kind != "ballot" else common[:1]):
                 assert " ".join(needle.split()) in text, (kind, route, needle)
     for kind, needles in DISMISSAL_REQUIRED.items():
-        for route, read in (("elections:dismissal-docx", _docx_text), ("elections:dismissal-pdf", _pdf_text)):
+        for route, read in (("elections:dismissal-docx", docx_text), ("elections:dismissal-pdf", pdf_text)):
             response = chair.get(reverse(route, args=[held["dismissal"].pk, kind]))
             assert response.status_code == 200, (kind, route)
             text = " ".join(read(response.content).split())

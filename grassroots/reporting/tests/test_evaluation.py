@@ -28,20 +28,14 @@ TODAY = dt.date(2026, 7, 20)
 
 
 @pytest.fixture
-def indicators(fake_indicators):  # type: ignore[no-untyped-def]
-    """The fake indicators (tests/conftest.py), for the refresh and the pages alike."""
-    return fake_indicators
-
-
-@pytest.fixture
-def province(indicators):  # type: ignore[no-untyped-def]
+def province(fake_indicators):  # type: ignore[no-untyped-def]
     """Province A: commune AC has fake_a 3/4 and fake_b 1/2 in 2026; commune AD has fake_a 4/4 and no fake_b."""
     t = make_tree("A")
     other = UnitFactory(code="AD", name="Xã Đông", kind=UnitKind.COMMUNE, parent=t["province"])
     v1 = t["village1"].pk
-    indicators["fake_a"] += [Item(v1, dt.date(2026, 3, d), f"a{d}", int(d != 4), 1) for d in (1, 2, 3, 4)]
-    indicators["fake_a"] += [Item(other.pk, dt.date(2026, 3, d), f"d{d}", 1, 1) for d in (1, 2, 3, 4)]
-    indicators["fake_b"] += [Item(v1, dt.date(2026, 4, 1), "b1", 1, 1), Item(v1, dt.date(2026, 4, 2), "b2", 0, 1)]
+    fake_indicators["fake_a"] += [Item(v1, dt.date(2026, 3, d), f"a{d}", int(d != 4), 1) for d in (1, 2, 3, 4)]
+    fake_indicators["fake_a"] += [Item(other.pk, dt.date(2026, 3, d), f"d{d}", 1, 1) for d in (1, 2, 3, 4)]
+    fake_indicators["fake_b"] += [Item(v1, dt.date(2026, 4, 1), "b1", 1, 1), Item(v1, dt.date(2026, 4, 2), "b2", 0, 1)]
     refresh.refresh_commune(t["commune"], TODAY)
     refresh.refresh_commune(other, TODAY)
     return t

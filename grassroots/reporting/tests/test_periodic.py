@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
 import pytest
 from django.urls import reverse
-from docx import Document
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.core.indicators import Item
 from grassroots.core.models import AuditEvent
+from grassroots.core.tests.readback import docx_text, flat, pdf_text
 from grassroots.reporting import periodic, refresh
 from grassroots.reporting.figures import Tally
 from grassroots.reporting.periodic import HALF_YEAR, Period
@@ -31,18 +29,12 @@ TODAY = dt.date(2026, 7, 20)
 
 
 @pytest.fixture
-def indicators(fake_indicators):  # type: ignore[no-untyped-def]
-    """The fake indicators (tests/conftest.py), for the refresh and the pages alike."""
-    return fake_indicators
-
-
-@pytest.fixture
-def tree(indicators):  # type: ignore[no-untyped-def]
+def tree(fake_indicators):  # type: ignore[no-untyped-def]
     """Province A with communes AC (two villages) and AD; Q4 2025, Q1 and Q2 2026 items in AC, Q2 in AD."""
     t = make_tree("A")
     t["other"] = UnitFactory(code="AD", name="Xã Đông", kind=UnitKind.COMMUNE, parent=t["province"])
     v1, v2 = t["village1"].pk, t["village2"].pk
-    indicators["fake_a"] += [
+    fake_indicators["fake_a"] += [
         Item(v1, dt.date(2025, 11, 3), "q4", 0, 1),
         Item(v1, dt.date(2026, 2, 3), "q1a", 1, 1),
         Item(v2, dt.date(2026, 3, 3), "q1b", 1, 1),
@@ -53,21 +45,6 @@ def tree(indicators):  # type: ignore[no-untyped-def]
     refresh.refresh_commune(t["commune"], TODAY)
     refresh.refresh_commune(t["other"], TODAY)
     return t
-
-
-def _docx_text(content: bytes) -> str:
-    doc = Document(io.BytesIO(content))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            parts += [cell.text for cell in row.cells]
-    return re.sub(r"\s+", " ", "\n".join(parts))
-
-
-def _pdf_text(content: bytes) -> str:
-    assert content.startswith(b"%PDF")
-    reader = PdfReader(io.BytesIO(content))
-    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
 
 
 def _steering(unit):  # type: ignore[no-untyped-def]
@@ -105,8 +82,8 @@ def test_the_paper_and_the_workbook_carry_the_figures_and_the_previous_period(cl
     url = reverse("reporting_reports:report-download", args=[commune.code, "Q", 2026, 1, "docx"])
     response = client.get(url)
     assert response.status_code == 200
-    docx = _docx_text(response.content)
-    pdf = _pdf_text(client.get(url.replace(".docx", ".pdf")).content)
+    docx = flat_docx(response.content)
+    pdf = flat_pdf(client.get(url.replace(".docx", ".pdf")).content)
     for text in (docx, pdf):
         assert "BÁO CÁO" in text and "quý I năm 2026" in text
         assert "100,0% (2/2)" in text  # Q1 2026
@@ -131,7 +108,7 @@ def test_the_paper_and_the_workbook_carry_the_figures_and_the_previous_period(cl
 def test_a_half_year_report_sums_the_quarters(client, sign_in, tree):
     sign_in(client, _steering(tree["province"]))
     url = reverse("reporting_reports:report-download", args=[tree["commune"].code, HALF_YEAR, 2026, 1, "docx"])
-    text = _docx_text(client.get(url).content)
+    text = flat_docx(client.get(url).content)
     assert "6 tháng đầu năm 2026" in text and "75,0% (3/4)" in text
 
 
@@ -207,3 +184,11 @@ def test_the_download_is_named_after_the_unit_and_the_period(client, sign_in, tr
     response = client.get(url)
     assert 'filename="bao-cao-AC-2026-H2.xlsx"' in response["Content-Disposition"]
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+
+
+def flat_docx(content: bytes) -> str:
+    return flat(docx_text(content))
+
+
+def flat_pdf(content: bytes) -> str:
+    return flat(pdf_text(content))
