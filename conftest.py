@@ -29,3 +29,36 @@ def _reset_language():  # type: ignore[no-untyped-def]
     the default again, so none depends on the order the tests run in."""
     yield
     translation.deactivate()
+
+
+# Fixtures through which a test reaches the database (pytest-django refuses any other access).
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_addoption(parser):  # type: ignore[no-untyped-def]
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="Run only the tests that reach the database (for a second run on another database engine: "
+        "a test that cannot touch the database gives the same answer on both).",
+    )
+
+
+def reaches_the_database(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or bool(
+        DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if reaches_the_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not reaches_the_database(item)])
+    items[:] = kept

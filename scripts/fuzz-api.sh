@@ -12,16 +12,26 @@ export LOGIN_FAILURES_PER_ADDRESS=100000
 .venv/bin/python manage.py seed_demo > /dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
 session=$(PYTHONPATH=. .venv/bin/python scripts/fuzz_session.py official)
-.venv/bin/python manage.py runserver "127.0.0.1:$port" --noreload > "$work/server.log" 2>&1 &
+# Two worker processes (gunicorn, as in production): the two identities below are fuzzed at the same time.
+.venv/bin/gunicorn config.wsgi -w 2 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" &
 server=$!
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break; sleep 0.5; done
-for who in anonymous official; do
-  headers=()
+fuzz() {
+  local who=$1 headers=()
   [ "$who" = official ] && headers=(-H "Cookie: sessionid=$session")
-  echo "== schemathesis as $who ($examples examples per operation)"
   .venv/bin/schemathesis run "http://127.0.0.1:$port/api/v1/openapi.json" \
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
-    --max-examples "$examples" --seed 2026 --generation-deterministic "${headers[@]}"
+    --max-examples "$examples" --seed 2026 --generation-deterministic "${headers[@]}" > "$work/$who.log" 2>&1
+}
+pids=()
+for who in anonymous official; do fuzz "$who" & pids+=($!); done
+status=0
+for i in 0 1; do
+  who=$([ $i = 0 ] && echo anonymous || echo official)
+  wait "${pids[$i]}" || status=1
+  echo "== schemathesis as $who ($examples examples per operation)"
+  cat "$work/$who.log"
 done
 if grep -E '" 5[0-9][0-9] ' "$work/server.log"; then echo "server answered 5xx"; exit 1; fi
+exit $status
