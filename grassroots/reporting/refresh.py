@@ -1,10 +1,22 @@
 """Keeping the figures current by incremental aggregation.
 
-A commune is the unit of work: `refresh_commune` asks every indicator for the commune's items of this year and
-the last, writes the figures of the commune and of its villages where they changed, replaces the commune's
-overdue items, and adds the change of the commune's own figures to each unit above it (the district before
-July 2025, the province). A province's figure is therefore always the sum of its communes' (a property test
-holds it), and no page ever recomputes it.
+A commune is the unit of work: `refresh_commune` asks every indicator for the commune's items since the Law
+took effect (1 July 2023, Law Art 90(1)), writes the figures of this year and the last (the window) for the
+commune and its villages where they changed, replaces the commune's overdue items (all of them, however old:
+an unanswered recommendation of 2024 is still overdue in 2026), and adds the change of the commune's own
+figures to each unit above it (the district before July 2025, the province). A province's figure is
+therefore always the sum of its communes' (a property test holds it), and no page ever recomputes it.
+
+The words stored with an overdue item (its title, who is responsible) are the indicator's, translated when
+the refresh runs: every refresh runs in the installation's language (`settings.LANGUAGE_CODE`, Vietnamese),
+whatever language the request or command that started it is in, so the list reads the same for everybody.
+A reader who chose English or Russian sees these stored words in Vietnamese; storing them in every language
+is not done (the dashboards' own words are translated as usual).
+
+When the national map moves a commune to another province (`territory.national`), the audit event of the
+move names the commune and its former path: `refresh_changed` refreshes the commune (its overdue items get
+their new paths) and rebuilds the window's figures of the units it left and of those it joined, since the
+change it adds goes only to its current ancestors. Figures before the window stay as they were.
 
 Which communes to refresh comes from the audit trail: every write of every app is an audit event that names
 its unit (`core.audit.record(unit_id=…)`), so `refresh_changed` reads the events after the last one it read
@@ -19,9 +31,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Max, Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
@@ -33,13 +46,28 @@ from .registry import all_indicators
 Key = tuple[int, str, dt.date, str]  # unit id, period kind, period start, indicator code
 Sums = dict[Key, tuple[int, int, int]]  # numerator, denominator, items
 
+# The audit verb of a commune moved to another parent, as `territory.national.COMMUNE_MOVED` records it (spelt
+# here: importing that module loads the official list, a quarter of a second; a test checks the two agree).
+COMMUNE_MOVED = "territory.commune_moved"
+
 FIELDS = ["numerator", "denominator", "items"]
 UNIQUE = ["unit", "kind", "start", "indicator"]
+
+
+# Law Art 90(1): the Law is in force from 1 July 2023; nothing it asks for was due before that day.
+LAW_IN_FORCE_ART_90 = dt.date(2023, 7, 1)
 
 
 def window(today: dt.date) -> tuple[dt.date, dt.date]:
     """The span a refresh recomputes: last year and this one. Figures before it stay as they were."""
     return dt.date(today.year - 1, 1, 1), dt.date(today.year, 12, 31)
+
+
+def overdue_span(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The span whose overdue items a refresh lists: from the day the Law took effect (Law Art 90(1)) to the
+    window's end. A thing due before the window and still not done stays overdue until it is done."""
+    start, end = window(today)
+    return min(LAW_IN_FORCE_ART_90, start), end
 
 
 @dataclass
@@ -51,24 +79,30 @@ class Outcome:
 
 
 def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
-    """The figures of the commune and its villages, and its overdue items, from the indicators' items."""
+    """The figures of the commune and its villages in the window, and its overdue items since the Law took
+    effect, from the indicators' items.
+
+    Each indicator is asked once, for the whole overdue span (one call costs its queries whatever the span):
+    items of the window count in the figures, older ones only make the overdue list when they are overdue."""
     start, end = window(today)
+    since, _end = overdue_span(today)
     paths = dict(Unit.objects.descendants_of(commune).values_list("id", "path"))
     acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])
     overdue: list[OverdueItem] = []
     for indicator in all_indicators():
-        for item in indicator.items(commune, start, end, today):
+        for item in indicator.items(commune, since, end, today):
             if item.unit_id != commune.pk and item.unit_id not in paths:
                 continue  # not this commune's: an indicator must not count it here
-            if not start <= item.day <= end:
+            if not since <= item.day <= end:
                 continue
-            units = [commune.pk] if item.unit_id == commune.pk else [item.unit_id, commune.pk]
-            for kind, period in starts_of(item.day):
-                for unit_id in units:
-                    sums = acc[(unit_id, kind, period, indicator.code)]
-                    sums[0] += item.numerator
-                    sums[1] += item.denominator
-                    sums[2] += 1
+            if start <= item.day:
+                units = [commune.pk] if item.unit_id == commune.pk else [item.unit_id, commune.pk]
+                for kind, period in starts_of(item.day):
+                    for unit_id in units:
+                        sums = acc[(unit_id, kind, period, indicator.code)]
+                        sums[0] += item.numerator
+                        sums[1] += item.denominator
+                        sums[2] += 1
             if item.overdue:
                 overdue.append(
                     OverdueItem(
@@ -99,9 +133,12 @@ def ancestors(unit: Unit) -> list[Unit]:
 
 
 def refresh_commune(commune: Unit, today: dt.date | None = None, *, roll_up: bool = True) -> Outcome:
-    """Recompute one commune; with `roll_up`, add its change to every unit above it."""
+    """Recompute one commune; with `roll_up`, add its change to every unit above it.
+
+    The overdue items are deleted and written again with the paths their units have now. The indicators'
+    words are stored in the installation's language (`settings.LANGUAGE_CODE`), not the caller's."""
     today = today or timezone.localdate()
-    with transaction.atomic():
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         # One refresh of a commune at a time (PostgreSQL; SQLite's BEGIN IMMEDIATE serializes writers already):
         # two at once would both add the same change to the province.
         commune = Unit.objects.select_for_update().get(pk=commune.pk)
@@ -155,12 +192,15 @@ def add(unit: Unit, deltas: dict[tuple[str, dt.date, str], tuple[int, int, int]]
     Figure.objects.filter(unit=unit, items=0).delete()
 
 
-def rebuild_rollups(today: dt.date | None = None) -> int:
-    """Every unit above commune level: its figures in the window are the sums of the communes below it."""
+def rebuild_rollups(today: dt.date | None = None, *, codes: Iterable[str] | None = None) -> int:
+    """Every unit above commune level (or those of `codes`): its figures in the window are the sums of the
+    communes below it."""
     today = today or timezone.localdate()
     start, end = window(today)
     written = 0
     uppers = Unit.objects.exclude(kind__in=COMMUNE_KINDS | VILLAGE_KINDS)
+    if codes is not None:
+        uppers = uppers.filter(code__in=list(codes))
     for unit in uppers:
         with transaction.atomic():
             Figure.objects.filter(unit=unit, start__gte=start, start__lte=end).delete()
@@ -224,11 +264,28 @@ def changed_communes(after_seq: int, upto_seq: int) -> list[Unit]:
     return list(Unit.objects.filter(code__in=codes, kind__in=COMMUNE_KINDS).order_by("path"))
 
 
+def left_and_joined(after_seq: int, upto_seq: int) -> set[str]:
+    """The codes of the units above the communes that moved (events (after_seq, upto_seq]): the ones each left
+    and the ones each joined, not those above both (which hold it before and after, the change added to
+    them is right). Their sums have to be rebuilt: a refresh adds a commune's change to its ancestors of now."""
+    codes: set[str] = set()
+    moves = AuditEvent.objects.filter(seq__gt=after_seq, seq__lte=upto_seq, verb=COMMUNE_MOVED)
+    for data in moves.values_list("data", flat=True):
+        before = set(str(data.get("from_path", "")).strip("/").split("/")[:-1])
+        after = set(str(data.get("to_path", "")).strip("/").split("/")[:-1])
+        codes |= (before ^ after) - {""}
+    return codes
+
+
 def refresh_changed(today: dt.date | None = None) -> Outcome:
-    """The communes touched since the last run, as the audit trail tells (every few minutes)."""
+    """The communes touched since the last run, as the audit trail tells (every few minutes); then the sums of
+    the units that moved communes left or joined."""
     today = today or timezone.localdate()
-    last = _last_seq()
-    total = _refresh_each(changed_communes(_cursor().seq, last), today, roll_up=True)
+    after, last = _cursor().seq, _last_seq()
+    total = _refresh_each(changed_communes(after, last), today, roll_up=True)
+    moved_across = left_and_joined(after, last)
+    if moved_across:
+        rebuild_rollups(today, codes=moved_across)
     _advance_cursor(last)
     return total
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from grassroots.core.indicators import Item
 from grassroots.reporting import figures, refresh
 from grassroots.reporting.models import Figure, OverdueItem, PeriodKind
-from grassroots.territory.models import UnitKind
+from grassroots.territory.models import Unit, UnitKind
 from grassroots.territory.tests.factories import UnitFactory, make_tree
 
 pytestmark = pytest.mark.django_db
@@ -100,48 +100,217 @@ def test_before_july_2025_a_commune_rolls_up_through_its_district(fake_indicator
     assert figures.unit_figures(province, "Y", year)["fake_a"] == figures.Tally(1, 2, 2)
 
 
+def test_an_item_overdue_since_two_years_ago_stays_on_the_list_until_it_is_done(fake_indicators):
+    """On 1 January 2026 the window starts in 2025; a recommendation due in March 2024 and still unanswered
+    stays overdue (from the Law's taking effect, Law Art 90(1), on), without counting in the figures; once it
+    is done it leaves the list. A thing "due" before 1 July 2023 was never the Law's."""
+    tree = make_tree("A")
+    commune, village = tree["commune"], tree["village1"]
+    new_year = dt.date(2026, 1, 1)
+    old = dt.date(2024, 3, 18)
+    fake_indicators["fake_a"] += [
+        Item(village.pk, old, "recommendation of 2024", 0, 1, deadline=old, overdue=True, responsible="UBND"),
+        Item(village.pk, dt.date(2023, 6, 30), "before the Law", 0, 1, deadline=dt.date(2023, 6, 30), overdue=True),
+    ]
+    refresh.refresh_commune(commune, new_year)
+    assert [(o.title, o.deadline, o.path) for o in figures.overdue_below(tree["province"])] == [
+        ("recommendation of 2024", old, village.path)
+    ]
+    assert not Figure.objects.exists()  # 2024 is before the window: the figures of 2024 are not touched
+
+    fake_indicators["fake_a"][0] = Item(village.pk, old, "recommendation of 2024", 0, 1, deadline=old)
+    refresh.refresh_commune(commune, new_year)
+    assert not OverdueItem.objects.exists()
+
+
+def test_the_overdue_list_is_stored_in_the_installations_language_whoever_runs_the_refresh(monkeypatch):
+    """The titles and the responsible are written at the refresh: in Vietnamese (settings.LANGUAGE_CODE),
+    even when the refresh runs in a request or a command in English."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from grassroots.core.indicators import Indicator
+
+    tree = make_tree("A")
+    village = tree["village1"]
+
+    def late(commune, start, end, today):  # type: ignore[no-untyped-def]
+        day = dt.date(2026, 4, 1)
+        return [
+            Item(village.pk, day, gettext("village"), 0, 1, deadline=day, overdue=True, responsible=gettext("commune"))
+        ]
+
+    monkeypatch.setattr(refresh, "all_indicators", lambda: (Indicator("late", "L", "L", "Law Art 11", "d", "n", late),))
+    with translation.override("en"):
+        refresh.refresh_commune(tree["commune"], TODAY)
+    with translation.override("vi"):
+        wanted = (gettext("village"), gettext("commune"))
+    assert wanted != ("village", "commune")  # the catalogue has them: the test would prove nothing otherwise
+    assert OverdueItem.objects.values_list("title", "responsible").get() == wanted
+
+
+def test_the_move_verb_is_the_one_territory_records():
+    from grassroots.territory import national
+
+    assert refresh.COMMUNE_MOVED == national.COMMUNE_MOVED
+
+
+def test_a_commune_moved_by_the_national_map_leaves_its_former_province_and_its_items_follow(fake_indicators):
+    """Ward 14797 sits under province 40 by mistake; loading the official map moves it under 38 (Thanh Hóa).
+    The load's audit event names it: the next incremental refresh gives its overdue items their new path,
+    takes its figures out of province 40 and puts them into 38."""
+    from grassroots.territory.national import load_national_units
+
+    wrong = UnitFactory(code="40", name="Tỉnh Nghệ An", kind=UnitKind.PROVINCE)
+    ward = UnitFactory(code="14797", name="Phường Hạc Thành", kind=UnitKind.WARD, parent=wrong)
+    group = UnitFactory(code="14797-01", name="Tổ dân phố 1", kind=UnitKind.RESIDENTIAL_GROUP, parent=ward)
+    day = dt.date(2026, 4, 1)
+    fake_indicators["fake_a"] += [
+        Item(group.pk, day, "late", 0, 1, deadline=day, overdue=True),
+        Item(ward.pk, day, "done", 1, 1),
+    ]
+    refresh.refresh_changed(TODAY)  # the cursor past the units' creation
+    refresh.refresh_commune(ward, TODAY)
+    year = dt.date(2026, 1, 1)
+    assert figures.unit_figures(wrong, "Y", year)["fake_a"] == figures.Tally(1, 2, 2)
+
+    load_national_units(as_of=TODAY)
+    outcome = refresh.refresh_changed(TODAY)
+
+    assert outcome.communes == 1
+    right = Unit.objects.get(code="38")
+    assert figures.unit_figures(wrong, "Y", year) == {}
+    assert figures.unit_figures(right, "Y", year)["fake_a"] == figures.Tally(1, 2, 2)
+    assert [o.path for o in figures.overdue_below(right)] == ["/38/14797/14797-01/"]
+    assert list(figures.overdue_below(wrong)) == []
+
+
+# Units of the property test's tree: province P > district D > communes 0 and 1 (the tier before July 2025),
+# and commune 2 right under P; each commune with two villages. An item names a unit by its index here.
+COMMUNES = 3
+UNIT_COUNT = COMMUNES * 3
+WINDOW = refresh.window(TODAY)
+SINCE = refresh.LAW_IN_FORCE_ART_90
+
+
+def _unit_tree() -> dict:
+    province = UnitFactory(kind=UnitKind.PROVINCE)
+    district = UnitFactory(kind=UnitKind.DISTRICT, parent=province)
+    communes = [UnitFactory(kind=UnitKind.COMMUNE, parent=district if i < 2 else province) for i in range(COMMUNES)]
+    villages = [UnitFactory(kind=UnitKind.VILLAGE, parent=c) for c in communes for _ in range(2)]
+    units = [*communes, *villages]
+    commune_of = {u.pk: communes[i] if i < COMMUNES else communes[(i - COMMUNES) // 2] for i, u in enumerate(units)}
+    return {"province": province, "district": district, "communes": communes, "units": units, "commune_of": commune_of}
+
+
 items_strategy = st.lists(
     st.tuples(
-        st.integers(0, 5),  # which unit (index into the tree's units)
-        st.dates(dt.date(2025, 1, 1), dt.date(2026, 12, 31)),
+        st.integers(0, UNIT_COUNT - 1),  # which unit (index into the tree's units)
+        st.dates(dt.date(2023, 1, 1), dt.date(2027, 12, 31)),  # before the Law, before, in and after the window
         st.integers(0, 3),
         st.integers(0, 3),
         st.sampled_from(["fake_a", "fake_b"]),
+        st.booleans(),  # overdue
     ),
+    min_size=1,
     max_size=30,
 )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(first=items_strategy, second=items_strategy)
-def test_a_province_figure_is_the_sum_of_its_communes_after_any_changes(fake_indicators, first, second):
-    """Every additive figure of the province equals the sum of its communes', however the items change,
-    whether it was kept by adding changes (incremental) or rebuilt nightly."""
+@given(first=items_strategy, second=items_strategy, third=items_strategy)
+def test_every_figure_is_the_sum_of_its_items_after_any_changes(sloppy_indicators, first, second, third):
+    """Every figure of a village, a commune, the district and the province is the sum, counted here by hand,
+    of the items of the window below it; the overdue list holds the overdue items since the Law took effect.
+    The indicators here return every item whatever the span asked: the refresh itself keeps the span. It holds
+    after incremental refreshes, after the nightly rebuild, and after the next day's changes read from the
+    audit trail."""
+    from grassroots.core import audit
+
     Figure.objects.all().delete()
-    province = UnitFactory(kind=UnitKind.PROVINCE)
-    communes = [UnitFactory(kind=UnitKind.COMMUNE, parent=province) for _ in range(2)]
-    units = [*communes]
-    for commune in communes:
-        units += [UnitFactory(kind=UnitKind.VILLAGE, parent=commune) for _ in range(2)]
-    for batch in (first, second):
-        for items in fake_indicators.values():
-            items.clear()
-        for index, day, n, d, code in batch:
-            fake_indicators[code].append(Item(units[index].pk, day, "x", n, d))
-        for commune in communes:
-            refresh.refresh_commune(commune, TODAY)
-        _assert_province_is_the_sum(province, communes)
-    refresh.rebuild_rollups(TODAY)
-    _assert_province_is_the_sum(province, communes)
+    OverdueItem.objects.all().delete()
+    tree = _unit_tree()
+    for number, batch in enumerate((first, second, third)):
+        _feed(sloppy_indicators, tree, batch, number)
+        if number < 2:
+            for commune in tree["communes"]:
+                refresh.refresh_commune(commune, TODAY)
+        else:  # the next day: what was written names its unit in the trail
+            for index, *_rest in (*second, *third):
+                audit.record("test.touched", unit_id=tree["units"][index].pk)
+            refresh.refresh_changed(TODAY)
+        _assert_sums(tree, batch, number)
+        if number == 1:  # the nightly run: sums above communes rebuilt, the trail read up to here
+            refresh.rebuild_rollups(TODAY)
+            refresh._advance_cursor(refresh._last_seq())
+            _assert_sums(tree, batch, number)
 
 
-def _assert_province_is_the_sum(province, communes) -> None:
-    def sums(unit_ids):
-        out: dict = {}
-        for f in Figure.objects.filter(unit_id__in=unit_ids):
-            key = (f.kind, f.start, f.indicator)
-            n, d, c = out.get(key, (0, 0, 0))
-            out[key] = (n + f.numerator, d + f.denominator, c + f.items)
-        return out
+@pytest.fixture
+def sloppy_indicators(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Item]]:
+    """Two indicators fed from lists that give every item of the commune, in the span asked or not."""
+    from grassroots.core.indicators import Indicator
 
-    assert sums([province.pk]) == sums([c.pk for c in communes])
+    fed: dict[str, list[Item]] = {"fake_a": [], "fake_b": []}
+
+    def items_of(code):  # type: ignore[no-untyped-def]
+        def items(commune, start, end, today):  # type: ignore[no-untyped-def]
+            return [i for i in fed[code] if i.unit_id in below(commune)]
+
+        return items
+
+    def below(commune):  # type: ignore[no-untyped-def]
+        return set(Unit.objects.descendants_of(commune, include_self=True).values_list("id", flat=True))
+
+    fakes = tuple(Indicator(code, code, code, "Law Art 11", "d", "n", items_of(code)) for code in fed)
+    monkeypatch.setattr(refresh, "all_indicators", lambda: fakes)
+    return fed
+
+
+def _feed(fed: dict[str, list[Item]], tree: dict, batch: list, number: int) -> None:
+    for items in fed.values():
+        items.clear()
+    for k, (index, day, n, d, code, overdue) in enumerate(batch):
+        fed[code].append(Item(tree["units"][index].pk, day, f"{number}-{k}", n, d, deadline=day, overdue=overdue))
+
+
+def _by_hand(batch: list, unit_of) -> dict:  # type: ignore[no-untyped-def]
+    """unit id → (kind, start, code) → (numerator, denominator, items), for the items of the window."""
+    out: dict = {}
+    for index, day, n, d, code, _overdue in batch:
+        if not WINDOW[0] <= day <= WINDOW[1]:
+            continue
+        starts = [
+            ("M", dt.date(day.year, day.month, 1)),
+            ("Q", dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)),
+            ("Y", dt.date(day.year, 1, 1)),
+        ]
+        for unit_id in unit_of(index):
+            for kind, start in starts:
+                sums = out.setdefault(unit_id, {}).setdefault((kind, start, code), (0, 0, 0))
+                out[unit_id][(kind, start, code)] = (sums[0] + n, sums[1] + d, sums[2] + 1)
+    return out
+
+
+def _assert_sums(tree: dict, batch: list, number: int) -> None:
+    units, communes = tree["units"], tree["communes"]
+    province, district = tree["province"], tree["district"]
+
+    def unit_of(index):  # type: ignore[no-untyped-def]
+        unit = units[index]
+        commune = tree["commune_of"][unit.pk]
+        above = [province] + ([district] if commune in communes[:2] else [])
+        return {unit.pk, commune.pk, *(u.pk for u in above)}
+
+    expected = _by_hand(batch, unit_of)
+    stored: dict = {}
+    for f in Figure.objects.filter(unit__in=[province, district, *units]):
+        stored.setdefault(f.unit_id, {})[(f.kind, f.start, f.indicator)] = (f.numerator, f.denominator, f.items)
+    assert stored == expected
+    overdue = sorted(
+        (units[index].pk, f"{number}-{k}")
+        for k, (index, day, _n, _d, _code, late) in enumerate(batch)
+        if late and SINCE <= day <= WINDOW[1]
+    )
+    found = OverdueItem.objects.filter(commune__in=communes).values_list("unit_id", "title")
+    assert sorted(found) == overdue

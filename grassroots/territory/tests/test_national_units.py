@@ -11,7 +11,15 @@ from django.utils import timezone
 
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import Unit, UnitKind
-from grassroots.territory.national import REFORM_DAY, communes_of, load_national_units, official_units
+from grassroots.territory.national import (
+    COMMUNE_ENDED,
+    COMMUNE_MOVED,
+    COMMUNE_UPDATED,
+    REFORM_DAY,
+    communes_of,
+    load_national_units,
+    official_units,
+)
 from grassroots.territory.tests.factories import UnitFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -113,6 +121,8 @@ def test_a_commune_not_in_the_list_is_ended_on_the_day_not_deleted():
     assert village.valid_to is None  # the commune's own units are its business
     event = AuditEvent.objects.filter(verb="territory.national_units_loaded").latest("seq")
     assert (event.data["ended"], event.data["as_of"]) == (1, RUN_DAY.isoformat())
+    [ended] = AuditEvent.objects.filter(verb=COMMUNE_ENDED)
+    assert (ended.unit_id, ended.data["code"]) == (gone.pk, "99999")
 
 
 def test_historical_units_and_districts_are_left_alone():
@@ -138,16 +148,19 @@ def test_a_commune_whose_name_or_kind_differs_is_updated_and_keeps_its_villages(
 
     result = load_national_units(as_of=RUN_DAY)
 
-    assert (result.created, result.updated, result.ended) == (3355 - 2, 2, 0)  # the province gets its start
+    # The province is as the list has it: unchanged, its start kept (it existed before 1 July 2025).
+    assert (result.created, result.updated, result.ended) == (3355 - 2, 1, 0)
     commune.refresh_from_db()
     assert (commune.pk, commune.name, commune.name_folded, commune.kind, commune.valid_from) == (
         commune.pk,
         "Phường Hạc Thành",
         "phuong hac thanh",
         UnitKind.WARD,
-        REFORM_DAY,
+        None,
     )
     assert Unit.objects.get(pk=village.pk).parent_id == commune.pk
+    event = AuditEvent.objects.get(verb=COMMUNE_UPDATED)
+    assert (event.unit_id, event.data["code"], event.data["to_parent"]) == (commune.pk, "14797", "38")
 
 
 def test_a_commune_under_the_wrong_parent_moves_with_its_villages():
@@ -160,6 +173,38 @@ def test_a_commune_under_the_wrong_parent_moves_with_its_villages():
     commune.refresh_from_db()
     group.refresh_from_db()
     assert (commune.parent.code, commune.path, group.path) == ("38", "/38/14797/", "/38/14797/14797-01/")
+    # One event names the moved commune (the reporting refresh recomputes it and the provinces' sums).
+    [event] = AuditEvent.objects.filter(verb=COMMUNE_MOVED)
+    assert event.unit_id == commune.pk
+    assert {k: event.data[k] for k in ("code", "from_parent", "to_parent", "from_path", "to_path")} == {
+        "code": "14797",
+        "from_parent": "40",
+        "to_parent": "38",
+        "from_path": "/40/14797/",
+        "to_path": "/38/14797/",
+    }
+    assert AuditEvent.objects.filter(verb="territory.national_units_loaded").count() == 1
+
+
+def test_a_province_the_reform_left_as_it_was_keeps_its_start_above_its_former_units():
+    """Thanh Hóa ("38") existed before 1 July 2025: loading the list must not make it start on that day, or it
+    would vanish from the map of earlier days above its own former district and ward."""
+    province = UnitFactory(code="38", name="Tỉnh Thanh Hóa", kind=UnitKind.PROVINCE, valid_from=dt.date(1831, 1, 1))
+    district = UnitFactory(
+        code="380", name="Thành phố Thanh Hóa", kind=UnitKind.DISTRICT, parent=province, valid_to=REFORM_DAY
+    )
+    UnitFactory(code="14755", name="Phường Điện Biên", kind=UnitKind.WARD, parent=district, valid_to=REFORM_DAY)
+
+    load_national_units(as_of=RUN_DAY)
+
+    province.refresh_from_db()
+    assert province.valid_from == dt.date(1831, 1, 1)
+    before = Unit.objects.valid_on(dt.date(2024, 6, 1))
+    assert set(before.values_list("code", flat=True)) >= {"38", "380", "14755"}
+    assert Unit.objects.get(code="14797").valid_from == REFORM_DAY  # a unit the load creates starts that day
+    events = AuditEvent.objects.count()
+    assert load_national_units(as_of=RUN_DAY).updated == 0
+    assert AuditEvent.objects.count() == events
 
 
 def test_an_ended_unit_holding_an_official_code_stops_the_load_and_nothing_is_written():
