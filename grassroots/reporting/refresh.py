@@ -3,7 +3,8 @@
 A commune is the unit of work: `refresh_commune` asks every indicator for the commune's items since the Law
 took effect (1 July 2023, Law Art 90(1)), writes the figures of this year and the last (the window) for the
 commune and its villages where they changed, replaces the commune's overdue items (all of them, however old:
-an unanswered recommendation of 2024 is still overdue in 2026), and adds the change of the commune's own
+an unanswered recommendation of 2024 is still overdue in 2026, if the platform recorded the commune in 2024:
+see `overdue_since`), and adds the change of the commune's own
 figures to each unit above it (the district before July 2025, the province). A province's figure is
 therefore always the sum of its communes' (a property test holds it), and no page ever recomputes it.
 
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import F, Max, Sum
+from django.db.models import F, Max, Min, Sum
 from django.utils import timezone, translation
 
 from grassroots.core.models import AuditEvent
@@ -64,10 +65,24 @@ def window(today: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def overdue_span(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The span whose overdue items a refresh lists: from the day the Law took effect (Law Art 90(1)) to the
+    """The span whose overdue items a refresh may list: from the day the Law took effect (Law Art 90(1)) to the
     window's end. A thing due before the window and still not done stays overdue until it is done."""
     start, end = window(today)
     return min(LAW_IN_FORCE_ART_90, start), end
+
+
+def overdue_since(unit_ids: Iterable[int], today: dt.date) -> dt.date:
+    """The first day a commune's overdue list looks back to: 1 January of the year the platform first recorded
+    anything about the commune or its villages (its first audit event), never before the Law took effect and
+    never after the window's start. A conference or review missing from before the commune used the platform
+    is no proof that none was held: listing every village's 2023 and 2024 as overdue on the day a commune
+    starts would bury the real arrears."""
+    earliest, _end = overdue_span(today)
+    start = window(today)[0]
+    first = AuditEvent.objects.filter(unit_id__in=list(unit_ids)).aggregate(first=Min("created_at"))["first"]
+    if first is None:
+        return start
+    return min(start, max(earliest, dt.date(timezone.localtime(first).year, 1, 1)))
 
 
 @dataclass
@@ -85,8 +100,8 @@ def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
     Each indicator is asked once, for the whole overdue span (one call costs its queries whatever the span):
     items of the window count in the figures, older ones only make the overdue list when they are overdue."""
     start, end = window(today)
-    since, _end = overdue_span(today)
     paths = dict(Unit.objects.descendants_of(commune).values_list("id", "path"))
+    since = overdue_since([commune.pk, *paths], today)
     acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])
     overdue: list[OverdueItem] = []
     for indicator in all_indicators():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +109,7 @@ def test_an_item_overdue_since_two_years_ago_stays_on_the_list_until_it_is_done(
     commune, village = tree["commune"], tree["village1"]
     new_year = dt.date(2026, 1, 1)
     old = dt.date(2024, 3, 18)
+    _first_record(village, dt.date(2023, 8, 1))
     fake_indicators["fake_a"] += [
         Item(village.pk, old, "recommendation of 2024", 0, 1, deadline=old, overdue=True, responsible="UBND"),
         Item(village.pk, dt.date(2023, 6, 30), "before the Law", 0, 1, deadline=dt.date(2023, 6, 30), overdue=True),
@@ -121,6 +123,41 @@ def test_an_item_overdue_since_two_years_ago_stays_on_the_list_until_it_is_done(
     fake_indicators["fake_a"][0] = Item(village.pk, old, "recommendation of 2024", 0, 1, deadline=old)
     refresh.refresh_commune(commune, new_year)
     assert not OverdueItem.objects.exists()
+
+
+def _first_record(unit, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """The platform's first record about the unit, on that day."""
+    from grassroots.core import audit
+
+    with time_machine.travel(dt.datetime(day.year, day.month, day.day, 10, tzinfo=dt.UTC), tick=False):
+        audit.record("test.first_record", unit_id=unit.pk)
+
+
+@pytest.mark.parametrize(
+    ("first_record", "listed"),
+    [
+        (None, ["due 2025-02"]),  # nothing recorded before: only the window's
+        (dt.date(2026, 3, 1), ["due 2025-02"]),  # first recorded this year: the window still counts
+        (dt.date(2024, 11, 5), ["due 2024-02", "due 2025-02"]),  # from 1 January of the first record's year
+        (dt.date(2023, 8, 1), ["due 2023-09", "due 2024-02", "due 2025-02"]),  # never before the Law (1 Jul 2023)
+    ],
+)
+def test_the_overdue_list_looks_back_to_the_year_the_platform_first_recorded_the_commune(
+    fake_indicators, first_record, listed
+):
+    """A conference missing from before a commune used the platform is no proof none was held: the list looks
+    back to 1 January of the year of the commune's first record, never before the Law took effect, never less
+    than the window (last year and this)."""
+    tree = make_tree("A")
+    commune, village = tree["commune"], tree["village2"]
+    if first_record is not None:
+        _first_record(village, first_record)
+    fake_indicators["fake_a"] += [
+        Item(village.pk, day, f"due {day:%Y-%m}", 0, 1, deadline=day, overdue=True)
+        for day in (dt.date(2023, 6, 1), dt.date(2023, 9, 1), dt.date(2024, 2, 1), dt.date(2025, 2, 1))
+    ]
+    refresh.refresh_commune(commune, dt.date(2026, 6, 1))
+    assert sorted(o.title for o in figures.overdue_below(tree["province"])) == listed
 
 
 def test_the_overdue_list_is_stored_in_the_installations_language_whoever_runs_the_refresh(monkeypatch):
@@ -194,9 +231,14 @@ SINCE = refresh.LAW_IN_FORCE_ART_90
 
 
 def _unit_tree() -> dict:
+    from grassroots.core import audit
+
     province = UnitFactory(kind=UnitKind.PROVINCE)
     district = UnitFactory(kind=UnitKind.DISTRICT, parent=province)
     communes = [UnitFactory(kind=UnitKind.COMMUNE, parent=district if i < 2 else province) for i in range(COMMUNES)]
+    for commune in communes:  # recorded on the platform since 2023: the overdue list looks back to the Law's start
+        with time_machine.travel(dt.datetime(2023, 1, 2, tzinfo=dt.UTC), tick=False):
+            audit.record("test.first_record", unit_id=commune.pk)
     villages = [UnitFactory(kind=UnitKind.VILLAGE, parent=c) for c in communes for _ in range(2)]
     units = [*communes, *villages]
     commune_of = {u.pk: communes[i] if i < COMMUNES else communes[(i - COMMUNES) // 2] for i, u in enumerate(units)}
