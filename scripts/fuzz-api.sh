@@ -13,7 +13,7 @@ export LOGIN_FAILURES_PER_ADDRESS=100000
 .venv/bin/python manage.py collectstatic --noinput -v0
 session=$(PYTHONPATH=. .venv/bin/python scripts/fuzz_session.py official)
 # Two worker processes (gunicorn, as in production): the two identities below are fuzzed at the same time.
-.venv/bin/gunicorn config.wsgi -w 2 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" &
+.venv/bin/gunicorn config.wsgi -w 2 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" > "$work/django.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break; sleep 0.5; done
