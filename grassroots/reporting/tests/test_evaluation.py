@@ -305,10 +305,13 @@ def test_a_draft_is_deleted_after_a_confirmation_and_a_published_scheme_is_not(c
     assert event.data["year"] == 2026 and [c["indicator"] for c in event.data["criteria"]] == ["fake_a", "fake_b"]
     published = _scheme(province["province"], user)
     evaluation_actions.publish_scheme(actor=user, scheme=published)
-    assert reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk]) not in client.get(
-        reverse("reporting_reports:evaluation-scheme", args=[published.pk])
-    ).content.decode()
-    response = client.post(reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk]), {"confirm": "yes"})
+    assert (
+        reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk])
+        not in client.get(reverse("reporting_reports:evaluation-scheme", args=[published.pk])).content.decode()
+    )
+    response = client.post(
+        reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk]), {"confirm": "yes"}
+    )
     assert response.url == reverse("reporting_reports:evaluation-scheme", args=[published.pk])
     assert EvaluationScheme.objects.filter(pk=published.pk).exists()
     with pytest.raises(DomainError):
@@ -316,9 +319,7 @@ def test_a_draft_is_deleted_after_a_confirmation_and_a_published_scheme_is_not(c
     assert AuditEvent.objects.filter(verb="reporting.evaluation_scheme_deleted").count() == 1
 
 
-def test_the_writes_of_the_editor_are_refused_to_another_province_and_to_a_commune_official(
-    client, sign_in, province
-):
+def test_the_writes_of_the_editor_are_refused_to_another_province_and_to_a_commune_official(client, sign_in, province):
     member = _steering(province["province"])
     scheme = _scheme(province["province"], member)
     criterion = scheme.criteria.first()
