@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -30,7 +31,6 @@ from . import registry
 STEERING_ROLES = frozenset({Role.STEERING_MEMBER})
 COMMUNE_ROLES = frozenset({Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR})
 VILLAGE_ROLES = frozenset({Role.VILLAGE_HEAD})
-DASHBOARD_ROLES = STEERING_ROLES | COMMUNE_ROLES | VILLAGE_ROLES
 
 
 def dashboard_roots(user: AnyUser, day: dt.date | None = None) -> list[Unit]:
@@ -59,8 +59,20 @@ def dashboard_roots(user: AnyUser, day: dt.date | None = None) -> list[Unit]:
 
 
 def may_see_dashboards(user: AnyUser) -> bool:
-    """Whether to show the dashboard link (from the role assignments fetched once per request)."""
-    return bool(role_unit_ids(user, DASHBOARD_ROLES))
+    """Whether to show the dashboard link: `bool(dashboard_roots(user))`, cheaply, since it runs on every page.
+
+    From the role assignments fetched once per request; a steering role opens a dashboard at any level, so only
+    a commune or village role costs one query (is it on a unit of its level?), and no role none."""
+    day = timezone.localdate()
+    if role_unit_ids(user, STEERING_ROLES, day):
+        return True
+    commune = role_unit_ids(user, COMMUNE_ROLES, day)
+    village = role_unit_ids(user, VILLAGE_ROLES, day)
+    if not (commune or village):
+        return False
+    return Unit.objects.filter(
+        Q(pk__in=commune, kind__in=COMMUNE_KINDS) | Q(pk__in=village, kind__in=VILLAGE_KINDS)
+    ).exists()
 
 
 def access_unit(user: AnyUser, code: str) -> Unit:

@@ -8,11 +8,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Protocol
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from grassroots.core.indicators import Indicator, Item
+from grassroots.library.citations import parse_citations
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
 from . import figures, periods, registry
@@ -112,7 +115,17 @@ class Dashboard:
         return TREND_PERIODS * BAR_STEP
 
 
-def children_of(unit: Unit, period: Period) -> list[Unit]:
+class Span(Protocol):
+    """Any period with a first and a last day (a dashboard's, a periodic report's half-year)."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+def children_of(unit: Unit, period: Span) -> list[Unit]:
     """The units directly below `unit` that existed at some time in the period (a commune merged in 2025
     still shows in the quarters before it)."""
     return list(
@@ -121,6 +134,30 @@ def children_of(unit: Unit, period: Period) -> list[Unit]:
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=period.start))
         .order_by("name", "code")
     )
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One article an indicator cites: in the official form of a language, and its page in the library."""
+
+    text: str
+    url: str | None
+
+
+def citations_of(indicator: Indicator, language: str | None = None) -> list[Cited]:
+    """The indicator's rule, article by article, through the one citation type (`library.citations.Citation`):
+    "Law Arts 12(3), 13" → "khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở", "Điều 13 Luật …" (vi), each linked
+    to its article. Empty when no article sets the indicator (a "—" on the pages and the paper)."""
+    language = language or get_language()
+    cited = [Cited(c.official(language), c.url()) for c in parse_citations(indicator.citation)]
+    if not cited and indicator.citation.strip():  # a rule the parser does not read: shown as written
+        return [Cited(indicator.citation.strip(), None)]
+    return cited
+
+
+def citation_words(indicator: Indicator, language: str | None = None) -> str:
+    """The indicator's rule as text in the official form of `language` ("" when no article sets it)."""
+    return "; ".join(c.text for c in citations_of(indicator, language))
 
 
 def trend_bars(trend: list[tuple[dt.date, dict[str, Tally]]], kind: str, code: str) -> list[Bar]:

@@ -1,5 +1,5 @@
 """The annual evaluation's pages: a province's schemes, one scheme's criteria editor (create, add, change,
-remove, publish after a confirmation), and the ranking of the communes with the evidence of each score (CSV too).
+remove, publish after a confirmation, delete a draft after a confirmation), and the ranking of the communes with the evidence of each score (CSV too).
 Every write is one action through core.forms.run_form / run_action."""
 
 from __future__ import annotations
@@ -7,10 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +22,12 @@ from grassroots.core.forms import Confirmation, run_action, run_form
 
 from . import evaluation, evaluation_actions, registry
 from .evaluation_models import EvaluationScheme
+
+
+def _locked(request: HttpRequest, s: EvaluationScheme) -> HttpResponse:
+    """A published scheme cannot change: back to it, saying so (rather than a 404 for a page that exists)."""
+    messages.error(request, evaluation_actions.LOCKED)
+    return redirect("reporting_reports:evaluation-scheme", s.pk)
 
 
 class SchemeForm(forms.Form):
@@ -70,7 +78,7 @@ def scheme(request: HttpRequest, pk: int) -> HttpResponse:
         "weights_total": sum(c.weight for c, _t in criteria),
     }
     if request.method == "POST" and s.is_published:
-        raise Http404
+        return _locked(request, s)
     return run_form(
         request, CriterionForm(request.POST or None),
         lambda d: evaluation_actions.add_criterion(actor=request.user, scheme=s, **d),
@@ -84,7 +92,7 @@ def criterion_edit(request: HttpRequest, pk: int, criterion: int) -> HttpRespons
     s = evaluation.access_scheme(request.user, pk)
     c = evaluation.access_criterion(s, criterion)
     if s.is_published:
-        raise Http404
+        return _locked(request, s)
     back = reverse("reporting_reports:evaluation-scheme", args=[s.pk])
     form = CriterionForm(
         request.POST or None,
@@ -129,6 +137,27 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@require_POST
+def delete_draft(request: HttpRequest, pk: int) -> HttpResponse:
+    """Delete a draft scheme (a published one is locked), after a confirmation."""
+    s = evaluation.access_scheme(request.user, pk)
+    if s.is_published:
+        return _locked(request, s)
+    back = reverse("reporting_reports:evaluation-scheme", args=[s.pk])
+    return run_action(
+        request,
+        lambda: evaluation_actions.delete_draft_scheme(actor=request.user, scheme=s),
+        done=_("The draft scheme is deleted."),
+        then=reverse("reporting_reports:evaluation-schemes", args=[s.province.code]),
+        confirm=Confirmation(
+            title=_("Delete the draft scheme %(year)s") % {"year": s.year},
+            consequence=_("The draft and its criteria are deleted; the audit trail keeps what they were."),
+            button=_("Delete the draft"),
+            back=back,
+        ),
+    )
+
+
 def ranking(request: HttpRequest, pk: int) -> HttpResponse:
     s = evaluation.access_scheme(request.user, pk)
     rows = evaluation.score_units(s)
@@ -148,10 +177,15 @@ def ranking_csv(request: HttpRequest, pk: int) -> HttpResponse:
     criteria = list(s.criteria.all())
     response = csv_attachment(f"xep-hang-{s.province.code}-{s.year}.csv")
     out = csvexport.writer(response)
-    header = ["Hạng", "Mã đơn vị", "Đơn vị", "Tổng điểm", "Trọng số có số liệu", "Tổng trọng số"]
+    header = [gettext("Rank"), gettext("unit code"), gettext("unit"), gettext("Total score"),
+              gettext("Weights with data"), gettext("Total weight")]  # fmt: skip
     for c in criteria:
-        header += [f"{c.indicator}: tử số/mẫu số", f"{c.indicator}: điểm (tối đa {c.weight})"]
+        header += [
+            gettext("%(indicator)s: numerator/denominator") % {"indicator": c.indicator},
+            gettext("%(indicator)s: score (at most %(weight)s)") % {"indicator": c.indicator, "weight": c.weight},
+        ]
     out.writerow(header)
+    no_data = gettext("no data yet")
     for row in rows:
         cells: list[Any] = [
             row.rank or "",
@@ -163,7 +197,7 @@ def ranking_csv(request: HttpRequest, pk: int) -> HttpResponse:
         ]
         for score in row.scores:
             if score.tally is None or score.score is None:
-                cells += ["", "chưa có số liệu"]
+                cells += ["", no_data]
             else:
                 cells += [f"{score.tally.numerator}/{score.tally.denominator}", evaluation.points(score.score)]
         out.writerow(cells)

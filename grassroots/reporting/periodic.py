@@ -19,6 +19,7 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from django.db import transaction
 from django.http import Http404
@@ -26,16 +27,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from grassroots.accounts.models import AnyUser, Role
+from grassroots.accounts.models import AnyUser
 from grassroots.core import audit
+from grassroots.core.errors import DomainError
 from grassroots.core.indicators import Indicator
 from grassroots.core.official.paper import Paper
 from grassroots.core.official.text import nfc, place_date, vn_date
-from grassroots.library.citations import official_form
 from grassroots.situation_reports import overview as situation_overview
-from grassroots.territory.models import Unit
+from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit, UnitKind
 
-from . import registry
+from . import dashboard, registry
 from .figures import Tally, children_figures, overdue_below, unit_figures
 from .models import OverdueItem, PeriodKind
 
@@ -43,7 +44,8 @@ HALF_YEAR = "H"
 REPORT_KINDS = ("Q", HALF_YEAR, "Y")
 NO_DATA = "chưa có số liệu"
 OLDEST_OVERDUE = 20
-COMMUNE_ROLES = (Role.COMMUNE_OFFICIAL, Role.COMMUNE_CHAIR)
+# The "Căn cứ" cell of an indicator no article sets (the situation reports' deadlines are the round's own).
+NO_CITATION = "—"
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,8 @@ class IndicatorRow:
 
     @property
     def citation(self) -> str:
-        return official_form(self.indicator.citation, "vi")
+        """The rule in the official Vietnamese form ("khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở"), or "—"."""
+        return dashboard.citation_words(self.indicator, "vi") or NO_CITATION
 
 
 @dataclass
@@ -239,7 +242,8 @@ def build(unit: Unit, period: Period, today: dt.date | None = None) -> Report:
     now = period_figures(unit, period)
     before = period_figures(unit, period.previous())
     rows = [IndicatorRow(i, now.get(i.code), before.get(i.code)) for i in indicators]
-    children = list(Unit.objects.filter(parent=unit).order_by("name"))
+    # The units that existed during the period, as on the dashboards: a commune merged in 2025 is not in 2026's.
+    children = dashboard.children_of(unit, period)
     below = rank_units(children, period_children_figures([c.pk for c in children], period), indicators)
     overdue = overdue_below(unit)
     by_code = {i.code: i for i in indicators}
@@ -263,14 +267,49 @@ def build(unit: Unit, period: Period, today: dt.date | None = None) -> Report:
 
 # --- the paper -------------------------------------------------------------------------------------------
 
-PLACE_PREFIXES = ("Đặc khu ", "Thị trấn ", "Phường ", "Xã ", "Tỉnh ", "Thành phố ")
+# The kind words a place line drops ("Xã Quảng Phú" → "Quảng Phú, ngày …"), a village's too ("Thôn Đông Hòa").
+PLACE_PREFIXES = (
+    "Đặc khu ", "Thị trấn ", "Phường ", "Xã ", "Tỉnh ", "Thành phố ", "Thị xã ", "Huyện ", "Quận ",
+    "Tổ dân phố ", "Thôn ",
+)  # fmt: skip
+# The kind words a village's own name may start with ("Thôn 2", "Tổ dân phố 2", "Ấp 3", "Bản Nà").
+VILLAGE_WORDS = ("tổ dân phố", "thôn", "làng", "xóm", "ấp", "bản", "buôn", "plei", "phum", "sóc", "khu phố", "khóm")
 
 
 def _place(name: str) -> str:
+    """The place of the place-and-date line: the name without its kind word, unless only a number is left
+    ("Phường 2", "Thôn 3" stay whole)."""
     for prefix in PLACE_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
+        rest = name[len(prefix) :]
+        if name.startswith(prefix) and rest and not rest[0].isdigit():
+            return rest
     return name
+
+
+def _village_name(village: Unit) -> str:
+    """ "Thôn Đông Hòa": the village's name with its kind word, not said twice ("Thôn 2", not "Thôn Thôn 2")."""
+    name = nfc(village.name)
+    lowered = name.casefold()
+    if any(lowered == w or lowered.startswith(w + " ") for w in VILLAGE_WORDS):
+        return name
+    return f"{'Tổ dân phố' if village.kind == UnitKind.RESIDENTIAL_GROUP else 'Thôn'} {name}"
+
+
+def issuer(unit: Unit) -> tuple[tuple[str, str], str]:
+    """Who issues the unit's report (the two lines top left) and who signs it.
+
+    A commune's report is the commune People's Committee's, which reports on disclosure, the people's
+    decisions and consultation (Law Arts 14(3), 23(1), 28(5)), signed by its chair; a village's is its head's,
+    who reports to the commune (Law Art 23(2); D59 Art 11); a province's or a district's is its steering
+    committee's for grassroots democracy (law.md §8.3: a reporting target, not an actor of the Law)."""
+    name = nfc(unit.name)
+    if unit.kind in COMMUNE_KINDS:
+        return ("ỦY BAN NHÂN DÂN", name.upper()), "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH"
+    if unit.kind in VILLAGE_KINDS:
+        commune = nfc(unit.parent.name).upper() if unit.parent else ""
+        head = "TỔ TRƯỞNG TỔ DÂN PHỐ" if unit.kind == UnitKind.RESIDENTIAL_GROUP else "TRƯỞNG THÔN"
+        return (commune, _village_name(unit).upper()), head
+    return (f"BAN CHỈ ĐẠO THỰC HIỆN DÂN CHỦ Ở CƠ SỞ {name.upper()}", ""), "TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN"
 
 
 def _title_vi(indicator: Indicator) -> str:
@@ -283,10 +322,11 @@ def _title_vi(indicator: Indicator) -> str:
 def paper(report: Report) -> Paper:
     unit, period = report.unit, report.period
     name = nfc(unit.name)
+    lines, signer = issuer(unit)
     doc = Paper(
         "BÁO CÁO",
         f"Kết quả thực hiện dân chủ ở cơ sở {period.words()} của {name}",
-        (f"BAN CHỈ ĐẠO THỰC HIỆN DÂN CHỦ Ở CƠ SỞ {name.upper()}", ""),
+        lines,
         place_date(_place(name), report.issued_on),
         basis=[
             "Căn cứ Luật Thực hiện dân chủ ở cơ sở số 10/2022/QH15 và Nghị định 59/2023/NĐ-CP;",
@@ -312,6 +352,8 @@ def paper(report: Report) -> Paper:
             for n, r in enumerate(report.rows, 1)
         ],
     )
+    if any(r.citation == NO_CITATION for r in report.rows):
+        doc.paragraph(f"Chỉ tiêu ghi “{NO_CITATION}” ở cột Căn cứ: không có điều, khoản nào quy định chỉ tiêu này.")
     doc.heading("II. XẾP HẠNG CÁC ĐƠN VỊ TRỰC THUỘC")
     if report.below:
         doc.paragraph("Xếp theo mức đạt bình quân của các chỉ tiêu có số liệu (đơn vị chưa có số liệu không xếp hạng).")
@@ -350,8 +392,17 @@ def paper(report: Report) -> Paper:
         doc.paragraph("Chưa có báo cáo tình hình trong kỳ.")
     doc.heading("V. ĐÁNH GIÁ CHUNG, ĐỀ XUẤT, KIẾN NGHỊ")
     doc.paragraph("…………………………………………………………………………………………")
-    doc.signatures = [("TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN", "")]
+    doc.signatures = [(signer, "")]
     return doc
+
+
+def _append(sheet: Any, values: list[object]) -> None:
+    """One row, every text cell written as text: openpyxl would store a title typed as "=HYPERLINK(…)" as a
+    live formula (the injection `core.csvexport` guards the CSVs against), run on the official's computer."""
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
 
 
 def workbook(report: Report) -> bytes:
@@ -359,8 +410,9 @@ def workbook(report: Report) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Chỉ tiêu"
-    sheet.append([nfc(report.unit.name), report.period.words()])
-    sheet.append(
+    _append(sheet, [nfc(report.unit.name), report.period.words()])
+    _append(
+        sheet,
         [
             "Mã",
             "Chỉ tiêu",
@@ -371,35 +423,28 @@ def workbook(report: Report) -> bytes:
             "Tử số kỳ trước",
             "Mẫu số kỳ trước",
             "Tỷ lệ kỳ trước (%)",
-        ]
+        ],
     )
     for r in report.rows:
-        sheet.append(
-            [
-                r.indicator.code,
-                _title_vi(r.indicator),
-                r.citation,
-                *_cells(r.now),
-                *_cells(r.before),
-            ]
-        )
+        _append(sheet, [r.indicator.code, _title_vi(r.indicator), r.citation, *_cells(r.now), *_cells(r.before)])
     below = book.create_sheet("Đơn vị trực thuộc")
     indicators = [r.indicator for r in report.rows]
-    below.append(["Hạng", "Mã", "Đơn vị", "Mức đạt bình quân (%)", *[f"{i.code} (%)" for i in indicators]])
+    _append(below, ["Hạng", "Mã", "Đơn vị", "Mức đạt bình quân (%)", *[f"{i.code} (%)" for i in indicators]])
     for u in report.below:
-        below.append(
+        _append(
+            below,
             [
                 u.rank,
                 u.unit.code,
                 nfc(u.unit.name),
                 round(100 * float(u.standing), 1) if u.standing is not None else NO_DATA,
                 *[_percent(u.figures.get(i.code)) for i in indicators],
-            ]
+            ],
         )
     overdue = book.create_sheet("Việc quá hạn")
-    overdue.append(["Chỉ tiêu", "Việc", "Đơn vị", "Hạn", "Trách nhiệm", "Liên kết"])
+    _append(overdue, ["Chỉ tiêu", "Việc", "Đơn vị", "Hạn", "Trách nhiệm", "Liên kết"])
     for o in report.oldest_overdue:
-        overdue.append([o.indicator, nfc(o.title), nfc(o.unit.name), o.deadline, o.responsible, o.url])
+        _append(overdue, [o.indicator, nfc(o.title), nfc(o.unit.name), o.deadline, o.responsible, o.url])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -431,7 +476,14 @@ def filename(unit: Unit, period: Period, ext: str) -> str:
 
 
 def issue_report(*, actor: AnyUser, unit: Unit, period: Period, ext: str, today: dt.date | None = None) -> bytes:
-    """Build the report and record that it was issued (who, which unit, which period and format)."""
+    """Build the report and record that it was issued (who, which unit, which period and format). A period that
+    has not begun is refused: its report would say "no data yet" of everything and still look official."""
+    today = today or timezone.localdate()
+    if period.start > today:
+        raise DomainError(
+            _("%(period)s has not started yet: choose a period that has begun.") % {"period": period.label()},
+            field="period",
+        )
     report = build(unit, period, today)
     content = render(report, ext)
     with transaction.atomic():
@@ -439,6 +491,7 @@ def issue_report(*, actor: AnyUser, unit: Unit, period: Period, ext: str, today:
             "reporting.report_issued",
             actor=actor,
             target=unit,
+            unit_id=unit.pk,
             data={"kind": period.kind, "year": period.year, "number": period.number, "format": ext},
         )
     return content

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from grassroots.core.downloads import attachment
+from grassroots.core.errors import DomainError
 
 from . import access, evaluation, periodic
 
@@ -30,5 +32,9 @@ def report_download(request: HttpRequest, code: str, kind: str, year: int, numbe
     if ext not in periodic.EXTENSIONS:
         raise Http404
     period = periodic.parse_period(kind, year, number)
-    content = periodic.issue_report(actor=request.user, unit=unit, period=period, ext=ext)
+    try:
+        content = periodic.issue_report(actor=request.user, unit=unit, period=period, ext=ext)
+    except DomainError as exc:  # a period that has not begun: back to the list, saying which to choose
+        messages.error(request, exc.message)
+        return redirect("reporting_reports:reports", unit.code)
     return attachment(content, periodic.filename(unit, period, ext))

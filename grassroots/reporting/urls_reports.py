@@ -22,6 +22,7 @@ urlpatterns = [
         name="evaluation-criterion-remove",
     ),
     path("evaluation/<int:pk>/publish/", evaluation_views.publish, name="evaluation-publish"),
+    path("evaluation/<int:pk>/delete/", evaluation_views.delete_draft, name="evaluation-scheme-delete"),
     path("evaluation/<int:pk>/ranking/", evaluation_views.ranking, name="evaluation-ranking"),
     path("evaluation/<int:pk>/ranking.csv", evaluation_views.ranking_csv, name="evaluation-ranking-csv"),
 ]

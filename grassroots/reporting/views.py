@@ -109,8 +109,8 @@ def indicator(request: HttpRequest, code: str, indicator: str) -> HttpResponse:
     ind = access.public_indicator(indicator)
     period = dashboard.parse_period(request.GET)
     tally, children = dashboard.drill(u, period, ind)
-    context: dict[str, Any] = {"unit": u, "indicator": ind, "tally": tally, "children": children,
-                               **_period_context(request, period)}  # fmt: skip
+    context: dict[str, Any] = {"unit": u, "indicator": ind, "cited": dashboard.citations_of(ind), "tally": tally,
+                               "children": children, **_period_context(request, period)}  # fmt: skip
     if dashboard.has_items(u):
         items = dashboard.live_items(u, period, ind)
         page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
@@ -199,9 +199,12 @@ def overdue_csv(request: HttpRequest, code: str) -> HttpResponse:
 @login_not_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
     """Public: what each indicator counts and the rule behind it."""
-    return render(request, "reporting/indicator_list.html", {"indicators": registry.all_indicators()})
+    indicators = [(i, dashboard.citations_of(i)) for i in registry.all_indicators()]
+    return render(request, "reporting/indicator_list.html", {"indicators": indicators})
 
 
 @login_not_required
 def indicator_definition(request: HttpRequest, code: str) -> HttpResponse:
-    return render(request, "reporting/indicator_definition.html", {"indicator": access.public_indicator(code)})
+    indicator = access.public_indicator(code)
+    context = {"indicator": indicator, "cited": dashboard.citations_of(indicator)}
+    return render(request, "reporting/indicator_definition.html", context)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 from grassroots.territory.models import Unit
@@ -122,36 +123,57 @@ def rounds_over(unit: Unit) -> list[ReportRound]:
 
 
 def paper_summary(unit: Unit, start: dt.date, end: dt.date, today: dt.date) -> list[tuple[str, str]]:
-    """The rounds whose period meets [start, end], summed for the communes at or below `unit`, as (heading,
-    text) lines of a periodic report (in Vietnamese: the paper is an official document). Counts and the trend
-    of complaints only; a commune's own report adds its main concerns and proposals, which describe the unit."""
-    rounds = [
-        r
-        for r in ReportRound.objects.filter(starts_on__lte=end, ends_on__gte=start).select_related("unit")
-        if unit.path.startswith(r.unit.path) or r.unit.path.startswith(unit.path)
-    ]
+    """The rounds whose period meets [start, end], summed for the reporting units at or below `unit`, as
+    (heading, text) lines of a periodic report (in Vietnamese: the paper is an official document). Counts and
+    the trend of complaints only; the unit's own report adds its main concerns and proposals, which describe
+    the unit. Nothing of a unit above or beside `unit`: a village head's report holds the village's facts,
+    not the commune's."""
+    rounds = (
+        ReportRound.objects.filter(starts_on__lte=end, ends_on__gte=start)
+        # A round opened at or above the unit (it reports in it), or below it (a commune's, in a province's paper).
+        .filter(Q(unit__code__in=[*unit.ancestor_codes(), unit.code]) | Q(unit__path__startswith=unit.path))
+        .select_related("unit")
+        .order_by("starts_on", "pk")
+    )
     lines: list[tuple[str, str]] = []
-    for round_ in sorted(rounds, key=lambda r: (r.starts_on, r.pk)):
-        units = [c for c in access.communes_of(round_) if c.path.startswith(unit.path) or unit.path.startswith(c.path)]
-        if not units:
-            continue
-        rows = communes(round_, units, today)
-        t = totals(rows)
+    for round_ in rounds:
         heading = f"Kỳ báo cáo {round_.starts_on:%d/%m/%Y} – {round_.ends_on:%d/%m/%Y}"
-        lines.append(
-            (
-                heading,
-                f"Cấp xã đã nộp {t.communes_submitted}/{t.communes} báo cáo (nộp muộn {t.communes_late}); "
-                f"thôn, tổ dân phố đã nộp {t.villages_submitted}/{t.villages} (nộp muộn {t.villages_late}). "
-                f"Khiếu nại, kiến nghị: tăng {t.trends.get('up', 0)}, như cũ {t.trends.get('same', 0)}, "
-                f"giảm {t.trends.get('down', 0)} đơn vị; điểm nóng: {t.hot_spots}.",
+        if unit.is_village_level:
+            if not access.in_round(round_, unit):
+                continue
+            own = row(round_, unit, _reports(round_, [unit]).get(unit.pk), today)
+            rows = [own]
+            lines.append((heading, _villages_words(rows, rollup_of(rows))))
+        else:
+            units = list(access.communes_of(round_).filter(path__startswith=unit.path))
+            if not units:
+                continue
+            communes_ = communes(round_, units, today)
+            t = totals(communes_)
+            lines.append(
+                (
+                    heading,
+                    f"Cấp xã đã nộp {t.communes_submitted}/{t.communes} báo cáo (nộp muộn {t.communes_late}); "
+                    f"thôn, tổ dân phố đã nộp {t.villages_submitted}/{t.villages} (nộp muộn {t.villages_late}). "
+                    f"Khiếu nại, kiến nghị: tăng {t.trends.get('up', 0)}, như cũ {t.trends.get('same', 0)}, "
+                    f"giảm {t.trends.get('down', 0)} đơn vị; điểm nóng: {t.hot_spots}.",
+                )
             )
-        )
+            rows = flat(communes_)
         for row_ in rows:
-            report = row_.row.report
-            if row_.row.unit.pk == unit.pk and report is not None and report.is_submitted:
+            report = row_.report
+            if row_.unit.pk == unit.pk and report is not None and report.is_submitted:
                 if report.main_concerns:
                     lines.append(("Những vấn đề nhân dân quan tâm", report.main_concerns))
                 if report.proposals:
                     lines.append(("Đề xuất, kiến nghị", report.proposals))
     return lines
+
+
+def _villages_words(rows: list[Row], rollup: rules.Rollup) -> str:
+    late = sum(1 for v in rows if v.standing == Standing.LATE)
+    return (
+        f"Thôn, tổ dân phố đã nộp {rollup.submitted}/{rollup.villages} báo cáo (nộp muộn {late}). "
+        f"Khiếu nại, kiến nghị: tăng {rollup.trends.get('up', 0)}, như cũ {rollup.trends.get('same', 0)}, "
+        f"giảm {rollup.trends.get('down', 0)} đơn vị; điểm nóng: {rollup.hot_spots}."
+    )

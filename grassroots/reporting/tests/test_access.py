@@ -109,3 +109,53 @@ def test_the_definition_pages_are_public(client, fake_indicators):
     assert client.get(reverse("reporting:indicator-list")).status_code == 200
     assert client.get(reverse("reporting:indicator-definition", args=["fake_a"])).status_code == 200
     assert client.get(reverse("reporting:indicator-definition", args=["nope"])).status_code == 404
+
+
+def test_the_header_link_shows_only_for_a_role_on_its_own_level(client, sign_in, cast, django_assert_num_queries):
+    from grassroots.accounts.models import Role
+    from grassroots.accounts.tests.factories import UserFactory, grant
+
+    misplaced = UserFactory(username="misplaced")
+    grant(misplaced, cast["a"]["province"], Role.COMMUNE_OFFICIAL)  # a commune role on a province
+    grant(misplaced, cast["a"]["commune"], Role.VILLAGE_HEAD)  # a village role on a commune
+    assert not access.may_see_dashboards(misplaced)
+    sign_in(client, misplaced)
+    assert reverse("reporting:home") not in client.get(reverse("portal:home")).content.decode()
+    assert status(client, reverse("reporting:home")) == 404
+    for user in ("steering_a", "official_ac", "chair_ad", "head_ac1"):
+        assert access.may_see_dashboards(cast[user]) is bool(access.dashboard_roots(cast[user])) is True
+    # Cheap on every page: the role assignments are fetched once per request, a steering role needs no more.
+    steering = type(cast["steering_a"]).objects.get(pk=cast["steering_a"].pk)  # nothing cached yet
+    with django_assert_num_queries(1):
+        assert access.may_see_dashboards(steering) and access.may_see_dashboards(steering)
+
+
+def test_home_leads_an_official_of_another_commune_to_their_own_only(client, sign_in, cast, fake_indicators):
+    sign_in(client, cast["chair_ad"])
+    assert client.get(reverse("reporting:home")).url == reverse("reporting:unit", args=["AD"])
+    assert status(client, reverse("reporting:unit", args=["AC"])) == 404
+
+
+def test_a_village_head_gets_404_on_another_communes_village_everywhere(client, sign_in, cast, fake_indicators):
+    from grassroots.core.models import AuditEvent
+
+    sign_in(client, cast["head_ac1"])
+    assert status(client, reverse("reporting:unit", args=["AC-1"])) == 200
+    for url in [
+        *pages("AD-1"),
+        reverse("reporting_reports:reports", args=["AD-1"]),
+        reverse("reporting_reports:report-download", args=["AD-1", "Q", 2026, 1, "pdf"]),
+        reverse("reporting_reports:report-download", args=["AD-1", "Y", 2025, 1, "xlsx"]),
+    ]:
+        assert status(client, url) == 404, url
+    assert not AuditEvent.objects.filter(verb="reporting.report_issued").exists()
+
+
+def test_an_official_of_another_commune_cannot_download_its_report(client, sign_in, cast, fake_indicators):
+    from grassroots.core.models import AuditEvent
+
+    sign_in(client, cast["official_ac"])
+    for ext in ("docx", "pdf", "xlsx"):
+        url = reverse("reporting_reports:report-download", args=["AD", "Q", 2026, 1, ext])
+        assert status(client, url) == 404, url
+    assert not AuditEvent.objects.filter(verb="reporting.report_issued").exists()

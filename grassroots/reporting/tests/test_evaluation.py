@@ -9,7 +9,9 @@ import io
 from fractions import Fraction
 
 import pytest
+from django.db.models.query import QuerySet
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -159,12 +161,23 @@ def test_publishing_asks_for_confirmation_then_locks_the_scheme(client, sign_in,
         )
     with pytest.raises(DomainError):
         evaluation_actions.publish_scheme(actor=user, scheme=scheme)
+    # The pages of a published scheme lead back to it, saying it is locked (not a 404 for a page that exists).
     page = reverse("reporting_reports:evaluation-scheme", args=[scheme.pk])
-    assert client.post(page, {"indicator": "fake_a", "weight": 1, "target_percent": 1}).status_code == 404
     edit = reverse("reporting_reports:evaluation-criterion", args=[scheme.pk, criterion.pk])
-    assert client.get(edit).status_code == 404
-    client.post(reverse("reporting_reports:evaluation-criterion-remove", args=[scheme.pk, criterion.pk]))
+    remove = reverse("reporting_reports:evaluation-criterion-remove", args=[scheme.pk, criterion.pk])
+    client.get(page)  # the page shows (and so clears) the message of the publication
+    for response in (
+        client.post(page, {"indicator": "fake_a", "weight": 1, "target_percent": 1}, follow=True),
+        client.get(edit, follow=True),
+        client.post(edit, {"indicator": "fake_a", "weight": 1, "target_percent": 1}, follow=True),
+        client.post(remove, follow=True),
+    ):
+        assert response.redirect_chain == [(page, 302)]
+        assert [str(m) for m in response.context["messages"]] == [str(evaluation_actions.LOCKED)]
+    with translation.override("en"):
+        assert "published and is locked" in str(evaluation_actions.LOCKED)
     assert scheme.criteria.count() == 2
+    assert AuditEvent.objects.filter(verb__startswith="reporting.evaluation").count() == 4  # nothing new
     assert client.get(page).status_code == 200
 
 
@@ -214,3 +227,134 @@ def test_the_reports_page_links_to_the_evaluation_and_back(client, sign_in, prov
     html = client.get(reverse("reporting_reports:evaluation-schemes", args=["AP"])).content.decode()
     assert reverse("reporting_reports:evaluation-ranking", args=[scheme.pk]) in html
     assert reverse("reporting_reports:reports", args=["AP"]) in html
+
+
+def test_every_evaluation_action_is_filed_under_the_province(province):
+    user = _steering(province["province"])
+    scheme = _scheme(province["province"], user)
+    criterion = scheme.criteria.first()
+    evaluation_actions.change_criterion(actor=user, criterion=criterion, indicator="fake_a", weight=2, target_percent=5)
+    evaluation_actions.remove_criterion(actor=user, criterion=criterion)
+    evaluation_actions.publish_scheme(actor=user, scheme=scheme)
+    draft = evaluation_actions.create_scheme(actor=user, province=province["province"], year=2027)
+    evaluation_actions.delete_draft_scheme(actor=user, scheme=draft)
+    events = AuditEvent.objects.filter(verb__startswith="reporting.evaluation")
+    assert events.count() == 8
+    assert set(events.values_list("unit_id", flat=True)) == {province["province"].pk}
+
+
+def test_the_refusals_say_what_to_do(province):
+    user = _steering(province["province"])
+    scheme = _scheme(province["province"], user)
+    with translation.override("en"):
+        with pytest.raises(DomainError, match="open it in the list"):
+            evaluation_actions.create_scheme(actor=user, province=province["province"], year=2026)
+        with pytest.raises(DomainError, match="change its weight instead"):
+            evaluation_actions.add_criterion(actor=user, scheme=scheme, indicator="fake_a", weight=1, target_percent=1)
+        with pytest.raises(DomainError, match="choose one from the list"):
+            evaluation_actions.add_criterion(actor=user, scheme=scheme, indicator="nope", weight=1, target_percent=1)
+        empty = evaluation_actions.create_scheme(actor=user, province=province["province"], year=2027)
+        with pytest.raises(DomainError, match="Add at least 1 criterion"):
+            evaluation_actions.publish_scheme(actor=user, scheme=empty)
+
+
+def test_two_schemes_created_at_once_give_a_refusal_not_an_error(province, monkeypatch):
+    """The check-then-create race: the other member's scheme lands between the check and the insert."""
+    user = _steering(province["province"])
+    EvaluationScheme.objects.create(province=province["province"], year=2026)
+    monkeypatch.setattr(QuerySet, "exists", lambda self: False)  # the check saw no scheme yet
+    with pytest.raises(DomainError) as refused:
+        evaluation_actions.create_scheme(actor=user, province=province["province"], year=2026)
+    assert refused.value.field == "year"
+    monkeypatch.undo()
+    assert EvaluationScheme.objects.filter(province=province["province"], year=2026).count() == 1
+    assert not AuditEvent.objects.filter(verb="reporting.evaluation_scheme_created").exists()
+
+
+def test_publishing_is_offered_only_with_a_criterion(client, sign_in, province):
+    user = _steering(province["province"])
+    scheme = evaluation_actions.create_scheme(actor=user, province=province["province"], year=2026)
+    sign_in(client, user)
+    page = reverse("reporting_reports:evaluation-scheme", args=[scheme.pk])
+    publish = reverse("reporting_reports:evaluation-publish", args=[scheme.pk])
+    with translation.override("en"):
+        html = client.get(page).content.decode()
+        assert publish not in html and "Add at least 1 criterion to publish the scheme." in html
+        evaluation_actions.add_criterion(actor=user, scheme=scheme, indicator="fake_a", weight=1, target_percent=50)
+        html = client.get(page).content.decode()
+        assert publish in html and "Add at least 1 criterion" not in html
+
+
+def test_a_draft_is_deleted_after_a_confirmation_and_a_published_scheme_is_not(client, sign_in, province):
+    user = _steering(province["province"])
+    scheme = _scheme(province["province"], user)
+    sign_in(client, user)
+    page = reverse("reporting_reports:evaluation-scheme", args=[scheme.pk])
+    delete = reverse("reporting_reports:evaluation-scheme-delete", args=[scheme.pk])
+    assert delete in client.get(page).content.decode()  # linked from the draft's page
+    assert client.get(delete).status_code == 405  # a POST only
+    response = client.post(delete)
+    assert response.status_code == 200 and b'name="confirm"' in response.content
+    assert EvaluationScheme.objects.filter(pk=scheme.pk).exists()
+    response = client.post(delete, {"confirm": "yes"})
+    assert response.url == reverse("reporting_reports:evaluation-schemes", args=["AP"])
+    assert not EvaluationScheme.objects.filter(pk=scheme.pk).exists()
+    assert not EvaluationCriterion.objects.filter(scheme_id=scheme.pk).exists()
+    event = AuditEvent.objects.get(verb="reporting.evaluation_scheme_deleted")
+    assert event.actor_id == user.pk and event.unit_id == province["province"].pk
+    assert event.data["year"] == 2026 and [c["indicator"] for c in event.data["criteria"]] == ["fake_a", "fake_b"]
+    published = _scheme(province["province"], user)
+    evaluation_actions.publish_scheme(actor=user, scheme=published)
+    assert (
+        reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk])
+        not in client.get(reverse("reporting_reports:evaluation-scheme", args=[published.pk])).content.decode()
+    )
+    response = client.post(
+        reverse("reporting_reports:evaluation-scheme-delete", args=[published.pk]), {"confirm": "yes"}
+    )
+    assert response.url == reverse("reporting_reports:evaluation-scheme", args=[published.pk])
+    assert EvaluationScheme.objects.filter(pk=published.pk).exists()
+    with pytest.raises(DomainError):
+        evaluation_actions.delete_draft_scheme(actor=user, scheme=published)
+    assert AuditEvent.objects.filter(verb="reporting.evaluation_scheme_deleted").count() == 1
+
+
+def test_the_writes_of_the_editor_are_refused_to_another_province_and_to_a_commune_official(client, sign_in, province):
+    member = _steering(province["province"])
+    scheme = _scheme(province["province"], member)
+    criterion = scheme.criteria.first()
+    outsider = _steering(make_tree("B")["province"])
+    official = UserFactory()
+    grant(official, province["commune"], Role.COMMUNE_OFFICIAL)
+    events = AuditEvent.objects.count()
+    rows = (EvaluationScheme.objects.count(), EvaluationCriterion.objects.count())
+    edit = reverse("reporting_reports:evaluation-criterion", args=[scheme.pk, criterion.pk])
+    new_criterion = {"indicator": "fake_b", "weight": 9, "target_percent": 9}
+    for user in (outsider, official):
+        sign_in(client, user)
+        assert client.get(edit).status_code == 404
+        for url, data in [
+            (edit, {"indicator": "fake_a", "weight": 9, "target_percent": 9}),
+            (reverse("reporting_reports:evaluation-criterion-remove", args=[scheme.pk, criterion.pk]), {}),
+            (reverse("reporting_reports:evaluation-schemes", args=["AP"]), {"year": 2030}),
+            (reverse("reporting_reports:evaluation-scheme", args=[scheme.pk]), new_criterion),
+            (reverse("reporting_reports:evaluation-scheme-delete", args=[scheme.pk]), {"confirm": "yes"}),
+            (reverse("reporting_reports:evaluation-publish", args=[scheme.pk]), {"confirm": "yes"}),
+        ]:
+            assert client.post(url, data).status_code == 404, (user, url)
+    assert AuditEvent.objects.count() == events
+    assert (EvaluationScheme.objects.count(), EvaluationCriterion.objects.count()) == rows
+    criterion.refresh_from_db()
+    assert (criterion.weight, criterion.target_percent) == (60, 80)
+
+
+def test_the_ranking_csv_speaks_the_language_of_the_request(client, sign_in, province):
+    user = _steering(province["province"])
+    scheme = _scheme(province["province"], user)
+    sign_in(client, user)
+    with translation.override("en"):  # the English pages are under /en/
+        url = reverse("reporting_reports:evaluation-ranking-csv", args=[scheme.pk])
+    rows = list(csv.reader(io.StringIO(client.get(url).content.decode())))
+    assert rows[0][:6] == ["Rank", "unit code", "unit", "Total score", "Weights with data", "Total weight"]
+    assert rows[0][6:8] == ["fake_a: numerator/denominator", "fake_a: score (at most 60)"]
+    assert rows[2][8:] == ["", "no data yet"]

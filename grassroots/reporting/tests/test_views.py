@@ -222,3 +222,50 @@ def test_a_dashboard_reads_a_constant_number_of_queries_however_many_units_below
     with django_assert_max_num_queries(few):
         client.get(url)
     assert count() == few
+
+
+@pytest.fixture
+def cited(fake_indicators, monkeypatch):  # type: ignore[no-untyped-def]
+    """Beside the fakes: an indicator no article sets, and one whose definition cites a decree."""
+    from grassroots.core.indicators import Indicator
+    from grassroots.reporting import registry
+
+    from .fakes import FAKES
+
+    extra = (
+        Indicator("fake_none", "Fake none", "Counted against the round's own deadline.", "", "on time", "due",
+                  lambda *a: [], order=3),
+        Indicator("fake_d61", "Fake D61", "Reviewed every year (D61 Art 15(2)).", "Law Arts 12(3), 13", "done",
+                  "due", lambda *a: [], order=4),
+    )  # fmt: skip
+    monkeypatch.setattr(registry, "all_indicators", lambda: (*FAKES, *extra))
+
+
+def test_the_definition_links_its_citations_and_the_rule_is_given_article_by_article(client, cited):
+    with translation.override("vi"):
+        body = client.get(reverse("reporting:indicator-definition", args=["fake_d61"])).content.decode()
+    assert "khoản 2 Điều 15 Nghị định 61/2023/NĐ-CP" in body  # the definition's shorthand, officially written
+    assert reverse("library:article", args=["decree-61-2023", 15]) in body
+    assert "khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở" in body and "Điều 13 Luật Thực hiện" in body
+    assert reverse("library:article", args=["law-10-2022", 13]) in body
+
+
+def test_an_indicator_no_article_sets_shows_a_dash_that_says_so(client, sign_in, cast, cited):
+    with translation.override("en"):
+        definition = reverse("reporting:indicator-definition", args=["fake_none"])
+        listing = reverse("reporting:indicator-list")
+        drill = reverse("reporting:indicator", args=["AC", "fake_none"])
+    said = 'title="No article of the law or its decrees sets this indicator."'
+    for url in (definition, listing):
+        body = client.get(url).content.decode()
+        assert said in body and '<span aria-hidden="true">—</span>' in body
+    sign_in(client, cast["official_ac"])
+    body = client.get(drill).content.decode()
+    assert said in body
+
+
+def test_the_drill_down_links_the_citations_of_its_definition(client, sign_in, cast, cited):
+    sign_in(client, cast["official_ac"])
+    body = client.get(reverse("reporting:indicator", args=["AC", "fake_d61"])).content.decode()
+    assert reverse("library:article", args=["decree-61-2023", 15]) in body
+    assert reverse("library:article", args=["law-10-2022", 12]) in body
