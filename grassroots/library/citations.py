@@ -343,6 +343,20 @@ _SHORT_PLURAL = re.compile(
 )
 
 
+# "Law Arts 12(3), 13": a list in which an article names its clause is read as the chain "Law Art 12(3), Art 13",
+# so that each article is written with its own clause ("khoản 3 Điều 12 …, Điều 13 …"), never "Điều 12 …(3), 13".
+_SHORT_PLURAL_WITH_PARTS = re.compile(
+    r"\b(Law|D59|D61) Arts ([0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*(?:,\s*(?:and\s+)?[0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*)+)"
+)
+
+
+def _chain(match: re.Match[str]) -> str:
+    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?", match.group(2))]
+    if not any("(" in item for item in items):
+        return match.group(0)
+    return f"{match.group(1)} " + ", ".join(f"Art {item}" for item in items)
+
+
 def _plural(match: re.Match[str], language: str) -> str:
     document = _SHORT_DOCUMENTS[match.group(1)]
     numbers = match.group(2)
@@ -393,6 +407,7 @@ def official_form(text: str, language: str | None) -> str:
             return f"{OFFICIAL_NAMES['en'][document]}, {items}"
         return ", ".join(c.official(lang, upto) for c, upto in cited)
 
+    text = _SHORT_PLURAL_WITH_PARTS.sub(_chain, text)
     return _SHORT_GROUP.sub(group, _SHORT_PLURAL.sub(lambda m: _plural(m, lang), text))
 
 

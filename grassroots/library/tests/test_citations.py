@@ -127,3 +127,28 @@ def test_the_filter_links_in_a_template():
         'See <a href="/en/library/decree-59-2023/5/" title="Decree 59/2023/ND-CP, Article 5: Online voting">'
         "Decree 59/2023/ND-CP, Art 5(1)(a)</a>."
     )
+
+
+@pytest.mark.parametrize(
+    ("shorthand", "language", "official"),
+    [
+        (
+            "Law Arts 12(3), 13",
+            "vi",
+            "khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở, Điều 13 Luật Thực hiện dân chủ ở cơ sở",
+        ),
+        ("Law Arts 12(3), 13", "en", "Law on Grassroots Democracy, Art 12(3), Art 13"),
+        (
+            "D59 Arts 3(5)(c), 4(3)",
+            "ru",
+            "подп. «c» п. 5 ст. 3 Постановления 59/2023/NĐ-CP, п. 3 ст. 4 Постановления 59/2023/NĐ-CP",
+        ),
+        ("Law Arts 11, 12 and 13", "vi", "Điều 11, 12 và 13 Luật Thực hiện dân chủ ở cơ sở"),
+        ("D59 Arts 3–5", "vi", "Điều 3–5 Nghị định 59/2023/NĐ-CP"),
+    ],
+)
+def test_a_list_of_articles_with_a_clause_gives_each_article_its_own_clause(shorthand, language, official):
+    """Never "Điều 12 Luật …(3), 13": an article of a list that names its clause is written with it."""
+    from grassroots.library.citations import official_form
+
+    assert official_form(shorthand, language) == official
