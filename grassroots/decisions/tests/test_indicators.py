@@ -211,13 +211,18 @@ def test_law_art_20_3_records_filed_within_five_working_days_are_counted(village
     )
 
 
+def _counted(village, title, *, item):  # type: ignore[no-untyped-def]
+    """A matter of A1 decided at a meeting of 8 households present, 7 agreeing, and counted."""
+    matter, meeting = _meeting(village, title, item=item)
+    _attend(village, meeting, 8)
+    actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
+    return close_now(matter, actor=village["head"])
+
+
 def test_law_art_21_2_recognition_within_five_working_days_of_receipt_is_counted(village, time_machine):
     """An item-5 result filed on time waits for the commune Front: left out while its recognition day is ahead,
     overdue (the commune Front must act) once it has passed, 1/1 when recognized in time."""
-    matter, meeting = _meeting(village, "Bầu thành viên Ban thanh tra", item=5)
-    _attend(village, meeting, 8)
-    actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
-    matter = close_now(matter, actor=village["head"])
+    matter = _counted(village, "Bầu thành viên Ban thanh tra", item=5)
     actions.file_record(matter, actor=village["head"], decision_text="x", signatories=SIGNATORIES)
     due, recognize_by = matter.filing_due_on, matter.recognition_due_on
     commune = village["a"]["commune"]
@@ -233,10 +238,7 @@ def test_law_art_21_2_recognition_within_five_working_days_of_receipt_is_counted
 def test_law_art_21_2_a_recognition_after_its_day_is_late_not_overdue(village, time_machine):
     """The record filed on time, the commune Front recognizes it two days after its recognition day: 0/1,
     late (its deadline the recognition day), no longer on the overdue list."""
-    matter, meeting = _meeting(village, "Bầu thành viên Ban giám sát", item=5)
-    _attend(village, meeting, 8)
-    actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
-    matter = close_now(matter, actor=village["head"])
+    matter = _counted(village, "Bầu thành viên Ban giám sát", item=5)
     actions.file_record(matter, actor=village["head"], decision_text="x", signatories=SIGNATORIES)
     due, recognize_by = matter.filing_due_on, matter.recognition_due_on
     time_machine.move_to(timezone.make_aware(dt.datetime.combine(recognize_by + dt.timedelta(days=2), dt.time(9))))
@@ -258,10 +260,7 @@ def test_d59_arts_7_and_9_the_record_of_a_village_head_election_is_the_front_wor
     work-committee representative, D59 Art 7; the head of the Front work committee, D59 Art 9), so the
     chair who must complete the record (D59 Art 3(7)) is named as the head of the village Front work
     committee. (Item-4 matters are run from the elections page; one is made here from a meeting matter.)"""
-    matter, meeting = _meeting(village, "Miễn nhiệm trưởng thôn")
-    _attend(village, meeting, 8)
-    actions.record_meeting_result(meeting, actor=village["head"], agree=8, disagree=0, other=0)
-    matter = close_now(matter, actor=village["head"])
+    matter = _counted(village, "Miễn nhiệm trưởng thôn", item=6)
     Matter.objects.filter(pk=matter.pk).update(item=4)
     due = matter.filing_due_on
     [item] = decisions_filed_and_recognized_on_time(village["a"]["commune"], due, due, due + dt.timedelta(days=1))
