@@ -78,9 +78,10 @@ class Indicator:
 
 
 # --- Helpers the apps share (plain strings and dates: core never imports accounts or an app) -------------
-def acting(role: str, unit_name: str) -> str:
-    """Who must act, in words: a role's label and the unit it serves ("Trưởng thôn, Thôn A1")."""
-    return gettext("%(role)s, %(unit)s") % {"role": role, "unit": unit_name}
+def acting(role: str | Promise, unit_name: str) -> str:
+    """Who must act, in words: a role's label (a plain or lazy string) and the unit it serves ("Trưởng thôn,
+    Thôn A1")."""
+    return gettext("%(role)s, %(unit)s") % {"role": str(role), "unit": unit_name}
 
 
 def commune_committee(commune_name: str) -> str:
