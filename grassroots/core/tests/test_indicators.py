@@ -8,6 +8,7 @@ from django.apps import apps
 from django.utils import translation
 
 from grassroots.core.indicators import Item, acting, commune_committee, deadline_item
+from grassroots.library.citations import LIBRARY_DOCUMENTS, parse_citations
 
 D = dt.date
 DUE, LATER = D(2026, 3, 9), D(2026, 3, 16)
@@ -61,18 +62,34 @@ def test_a_step_done_after_today_is_not_done_yet_and_the_item_can_be_placed_on_a
     assert (item.overdue, item.day, item.deadline) == (True, D(2026, 3, 1), DUE)
 
 
-def test_every_indicator_has_its_own_place_in_the_order_of_the_slogan():
-    """Residents know (disclosure), discuss and decide (decisions, conventions), give opinions
-    (consultations), check and supervise (annual conference, inspection board), then training; the
-    situation reports the steering committee asks for come after the law's own figures."""
+def _all_indicators():  # type: ignore[no-untyped-def]
     indicators = []
     for app in apps.get_app_configs():
         if app.name.startswith("grassroots."):
             try:
                 module = import_module(f"{app.name}.indicators")
-            except ModuleNotFoundError:
+            except ModuleNotFoundError as missing:
+                if missing.name != f"{app.name}.indicators":
+                    raise
                 continue
             indicators.extend(getattr(module, "INDICATORS", []))
+    return indicators
+
+
+def test_every_citation_parses_to_articles_of_the_library_or_is_empty():
+    """A citation is linked on the definition page: written so `parse_citations` reads it whole, or left
+    empty where no article sets the rule (training, situation reports)."""
+    for indicator in _all_indicators():
+        cited = parse_citations(indicator.citation)
+        assert bool(cited) == bool(indicator.citation), indicator.code
+        assert {c.document_code for c in cited} <= LIBRARY_DOCUMENTS, indicator.code
+
+
+def test_every_indicator_has_its_own_place_in_the_order_of_the_slogan():
+    """Residents know (disclosure), discuss and decide (decisions, conventions), give opinions
+    (consultations), check and supervise (annual conference, inspection board), then training; the
+    situation reports the steering committee asks for come after the law's own figures."""
+    indicators = _all_indicators()
     orders = [i.order for i in indicators]
     assert len(orders) == len(set(orders))
     code_order = [i.code for i in sorted(indicators, key=lambda i: i.order)]
