@@ -1,5 +1,5 @@
 """What the annual community conferences tell the steering committee (core.indicators): every village holds its
-conference once a year, by 31 December (Law Art 33(1); D59 Art 10). A commune is read in two queries."""
+conference once a year, by 31 December (Law Art 33; D59 Art 10). A commune is read in two queries."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import Role
-from grassroots.core.indicators import Indicator, Item
+from grassroots.core.indicators import Indicator, Item, acting, deadline_item
 from grassroots.territory.models import VILLAGE_KINDS, Unit
 
 from . import rules
@@ -19,10 +19,10 @@ from .models import Conference
 
 def conferences_held(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -> list[Item]:
     """One item per village of the commune and per year whose deadline (`rules.year_deadline`, 31 December:
-    Law Art 33(1)) falls in [start, end], placed on that day: 1/1 when the year's conference was held (the
-    actions hold it by the deadline only), 0/1 and overdue once the deadline has passed without it; left out
-    before the deadline. A village counts for a year when it exists on its deadline, or held a conference
-    that year before it was merged."""
+    Law Art 33) falls in [start, end], placed on that day: 1/1 when the year's conference was held by the
+    deadline (the actions hold it by then only), 0/1 held later, 0/1 and overdue once the deadline has passed
+    without it, the village head responsible (he convenes it); left out before the deadline. A village
+    counts for a year when it exists on its deadline, or held a conference that year before it was merged."""
     years = [y for y in range(start.year, end.year + 1) if start <= rules.year_deadline(y) <= end]
     if not years:
         return []
@@ -46,28 +46,23 @@ def conferences_held(commune: Unit, start: dt.date, end: dt.date, today: dt.date
             exists = (v["valid_from"] is None or v["valid_from"] <= deadline) and (
                 v["valid_to"] is None or deadline < v["valid_to"]
             )
-            if not (exists or held) or (not held and today <= deadline):
+            if not (exists or held):
                 continue
             url = (
                 reverse("annual_conferences:conference", args=[conference["pk"]])
                 if conference is not None
                 else reverse("annual_conferences:village", args=[v["code"]])
             )
-            items.append(
-                Item(
-                    unit_id=v["pk"],
-                    day=deadline,
-                    title=gettext("Annual community conference %(year)s") % {"year": year},
-                    numerator=1 if held else 0,
-                    denominator=1,
-                    url=url,
-                    deadline=deadline,
-                    overdue=not held,
-                    responsible=""
-                    if held
-                    else gettext("%(role)s, %(unit)s") % {"role": Role.VILLAGE_HEAD.label, "unit": v["name"]},
-                )
+            held_on = conference["held_on"] if conference is not None else None
+            item = deadline_item(
+                unit_id=v["pk"],
+                title=gettext("Annual community conference %(year)s") % {"year": year},
+                url=url,
+                steps=[(deadline, held_on, acting(Role.VILLAGE_HEAD.label, v["name"]))],
+                today=today,
             )
+            if item is not None:
+                items.append(item)
     return items
 
 
@@ -81,7 +76,7 @@ INDICATORS = [
             "head (Law Art 33; D59 Art 10). A village is counted in December; one without a conference is "
             "counted as missing once 31 December has passed."
         ),
-        citation="Law Art 33(1); D59 Art 10",
+        citation="Law Art 33; D59 Art 10",
         numerator_label=_("held"),
         denominator_label=_("villages"),
         items=conferences_held,

@@ -1,5 +1,5 @@
 """What the consultations tell the steering committee (core.indicators): consultations whose window closed
-with the synthesis of the opinions and the explanation published (Law Art 28(3))."""
+with the synthesis of the opinions and the explanation published (Law Art 28)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def syntheses_published(commune: Unit, start: dt.date, end: dt.date, today: dt.d
     passed (before `today`), on that day, in its village if only one village was asked: 1 / 1 when the
     synthesis and the explanation are published (by `today`), 0 / 1 while they are not.
 
-    Law Art 28(3) sets no number of days for the synthesis (nor does the digest, law.md §4.4), so an item is
+    Law Art 28 sets no number of days for the synthesis (nor does the digest, law.md §4.4), so an item is
     never overdue and has no deadline: the share says how many closed consultations have their answer
     published. One query."""
     rows = (
@@ -53,10 +53,10 @@ INDICATORS = [
             "of the opinions and the explanation of what was taken up published. The law sets no number of "
             "days for it, so none is counted as overdue."
         ),
-        citation="Law Art 28(3)",
+        citation="Law Art 28",
         numerator_label=_("synthesis published"),
         denominator_label=_("consultations closed"),
         items=syntheses_published,
-        order=20,
+        order=30,
     )
 ]

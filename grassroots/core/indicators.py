@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,47 @@ class Indicator:
     items: ItemsFunction
     higher_is_better: bool = True
     order: int = 100
+
+
+# --- Helpers the apps share (plain strings and dates: core never imports accounts or an app) -------------
+def acting(role: str | Promise, unit_name: str) -> str:
+    """Who must act, in words: a role's label (a plain or lazy string) and the unit it serves ("Trưởng thôn,
+    Thôn A1")."""
+    return gettext("%(role)s, %(unit)s") % {"role": str(role), "unit": unit_name}
+
+
+def commune_committee(commune_name: str) -> str:
+    """The commune People's Committee (UBND xã) of the commune named, as who must act."""
+    return gettext("People's Committee of %(commune)s") % {"commune": commune_name}
+
+
+# A deadline step of a thing: (the day it is due, the day it was done or None, who must act, in words).
+Step = tuple[dt.date, dt.date | None, str]
+
+
+def deadline_item(
+    *, unit_id: int, title: str, url: str, steps: list[Step], today: dt.date, day: dt.date | None = None
+) -> Item | None:
+    """The item of a thing that must be done by a day, in one or more steps (filed, then recognized), as
+    of `today`; a step done after `today` is not done yet. Placed on `day`, or on the first step's day.
+
+    - 0 / 1, overdue, with that step's day and who must act, once a step is past its day and not done;
+    - 0 / 1 (late, not overdue), with the day missed, once a step was done after its day;
+    - None while a step is not done and its day has not passed (today included): not due yet;
+    - 1 / 1 when every step was done by its day (the deadline is then the last step's day).
+    """
+    placed = day or steps[0][0]
+    pending = False
+    late: dt.date | None = None
+    for due, done, who in steps:
+        if done is None or done > today:
+            if today > due:
+                return Item(unit_id, placed, title, 0, 1, url, deadline=due, overdue=True, responsible=who)
+            pending = True
+        elif done > due and late is None:
+            late = due
+    if late is not None:
+        return Item(unit_id, placed, title, 0, 1, url, deadline=late)
+    if pending:
+        return None
+    return Item(unit_id, placed, title, 1, 1, url, deadline=steps[-1][0])

@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from grassroots.accounts.models import Role
-from grassroots.core.indicators import Indicator, Item
+from grassroots.core.indicators import Indicator, Item, Step, acting, deadline_item
 from grassroots.people.models import HouseholdLocation
 from grassroots.territory.models import Unit
 
 from . import rules
 from .models import Form, Matter, Meeting
-
-# Deadline steps of a matter: (the day it is due, the day it was done or None, who must act).
-_Step = tuple[dt.date, dt.date | None, str]
 
 
 def _local_span(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -39,11 +34,6 @@ def _local_span(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]
 
 def _local_day(moment: dt.datetime | None) -> dt.date | None:
     return timezone.localdate(moment) if moment is not None else None
-
-
-def responsible(role: Role, unit_name: str) -> str:
-    """Who must act, in words: a role and the unit it serves ("Chủ tịch UBND cấp xã Xã A")."""
-    return gettext("%(role)s, %(unit)s") % {"role": role.label, "unit": unit_name}
 
 
 # --- Meetings held with the households the law needs present ---------------------------------------------
@@ -124,51 +114,35 @@ def meetings_with_quorum(commune: Unit, start: dt.date, end: dt.date, today: dt.
 
 
 # --- Decision records filed and recognized on time --------------------------------------------------------
-def _filer(scope: str, unit_name: str, commune_name: str) -> str:
-    """Art 20(3): the village head files a village matter; the commune chair runs a commune-wide one."""
+def _filer(item: int, scope: str, unit_name: str, commune_name: str) -> str:
+    """Who completes the record and sends it to the commune: the chair of the meeting (D59 Art 3(7), law.md
+    §3.4(8); Law Art 20(3)). The commune chair runs a commune-wide matter; the village head chairs a village
+    matter, except the election or dismissal of the village head himself (item 4), which the election team
+    led by a Front work-committee representative (D59 Arts 6–7) or the head of the Front work committee (D59
+    Art 9) runs: the village Front work-committee head is then the one named."""
     if scope == rules.Scope.COMMUNE:
-        return responsible(Role.COMMUNE_CHAIR, commune_name)
-    return responsible(Role.VILLAGE_HEAD, unit_name)
+        return acting(Role.COMMUNE_CHAIR.label, commune_name)
+    if item == rules.Item.VILLAGE_HEAD:
+        return acting(Role.VILLAGE_FRONT_HEAD.label, unit_name)
+    return acting(Role.VILLAGE_HEAD.label, unit_name)
 
 
 def _recognizer(item: int, scope: str, commune_name: str) -> str:
-    """Art 21(2): UBND xã recognizes items 3–4 (and dates commune-wide items 1–2), MTTQ xã item 5."""
+    """Art 21(2): UBND xã recognizes items 3–4, MTTQ xã item 5. UBND xã also dates commune-wide items 1–2;
+    the law gives no number of days for that, and we count the same 5 working days (our reading)."""
     if rules.recognizer(rules.Item(item), rules.Scope(scope)) is rules.Recognizer.COMMUNE_FRONT:
-        return responsible(Role.COMMUNE_FRONT, commune_name)
-    return responsible(Role.COMMUNE_CHAIR, commune_name)
-
-
-class _Outcome(NamedTuple):
-    numerator: int
-    deadline: dt.date
-    overdue: bool = False
-    responsible: str = ""
-
-
-def _deadline_outcome(steps: list[_Step], today: dt.date) -> _Outcome | None:
-    """1/1 when every step was done by its day; 0/1 when one was done late or is missing after its day
-    (overdue, with that day and who must act); None while a step is still to do and its day is ahead."""
-    pending = False
-    late: _Step | None = None
-    for due, done, who in steps:
-        if done is None and rules.is_overdue(due, False, today):
-            return _Outcome(0, due, overdue=True, responsible=who)
-        if done is None:
-            pending = True
-        elif done > due and late is None:
-            late = (due, done, who)
-    if late is not None:
-        return _Outcome(0, late[0], responsible=late[2])
-    if pending:
-        return None
-    return _Outcome(1, steps[-1][0])
+        return acting(Role.COMMUNE_FRONT.label, commune_name)
+    return acting(Role.COMMUNE_CHAIR.label, commune_name)
 
 
 def decisions_filed_and_recognized_on_time(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -> list[Item]:
     """One item per counted matter whose filing day falls in [start, end] (placed on that day, which is fixed
     at the count): the record reaches the commune within 5 working days (Law Art 20(3)) and, where the
     result needs recognition, the commune recognizes or refuses it in writing within 5 working days of
-    receipt (Law Art 21(2)). The days are the ones decisions stored (`filing_due_on`, `recognition_due_on`)."""
+    receipt (Law Art 21(2)). The days are the ones decisions stored (`filing_due_on`, `recognition_due_on`).
+    For commune-wide items 1–2 the law sets no days for the commune to fix when the result takes effect;
+    decisions stores the same 5 working days, our reading (it keeps residents from waiting without end), and
+    the indicator's definition says so. Who must act is `_filer`, then `_recognizer`."""
     rows = (
         Matter.objects.in_units([commune.path])
         .counted()
@@ -192,29 +166,22 @@ def decisions_filed_and_recognized_on_time(commune: Unit, start: dt.date, end: d
         filing_due: dt.date | None = m["filing_due_on"]
         if filing_due is None:  # filtered out above; the type does not know it
             continue
-        steps: list[_Step] = [
-            (filing_due, _local_day(m["filed_at"]), _filer(m["scope"], m["unit__name"], commune.name))
+        steps: list[Step] = [
+            (filing_due, _local_day(m["filed_at"]), _filer(m["item"], m["scope"], m["unit__name"], commune.name))
         ]
         if m["recognition_due_on"] is not None:
             steps.append(
                 (m["recognition_due_on"], _local_day(m["decided_at"]), _recognizer(m["item"], m["scope"], commune.name))
             )
-        outcome = _deadline_outcome(steps, today)
-        if outcome is None:
-            continue
-        items.append(
-            Item(
-                unit_id=m["unit_id"],
-                day=filing_due,
-                title=m["title"],
-                numerator=outcome.numerator,
-                denominator=1,
-                url=reverse("decisions:matter", args=[m["pk"]]),
-                deadline=outcome.deadline,
-                overdue=outcome.overdue,
-                responsible=outcome.responsible,
-            )
+        item = deadline_item(
+            unit_id=m["unit_id"],
+            title=m["title"],
+            url=reverse("decisions:matter", args=[m["pk"]]),
+            steps=steps,
+            today=today,
         )
+        if item is not None:
+            items.append(item)
     return items
 
 
@@ -275,7 +242,9 @@ INDICATORS = [
             "Of the matters counted, those whose decision record reached the commune within 5 working days "
             "(Law Art 20(3)) and, where the result needs recognition, were recognized or refused in writing "
             "within 5 working days of receipt (Law Art 21(2)). A matter is counted in the month its record was "
-            "due; one whose next deadline is still ahead is not counted yet."
+            "due; one whose next deadline is still ahead is not counted yet. For a commune-wide matter on public "
+            "works or community funds the law sets no number of days for the commune to fix the day it takes "
+            "effect: counting the same 5 working days there is our reading."
         ),
         citation="Law Art 20(3), Art 21(2)",
         numerator_label=_("on time"),

@@ -7,10 +7,9 @@ import datetime as dt
 from collections.abc import Iterator
 
 from django.urls import reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from grassroots.core.indicators import Indicator, Item
+from grassroots.core.indicators import Indicator, Item, commune_committee
 from grassroots.territory.models import Unit, under
 
 from . import compliance, rules
@@ -37,7 +36,7 @@ def disclosures_on_time(commune: Unit, start: dt.date, end: dt.date, today: dt.d
         .prefetch_related("postings")
         .order_by("decided_on", "pk")
     )
-    responsible = gettext("People's Committee of %(commune)s") % {"commune": commune.name}
+    responsible = commune_committee(commune.name)
     for item in items:
         days = working_days(item.decided_on)
         due_on = rules.disclose_by(item.decided_on, days)

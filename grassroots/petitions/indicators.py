@@ -1,5 +1,5 @@
 """What the board's casework tells the steering committee (core.indicators): the People's Inspection Board's
-recommendations answered by the commune People's Committee within 15 days of receipt (Law Art 40(1))."""
+recommendations answered by the commune People's Committee within 15 days of receipt (Law Art 40)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from grassroots.core.indicators import Indicator, Item
+from grassroots.core.indicators import Indicator, Item, commune_committee, deadline_item
 from grassroots.territory.models import Unit
 
 from . import rules
@@ -20,7 +20,7 @@ ANSWER_TIME = dt.timedelta(days=rules.ANSWER_WITHIN_DAYS)
 
 
 def recommendations_answered(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -> Iterator[Item]:
-    """One item per recommendation the commune received (certified by the Front and sent, Law Art 40(2))
+    """One item per recommendation the commune received (certified by the Front and sent, Law Art 40)
     whose answer is due (`rules.answer_due`, 15 days after receipt) in [start, end], on its due day, in the
     petition's village if it names one: 1 / 1 answered by the due day, 0 / 1 answered later; unanswered, it
     is left out up to its due day, then counts 0 / 1 and is overdue, the commune People's Committee
@@ -32,27 +32,19 @@ def recommendations_answered(commune: Unit, start: dt.date, end: dt.date, today:
         .order_by("sent_on", "pk")
         .values_list("pk", "village_id", "sent_on", "answered_on")
     )
-    responsible = gettext("People's Committee of %(commune)s") % {"commune": commune.name}
+    responsible = commune_committee(commune.name)
     for pk, village_id, sent_on, answered_on in rows:
         if sent_on is None:  # not sent to the commune: filtered out above, narrowed here for the types
             continue
-        due = rules.answer_due(sent_on)
-        answered = answered_on is not None and answered_on <= today
-        if not answered and today <= due:
-            continue
-        overdue = not answered
-        in_time = answered_on is not None and answered and rules.answered_in_time(sent_on, answered_on)
-        yield Item(
+        item = deadline_item(
             unit_id=village_id or commune.pk,
-            day=due,
             title=gettext("Recommendation on petition no. %(number)s") % {"number": pk},
-            numerator=1 if in_time else 0,
-            denominator=1,
             url=reverse("petitions:case", args=[pk]),
-            deadline=due,
-            overdue=overdue,
-            responsible=responsible if overdue else "",
+            steps=[(rules.answer_due(sent_on), answered_on, responsible)],
+            today=today,
         )
+        if item is not None:
+            yield item
 
 
 INDICATORS = [
@@ -64,10 +56,10 @@ INDICATORS = [
             "after the commune People's Committee received them, certified by the Fatherland Front): how "
             "many the committee answered by that day. One not answered once the day has passed is overdue."
         ),
-        citation="Law Art 40(1)",
+        citation="Law Art 40",
         numerator_label=_("answered within 15 days"),
         denominator_label=_("recommendations due"),
         items=recommendations_answered,
-        order=30,
+        order=45,
     )
 ]

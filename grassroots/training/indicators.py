@@ -2,9 +2,9 @@
 grassroots democracy in the commune and its villages, how many have attended a training conference; for
 all the roles the training is for (`reports.AUDIENCE_ROLES`) together, and for each role alone.
 
-No article of the Law or its decrees sets a duty to train these office-holders (law.md holds none); the
-training is the steering committees' work (law.md §8.3), and how well democracy is implemented is a
-criterion for evaluating the commune and its staff (Law Art 8(3)), which is what the figure serves.
+No article of the Law or its decrees sets a duty to train these office-holders (law.md holds none), so the
+indicators cite none: the training is the steering committees' work (law.md §8.3). Law Art 8 only makes
+how well democracy is implemented a criterion for evaluating the commune and its staff.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from django.db.models import Min, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -26,7 +27,8 @@ from grassroots.territory.models import Unit
 from .models import Delegate
 from .reports import AUDIENCE_ROLES
 
-CITATION = "Law Art 8(3)"
+# No article sets a duty to train (see above): the citation is left empty, as the definitions say.
+CITATION = ""
 
 
 def snapshot_days(start: dt.date, end: dt.date, today: dt.date) -> list[dt.date]:
@@ -47,8 +49,10 @@ def coverage_items(
 ) -> Iterator[Item]:
     """For each month of the span, counted on its last day (the span's last day, or `today` while the month
     runs): one item per person and role held that day in the commune or one of its villages, in the unit of
-    the role: 1 / 1 when the person had checked in at a training conference held by then, 0 / 1 otherwise.
-    (A certificate needs the check-in, so attending is what counts.) Someone holding two roles counts once
+    the role: 1 / 1 when the person had checked in at a training conference by then (the day of the first
+    check-in, in local time), 0 / 1 otherwise. (A certificate needs the check-in, so attending is what
+    counts.) Who holds a role is read from the role's period only, never from whether the account is
+    active today, so closing an account does not rewrite the months before. Someone holding two roles counts once
     for each; the title names the role and the unit, never the person. Nothing is overdue: the law sets no
     deadline. Summed over a quarter or a year, the items are person-months: the share is the average
     coverage over the period.
@@ -59,7 +63,7 @@ def coverage_items(
     if not days:
         return
     assignments = (
-        RoleAssignment.objects.filter(unit__path__startswith=commune.path, role__in=list(roles), user__is_active=True)
+        RoleAssignment.objects.filter(unit__path__startswith=commune.path, role__in=list(roles))
         .filter(valid_from__lte=days[-1])
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gt=days[0]))
         .filter(Q(unit__valid_to__isnull=True) | Q(unit__valid_to__gt=days[0]))
@@ -69,12 +73,15 @@ def coverage_items(
             "user_id", "role", "unit_id", "unit__name", "unit__code", "unit__valid_to", "valid_from", "valid_to"
         )
     )
-    first_trained = dict(
-        Delegate.objects.filter(checked_in_at__isnull=False, user_id__in=assignments.values("user_id"))
+    first_trained = {
+        user_id: timezone.localdate(first)
+        for user_id, first in Delegate.objects.filter(
+            checked_in_at__isnull=False, user_id__in=assignments.values("user_id")
+        )
         .values("user_id")
-        .annotate(first=Min("conference__starts_on"))
+        .annotate(first=Min("checked_in_at"))
         .values_list("user_id", "first")
-    )
+    }
     report = reverse("training:reports")
     for day in days:
         seen: set[tuple[int, str, int]] = set()
@@ -109,7 +116,8 @@ def _role_title(role: str) -> str:
 def _role_definition(role: str) -> str:
     return gettext(
         "Of the people holding the role of %(role)s on the last day of each month, in the commune or its "
-        "villages: how many had attended a training conference by then. A quarter or a year adds up its months."
+        "villages: how many had attended a training conference by then. A quarter or a year adds up its months. "
+        "No article of the law sets a duty to train, so none is cited."
     ) % {"role": Role(role).label}
 
 
@@ -125,13 +133,13 @@ INDICATORS = [
             "chair, officials and Front committee, steering committee members, village heads, heads of the "
             "village Front work committees, members of the inspection and investment supervision boards), "
             "each counted once per role: how many had attended a training conference by then. A quarter or a "
-            "year adds up its months."
+            "year adds up its months. No article of the law sets a duty to train, so none is cited."
         ),
         citation=CITATION,
         numerator_label=_("trained"),
         denominator_label=_("role holders"),
         items=coverage_items,
-        order=40,
+        order=60,
     ),
     *(
         Indicator(
@@ -142,7 +150,7 @@ INDICATORS = [
             numerator_label=_("trained"),
             denominator_label=_("role holders"),
             items=_for_role(role),
-            order=41 + position,
+            order=61 + position,
         )
         for position, role in enumerate(AUDIENCE_ROLES)
     ),

@@ -1,5 +1,5 @@
 """The consultation indicator (core.indicators): consultations whose window closed in a period, answered
-with the synthesis and the explanation published (Law Art 28(3)), counted by hand."""
+with the synthesis and the explanation published (Law Art 28), counted by hand."""
 
 import pytest
 from django.urls import reverse
@@ -35,7 +35,7 @@ def _consultations(cast):  # type: ignore[no-untyped-def]
 
 
 def test_three_consultations_closed_two_answered_give_2_of_3(cast):
-    """Law Art 28(3): the synthesis and the explanation are published once the window is over."""
+    """Law Art 28: the synthesis and the explanation are published once the window is over."""
     made = _consultations(cast)
     found = {i.title: i for i in syntheses_published(cast["a"]["commune"], days_ago(30), days_ago(0), days_ago(0))}
     assert {t: (i.numerator, i.denominator) for t, i in found.items()} == {
@@ -82,7 +82,7 @@ def test_the_items_take_one_query(cast, django_assert_num_queries):
     assert len(found) == 3
 
 
-def test_the_indicator_cites_the_clause_it_measures():
+def test_the_indicator_cites_the_article_it_measures():
     (indicator,) = INDICATORS
     assert indicator.code == "consultations_synthesis"
-    assert [(c.article, c.clause) for c in parse_citations(indicator.citation)] == [(28, "3")]
+    assert [(c.article, c.clause) for c in parse_citations(indicator.citation)] == [(28, "")]

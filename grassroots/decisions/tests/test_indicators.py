@@ -29,14 +29,15 @@ def _ratio(items):  # type: ignore[no-untyped-def]
     return sum(i.numerator for i in items), sum(i.denominator for i in items)
 
 
-def _meeting(village, title, *, item=6):  # type: ignore[no-untyped-def]
-    """A matter of A1 decided at a meeting three days from now."""
+def _meeting(village, title, *, item=6, starts_at=None):  # type: ignore[no-untyped-def]
+    """A matter of A1 decided at a meeting three days from now (or at `starts_at`)."""
     matter = actions.create_matter(actor=village["head"], unit=village["a1"], item=item, title=title, question="Q",
                                    tabled_via=TabledVia.VILLAGE_HEAD)  # fmt: skip
     actions.record_agreement(matter, actor=village["head"], who="head")
     actions.record_agreement(matter, actor=village["front"], who="front")
     actions.open_matter(matter, actor=village["head"], form=Form.MEETING)
-    meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=timezone.now() + dt.timedelta(days=3),
+    starts_at = starts_at or timezone.now() + dt.timedelta(days=3)
+    meeting = actions.schedule_meeting(matter, actor=village["head"], starts_at=starts_at,
                                        place="Nhà văn hóa", notice_sent_on=timezone.localdate(),
                                        documents_delivered_on=timezone.localdate())  # fmt: skip
     return matter, meeting
@@ -65,6 +66,8 @@ def test_every_indicator_cites_the_law_and_has_a_stable_code():
         "decisions_on_time": [("law-10-2022", 20), ("law-10-2022", 21)],
         "vote_participation": [("law-10-2022", 19), ("law-10-2022", 21), ("decree-59-2023", 4), ("decree-59-2023", 5)],
     }
+    # Art 21(2) gives no days for dating a commune-wide item 1–2: the definition says the 5 days are ours.
+    assert "our reading" in str(INDICATORS[1].definition)
 
 
 # --- meetings_quorum -----------------------------------------------------------------------------------------
@@ -117,12 +120,47 @@ def test_a_meeting_still_going_on_its_day_is_not_counted_yet(village):
     assert _ratio(meetings_with_quorum(village["a"]["commune"], day, day, day + dt.timedelta(days=1))) == (0, 1)
 
 
-def test_d61_art_10_a_convention_meeting_needs_more_than_half_present(village):
-    """A convention (item 3) meeting of 10 households: 6 present decide (1/1)."""
-    _matter, meeting = _meeting(village, "Quy ước", item=3)
-    _attend(village, meeting, 6)
+def _quorum(village, item, present):  # type: ignore[no-untyped-def]
+    """The quorum item of one meeting of A1 (10 households) on `item` with `present` households."""
+    _matter, meeting = _meeting(village, f"Mục {item}, {present} hộ", item=item)
+    _attend(village, meeting, present)
     day = timezone.localdate(meeting.starts_at)
-    assert _ratio(meetings_with_quorum(village["a"]["commune"], day, day, day + dt.timedelta(days=1))) == (1, 1)
+    [found] = [i for i in meetings_with_quorum(village["a"]["commune"], day, day, day + dt.timedelta(days=1))
+               if i.title == f"Mục {item}, {present} hộ"]  # fmt: skip
+    return found.numerator, found.denominator
+
+
+def test_d61_art_10_a_convention_meeting_needs_more_than_half_present(village):
+    """A convention (item 3) meeting of 10 households: 6 present decide (6 > 10/2: 1/1); 5 do not (0/1)."""
+    assert _quorum(village, 3, 6) == (1, 1)
+    assert _quorum(village, 3, 5) == (0, 1)
+
+
+@pytest.mark.parametrize("item", [1, 2])
+def test_law_art_21_1_public_works_and_funds_need_two_thirds_present(village, item):
+    """Items 1–2 are adopted by at least two-thirds of ALL 10 households, so a meeting decides only with 7
+    present (3 × 7 = 21 ≥ 2 × 10); 6 present (18 < 20) could not adopt it and go to ballots: 0/1, where the
+    more-than-half rule of the other items would give 1/1."""
+    assert _quorum(village, item, 6) == (0, 1)
+    assert _quorum(village, item, 7) == (1, 1)
+
+
+def test_a_meeting_at_half_past_midnight_on_the_first_counts_in_that_month(village, time_machine):
+    """A meeting at 00:30 on 1 January 2027 in Vietnam (17:30 UTC on 31 December) is January's."""
+    time_machine.move_to(timezone.make_aware(dt.datetime(2026, 12, 20, 9)), tick=False)
+    midnight = timezone.make_aware(dt.datetime(2027, 1, 1, 0, 30))
+    assert midnight.astimezone(dt.UTC).date() == dt.date(2026, 12, 31)
+    _matter, meeting = _meeting(village, "Nửa đêm", starts_at=midnight)
+    _attend(village, meeting, 8)
+    actions.record_meeting_result(meeting, actor=village["head"], agree=8, disagree=0, other=0)
+    commune, today = village["a"]["commune"], dt.date(2027, 1, 2)
+    assert [i.title for i in meetings_with_quorum(commune, dt.date(2027, 1, 1), dt.date(2027, 1, 31), today)] == [
+        "Nửa đêm"
+    ]
+    assert [i.day for i in meetings_with_quorum(commune, dt.date(2027, 1, 1), dt.date(2027, 1, 31), today)] == [
+        dt.date(2027, 1, 1)
+    ]
+    assert meetings_with_quorum(commune, dt.date(2026, 12, 1), dt.date(2026, 12, 31), today) == []
 
 
 # --- decisions_on_time ----------------------------------------------------------------------------------------
@@ -173,13 +211,18 @@ def test_law_art_20_3_records_filed_within_five_working_days_are_counted(village
     )
 
 
+def _counted(village, title, *, item):  # type: ignore[no-untyped-def]
+    """A matter of A1 decided at a meeting of 8 households present, 7 agreeing, and counted."""
+    matter, meeting = _meeting(village, title, item=item)
+    _attend(village, meeting, 8)
+    actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
+    return close_now(matter, actor=village["head"])
+
+
 def test_law_art_21_2_recognition_within_five_working_days_of_receipt_is_counted(village, time_machine):
     """An item-5 result filed on time waits for the commune Front: left out while its recognition day is ahead,
     overdue (the commune Front must act) once it has passed, 1/1 when recognized in time."""
-    matter, meeting = _meeting(village, "Bầu thành viên Ban thanh tra", item=5)
-    _attend(village, meeting, 8)
-    actions.record_meeting_result(meeting, actor=village["head"], agree=7, disagree=1, other=0)
-    matter = close_now(matter, actor=village["head"])
+    matter = _counted(village, "Bầu thành viên Ban thanh tra", item=5)
     actions.file_record(matter, actor=village["head"], decision_text="x", signatories=SIGNATORIES)
     due, recognize_by = matter.filing_due_on, matter.recognition_due_on
     commune = village["a"]["commune"]
@@ -190,6 +233,39 @@ def test_law_art_21_2_recognition_within_five_working_days_of_receipt_is_counted
     actions.recognize(matter, actor=village["commune_front"])
     [item] = decisions_filed_and_recognized_on_time(commune, due, due, recognize_by + dt.timedelta(days=1))
     assert (item.numerator, item.overdue) == (1, False)
+
+
+def test_law_art_21_2_a_recognition_after_its_day_is_late_not_overdue(village, time_machine):
+    """The record filed on time, the commune Front recognizes it two days after its recognition day: 0/1,
+    late (its deadline the recognition day), no longer on the overdue list."""
+    matter = _counted(village, "Bầu thành viên Ban giám sát", item=5)
+    actions.file_record(matter, actor=village["head"], decision_text="x", signatories=SIGNATORIES)
+    due, recognize_by = matter.filing_due_on, matter.recognition_due_on
+    time_machine.move_to(timezone.make_aware(dt.datetime.combine(recognize_by + dt.timedelta(days=2), dt.time(9))))
+    actions.recognize(matter, actor=village["commune_front"])
+    [item] = decisions_filed_and_recognized_on_time(
+        village["a"]["commune"], due, due, recognize_by + dt.timedelta(days=3)
+    )
+    assert (item.numerator, item.denominator, item.overdue, item.deadline, item.responsible) == (
+        0,
+        1,
+        False,
+        recognize_by,
+        "",
+    )
+
+
+def test_d59_arts_7_and_9_the_record_of_a_village_head_election_is_the_front_work_committee_heads(village):
+    """The village head does not chair his own election or dismissal (the election team led by a Front
+    work-committee representative, D59 Art 7; the head of the Front work committee, D59 Art 9), so the
+    chair who must complete the record (D59 Art 3(7)) is named as the head of the village Front work
+    committee. (Item-4 matters are run from the elections page; one is made here from a meeting matter.)"""
+    matter = _counted(village, "Miễn nhiệm trưởng thôn", item=6)
+    Matter.objects.filter(pk=matter.pk).update(item=4)
+    due = matter.filing_due_on
+    [item] = decisions_filed_and_recognized_on_time(village["a"]["commune"], due, due, due + dt.timedelta(days=1))
+    assert item.overdue
+    assert item.responsible == f"{Role.VILLAGE_FRONT_HEAD.label}, {village['a1'].name}"
 
 
 # --- vote_participation --------------------------------------------------------------------------------------------

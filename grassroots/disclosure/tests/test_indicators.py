@@ -9,7 +9,7 @@ from django.utils import translation
 
 from grassroots.disclosure import actions
 from grassroots.disclosure.choices import Channel
-from grassroots.disclosure.indicators import INDICATORS, disclosures_on_time
+from grassroots.disclosure.indicators import INDICATORS, LONGEST_WAY_TO_THE_DEADLINE, disclosures_on_time
 from grassroots.library.citations import parse_citations
 
 from .factories import make_item
@@ -106,3 +106,46 @@ def test_the_indicator_cites_the_articles_it_measures():
     (indicator,) = INDICATORS
     assert indicator.code == "disclosure_on_time"
     assert [(c.article, c.clause) for c in parse_citations(indicator.citation)] == [(12, "3"), (13, "")]
+
+
+def _on_time(world, title, decided_on, published_on):  # type: ignore[no-untyped-def]
+    item = make_item(world["official_a"], world["a"]["commune"], title=title, category=BUDGET, decided_on=decided_on,
+                     published_on=published_on)  # fmt: skip
+    _posted(world["official_a"], item, published_on)
+    return item
+
+
+def test_a_document_of_late_february_is_due_and_counted_in_march(world):
+    """Thursday 26 February 2026 + 5 working days (27 Feb, 2, 3, 4, 5 March) = Thursday 5 March: a March
+    item, published that day; February holds nothing."""
+    _on_time(world, "Tháng hai", D(2026, 2, 26), D(2026, 3, 5))
+    commune = world["a"]["commune"]
+    found = list(disclosures_on_time(commune, *MARCH, today=D(2026, 5, 1)))
+    assert [(i.title, i.day, i.deadline, i.numerator) for i in found] == [
+        ("Tháng hai", D(2026, 3, 5), D(2026, 3, 5), 1)
+    ]
+    assert list(disclosures_on_time(commune, D(2026, 2, 1), D(2026, 2, 28), today=D(2026, 5, 1))) == []
+
+
+def test_a_document_before_tet_is_due_two_weeks_later_and_still_found(world, time_machine):
+    """Friday 29 January 2027 + 5 working days across the Tết holiday (4–10 February 2027) and two weekends:
+    1, 2, 3, 11 and 12 February, so it is due on Friday 12 February, 14 days after the document: a span
+    that starts on its due day finds it only because LONGEST_WAY_TO_THE_DEADLINE looks back a month (a week
+    would miss it). Published on 11 February: 1/1; its twin never published: 0/1, overdue from 13 February."""
+    time_machine.move_to(dt.datetime(2027, 3, 20, 3, tzinfo=dt.UTC), tick=False)
+    assert (D(2027, 2, 12) - D(2027, 1, 29)).days == 14 and LONGEST_WAY_TO_THE_DEADLINE.days >= 14
+    _on_time(world, "Trước Tết", D(2027, 1, 29), D(2027, 2, 11))
+    make_item(world["official_a"], world["a"]["commune"], title="Chưa công khai", category=BUDGET,
+              decided_on=D(2027, 1, 29), publish=False)  # fmt: skip
+    february = (D(2027, 2, 1), D(2027, 2, 28))
+    found = {i.title: i for i in disclosures_on_time(world["a"]["commune"], *february, today=D(2027, 3, 20))}
+    assert {t: (i.day, i.numerator, i.overdue) for t, i in found.items()} == {
+        "Trước Tết": (D(2027, 2, 12), 1, False),
+        "Chưa công khai": (D(2027, 2, 12), 0, True),
+    }
+    due_day = (D(2027, 2, 12), D(2027, 2, 12))
+    assert sorted(i.title for i in disclosures_on_time(world["a"]["commune"], *due_day, today=D(2027, 3, 20))) == [
+        "Chưa công khai",
+        "Trước Tết",
+    ]
+    assert list(disclosures_on_time(world["a"]["commune"], *february, today=D(2027, 2, 12))) == []

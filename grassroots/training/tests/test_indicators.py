@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grassroots.accounts.models import Role
+from grassroots.accounts.models import Role, RoleAssignment
 from grassroots.accounts.tests.factories import UserFactory, grant
 from grassroots.library.citations import parse_citations
 from grassroots.training import actions
@@ -25,7 +25,7 @@ TODAY = D(2026, 11, 1)
 
 
 @pytest.fixture
-def commune(world):  # type: ignore[no-untyped-def]
+def commune(world, time_machine):  # type: ignore[no-untyped-def]
     """Commune A on 30 June 2026: the official (trained in March), the head of village A1 (never trained),
     the head of the Front work committee of A2 (trained in July), a board member (invited, absent), the
     chair who is also on the steering committee (trained: counted once per role); a former head of A2
@@ -61,8 +61,15 @@ def commune(world):  # type: ignore[no-untyped-def]
     for conference, user, unit, present in attended:
         delegate = actions.invite_by_name(conference, actor=organizer, user=user, unit=unit)
         if present:
+            _at(time_machine, conference.starts_on, 8)
             actions.check_in(conference, actor=organizer, token=delegate.checkin_token)
-    return {**world, **people, "commune": a["commune"]}
+    time_machine.move_to(timezone.make_aware(dt.datetime(2026, 11, 1, 9)), tick=False)
+    return {**world, **people, "commune": a["commune"], "organizer": organizer}
+
+
+def _at(time_machine, day, hour, minute=0):  # type: ignore[no-untyped-def]
+    """The clock at that local time (Asia/Ho_Chi_Minh)."""
+    time_machine.move_to(timezone.make_aware(dt.datetime.combine(day, dt.time(hour, minute))), tick=False)
 
 
 def _table(commune, span, **kwargs):  # type: ignore[no-untyped-def]
@@ -142,8 +149,41 @@ def test_the_items_take_two_queries_however_long_the_span(commune, django_assert
     assert len([i for i in items if i.day == JUNE[1]]) == 6
 
 
-def test_the_indicators_cite_the_clause_on_evaluation():
-    assert {(c.article, c.clause) for i in INDICATORS for c in parse_citations(i.citation)} == {(8, "3")}
+def test_no_article_sets_a_duty_to_train_so_none_is_cited():
+    """Law Art 8 makes democracy a criterion for evaluating the commune, not a duty to train: the citation is
+    empty and each definition says why."""
+    assert {i.citation for i in INDICATORS} == {""}
+    assert [c for i in INDICATORS for c in parse_citations(i.citation)] == []
+    with translation.override("en"):
+        assert all("No article of the law sets a duty to train" in str(i.definition) for i in INDICATORS)
+
+
+def test_a_person_counts_as_trained_from_the_day_of_the_check_in_not_the_first_day_of_the_conference(
+    commune, time_machine
+):
+    """A two-day conference from 30 June: the head of A1 checks in on its second day, 1 July, at 00:30
+    local time (17:30 UTC on 30 June). June still counts him untrained, July trained."""
+    conference = actions.create_conference(actor=commune["organizer"], unit=commune["a"]["province"],
+                                           title="Tập huấn hai ngày", starts_on=D(2026, 6, 30),
+                                           ends_on=D(2026, 7, 1))  # fmt: skip
+    delegate = actions.invite_by_name(
+        conference, actor=commune["organizer"], user=commune["head_a1"], unit=commune["a"]["village1"]
+    )
+    _at(time_machine, D(2026, 7, 1), 0, 30)
+    actions.check_in(conference, actor=commune["organizer"], token=delegate.checkin_token)
+    head = "Village head / residential-group leader — Thôn A1"
+    assert dict((t, n) for t, n, _d in _table(commune["commune"], JUNE))[head] == 0
+    assert dict((t, n) for t, n, _d in _table(commune["commune"], JULY))[head] == 1
+
+
+def test_closing_an_account_later_does_not_rewrite_the_months_it_held_the_role(commune):
+    """The head of A2's Front work committee leaves on 1 November: the role ends that day and the account is
+    closed. June still counts the 6 holders of June, the head of A2's committee among them."""
+    RoleAssignment.objects.filter(user=commune["front_a2"]).update(valid_to=D(2026, 11, 1))
+    commune["front_a2"].is_active = False
+    commune["front_a2"].save(update_fields=["is_active"])
+    assert len(_table(commune["commune"], JUNE)) == 6
+    assert ("Head of the village Front work committee — Thôn A2", 0, 1) in _table(commune["commune"], JUNE)
 
 
 @given(
