@@ -29,10 +29,12 @@ PER_PAGE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The user's work: the reports their villages or communes owe, and the rounds they steer."""
+    """The user's work: the reports their villages or communes owe (or, for a steering committee of a commune
+    or village, the reports of its unit), and the rounds they steer."""
     user, today = request.user, timezone.localdate()
     steering = access.steering_units(user)
     writing = access.writer_units(user)
+    writing += [u for u in access.steered_reporting_units(user) if u not in writing]
     if not steering and not writing:
         raise Http404
     due = []
