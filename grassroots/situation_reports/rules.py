@@ -24,6 +24,9 @@ from .choices import Standing, Trend
 
 # Writers are reminded this many days before their deadline, and once on the day after it.
 REMINDER_DAYS_BEFORE = 3
+# The platform's ceiling on a unit's hot spots in one report (no law sets one): far above any village or
+# commune, far below the database column's limit, so a slip of the keyboard is a message and not an error.
+MAX_HOT_SPOTS = 10_000
 
 NATIONAL_ID = "national_id"  # 12 digits (số định danh cá nhân, CCCD)
 OLD_ID = "old_id"  # 9 digits (the old CMND)
