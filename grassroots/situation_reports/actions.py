@@ -170,9 +170,16 @@ def _draft_for_update(round_: ReportRound, unit: Unit, values: dict[str, Any]) -
         return report, False
 
 
-def submit_report(*, actor: User, report: SituationReport) -> SituationReport:
-    """Submit the report: it is locked from now on (a steering member may reopen it)."""
+def submit_report(*, actor: User, report: SituationReport, at: dt.datetime | None = None) -> SituationReport:
+    """Submit the report: it is locked from now on (a steering member may reopen it).
+
+    `at`: the moment of submission when it is not now, for the demo's history only (no page or API passes
+    it); it is kept in the audit event beside the event's own time."""
     _require_writer(actor, report.round, report.unit)
+    now = timezone.now()
+    if at is not None and at > now:
+        raise DomainError(_("A report cannot be submitted in the future."))
+    submitted_at = at or now
     with transaction.atomic():
         report = SituationReport.objects.select_for_update().select_related("round", "unit").get(pk=report.pk)
         if report.is_submitted:
@@ -182,11 +189,12 @@ def submit_report(*, actor: User, report: SituationReport) -> SituationReport:
         if not report.complaints_trend:
             raise DomainError(_("Say how complaints went before submitting."), field="complaints_trend")
         check_text({name: getattr(report, name) for name in TEXT_FIELDS}, _labels())
-        report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), actor
+        report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, submitted_at, actor
         report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
         deadline = report.round.deadline_for(report.unit.is_village_level)
-        _event("report_submitted", actor, report, report.unit_id, round=report.round_id,
-               late=timezone.localdate() > deadline)  # fmt: skip
+        late = timezone.localtime(submitted_at).date() > deadline
+        extra = {"submitted_at": submitted_at.isoformat()} if at is not None else {}
+        _event("report_submitted", actor, report, report.unit_id, round=report.round_id, late=late, **extra)
     return report
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.db import IntegrityError
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
@@ -150,3 +151,16 @@ def test_a_save_that_breaks_the_constraint_with_no_row_to_read_asks_to_save_agai
         actions.save_report(actor=cast["head_a1"], round_=round_, unit=cast["a"]["village1"], **FIELDS)
     assert "save once more" in str(exc.value.message)
     assert not AuditEvent.objects.filter(verb="situation_reports.report_saved").exists()
+
+
+def test_a_submission_recorded_at_an_earlier_moment_is_audited_with_it_and_never_in_the_future(cast):
+    """The demo's history: the action records the moment it is given, and says so in the audit event."""
+    round_ = open_round(cast, village_in=-1, commune_in=3)
+    report = actions.save_report(actor=cast["head_a1"], round_=round_, unit=cast["a"]["village1"], **FIELDS)
+    with pytest.raises(DomainError):
+        actions.submit_report(actor=cast["head_a1"], report=report, at=timezone.now() + dt.timedelta(hours=1))
+    earlier = timezone.now() - dt.timedelta(days=2)
+    report = actions.submit_report(actor=cast["head_a1"], report=report, at=earlier)
+    assert report.submitted_at == earlier
+    event = AuditEvent.objects.get(verb="situation_reports.report_submitted")
+    assert event.data == {"round": round_.pk, "late": False, "submitted_at": earlier.isoformat()}
