@@ -64,14 +64,17 @@ _PHONE = re.compile(r"0[35789]\d{8}|02\d{9}")
 # Số định danh cá nhân: the province code 001-096, then the century and sex, the year of birth, 6 digits.
 _NATIONAL_ID = re.compile(r"0(?:0[1-9]|[1-8]\d|9[0-6])\d{9}")
 _INTERNATIONAL = ("84", "0084")
-# A word that says the number is a person's: with it, a number is judged however it is grouped, and an
-# amount-like form ("CMND: 186.234.567") is no excuse. It counts only when nothing but punctuation and the
-# words "số", "là", "cũ", "mới" stands between it and the number.
+# A word that says the number is a person's: with it, an amount-like form ("CMND: 186.234.567") is no
+# excuse, and the whole number after it is judged however it is grouped: as any personal number after a word
+# of identity papers, as a phone number only after a word of telephones ("Vốn ĐT: 150.000.000", investment
+# capital, is no identity card). It counts only when nothing but punctuation and the words "số", "là", "cũ",
+# "mới" stands between it and the number.
 _KEYWORD = re.compile(
-    r"(?<![^\W\d_])(?:cmnd|cmtnd|cmt|cccd|căn cước|can cuoc|định danh|dinh danh|sđt|sdt|đt|điện thoại|dien thoai"
-    r"|zalo|số máy|so may)(?![^\W\d_])",
+    r"(?<![^\W\d_])(?:(?P<id>cmnd|cmtnd|cmt|cccd|căn cước|can cuoc|định danh|dinh danh)"
+    r"|sđt|sdt|đt|điện thoại|dien thoai|zalo|số máy|so may)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_ID_WORD, _PHONE_WORD = "id", "phone"
 _FILLER = re.compile(r"(?:[\s:.,#()\-–—+]|(?<![^\W\d_])(?:số|là|cũ|mới|so|la)(?![^\W\d_]))*", re.IGNORECASE)
 # A currency word after a number makes it an amount (150000000 đồng, 1 000 000 000 đồng, 5 tr).
 _CURRENCY = re.compile(r"[ \t]{0,3}(?:đồng|đ|vnđ|vnd|triệu|tr|tỷ|tỉ|nghìn|ngàn|usd)(?![^\W\d_])", re.IGNORECASE)
@@ -86,12 +89,17 @@ def _normalized(text: str) -> str:
     return text
 
 
-def _keyword_ends(text: str) -> set[int]:
-    """Where a number right after a keyword starts."""
-    return {_FILLER.match(text, k.end()).end() for k in _KEYWORD.finditer(text)}  # type: ignore[union-attr]
+def _keyword_ends(text: str) -> dict[int, str]:
+    """Where a number right after a keyword starts, and the keyword's kind (_ID_WORD or _PHONE_WORD)."""
+    found: dict[int, str] = {}
+    for k in _KEYWORD.finditer(text):
+        start = _FILLER.match(text, k.end()).end()  # type: ignore[union-attr]
+        if found.get(start) != _ID_WORD:
+            found[start] = _ID_WORD if k.group("id") else _PHONE_WORD
+    return found
 
 
-def _without_dates(text: str, keyword_ends: set[int]) -> str:
+def _without_dates(text: str, keyword_ends: dict[int, str]) -> str:
     """The text with its dates masked (same length), except inside a run of digits right after a keyword
     ("CCCD 00100 1900.1.10" is a number typed oddly, not a date)."""
     kept = [m.span() for m in _RUN.finditer(text) if m.start() in keyword_ends] if keyword_ends else []
@@ -124,11 +132,11 @@ class _Run:
     groups: list[str]
     seps: list[str]  # seps[k] stands between groups[k] and groups[k + 1]
     plus: bool  # a "+" right before the run (+84 …)
-    keyword: bool  # a keyword right before the run (CMND: …)
+    keyword: str  # the kind of keyword right before the run (CMND: …, SĐT: …), or ""
     currency: bool  # a currency word right after the run (… đồng)
 
 
-def _run(text: str, m: re.Match[str], keyword_ends: set[int]) -> _Run:
+def _run(text: str, m: re.Match[str], keyword_ends: dict[int, str]) -> _Run:
     groups, seps, last = [], [], None
     for g in _GROUP.finditer(m.group()):
         if last is not None:
@@ -140,7 +148,7 @@ def _run(text: str, m: re.Match[str], keyword_ends: set[int]) -> _Run:
         groups=groups,
         seps=seps,
         plus=start > 0 and text[start - 1] == "+",
-        keyword=start in keyword_ends,
+        keyword=keyword_ends.get(start, ""),
         currency=_CURRENCY.match(text, m.end()) is not None,
     )
 
@@ -184,8 +192,8 @@ def _span_kind(run: _Run, i: int, j: int) -> str | None:
     """The kind of personal number the groups i..j of the run make, or None."""
     groups = run.groups[i : j + 1]
     digits = "".join(groups)
-    # The whole run right after a keyword is judged however it is grouped ("CCCD 0 3 8 …").
-    loose = run.keyword and i == 0 and j == len(run.groups) - 1
+    # The whole run right after a keyword is judged however it is grouped ("CCCD 0 3 8 …", "SĐT 0 9 1 …").
+    loose = bool(run.keyword) and i == 0 and j == len(run.groups) - 1
     single = any(len(g) == 1 for g in groups)
     national = digits
     if digits.startswith("0084"):
@@ -199,6 +207,7 @@ def _span_kind(run: _Run, i: int, j: int) -> str | None:
         trunk = {0, 1} if groups[0] in _INTERNATIONAL else {0}
         if loose or all(len(g) > 1 or (g == "0" and k in trunk) for k, g in enumerate(groups)):
             return PHONE
+    loose = loose and run.keyword == _ID_WORD  # the identity numbers: only after a word of identity papers
     if single and not loose:
         # Counts are often one digit ("thôn 1 2 3 4 5 6 7 8 9"); an identifier is not typed that way.
         return None
@@ -207,7 +216,7 @@ def _span_kind(run: _Run, i: int, j: int) -> str | None:
     # The old CMND (no longer valid since 2025, still written down): 9 digits, its province code from 01 to
     # 38. Grouped 9 digits ("123 456 789", "100-200-300") read as amounts or counts as well, so they are
     # refused only after a keyword.
-    if len(digits) == 9 and (loose or (len(groups) == 1 and (run.keyword or digits[0] in "0123"))):
+    if len(digits) == 9 and (loose or (len(groups) == 1 and (run.keyword == _ID_WORD or digits[0] in "0123"))):
         return OLD_ID
     return None
 

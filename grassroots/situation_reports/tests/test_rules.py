@@ -194,7 +194,7 @@ def test_dates_and_ranges_of_dates_are_not_refused(days, form, joiner):
      "thôn 1 2 3 4 5 6 7 8 9", "năm 2024 2025 2026", "2025-2026-2027", "100-200-300-400", "150000000 đồng",
      "2025-2026", "1.500.000 đồng", "03/12/2026", "59/2023/NĐ-CP", "15-03-2026", "từ 02/12/2026 - 03/12/2026",
      "1.500.000, 2.000.000, 3.000.000", "1.500.000,50 đồng", "Số người làm CCCD từng thôn: 12 15 20 8 9 11 14",
-     "Hỗ trợ làm CCCD cho 1.200 người, kinh phí 150.000.000 đồng"],
+     "Hỗ trợ làm CCCD cho 1.200 người, kinh phí 150.000.000 đồng", "Vốn ĐT: 150.000.000"],
 )  # fmt: skip
 def test_the_ordinary_numbers_found_in_review_pass(text):
     assert rules.personal_number_in(text) is None
