@@ -3,7 +3,8 @@
 - A village's report: written by its village head and the head of its Front work committee.
 - A commune's report: written by the commune's officials and the chair of its People's Committee.
 - Read by the unit's writers, by the commune above a village (its writers), and by the steering committee
-  (STEERING_MEMBER) of any unit above the report's unit. Nobody beside it or elsewhere sees it.
+  (STEERING_MEMBER) of the report's unit or of any unit above it: a steering committee sees its unit and
+  everything below it. Nobody beside it or elsewhere sees it.
 - A round is opened, and a submitted report reopened, by a steering member of the round's unit or of a unit
   above it.
 """
@@ -48,6 +49,16 @@ def steering_unit_choices(user: AnyUser) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=ids, kind__in=ROUND_UNIT_KINDS).order_by("path")
 
 
+def steered_reporting_units(user: AnyUser) -> list[Unit]:
+    """The communes and villages where the user sits on the steering committee: they read their own unit's
+    report (and, for a commune, its villages'), though they open no round there."""
+    ids = role_unit_ids(user, STEERING_ROLES)
+    if not ids:
+        return []
+    units = Unit.objects.filter(pk__in=ids, kind__in=COMMUNE_KINDS | VILLAGE_KINDS)
+    return list(units.select_related("parent").order_by("path"))
+
+
 def may_steer(user: AnyUser, unit: Unit) -> bool:
     """A steering member of `unit` or of a unit above it."""
     return any(unit.path.startswith(p) for p in _paths(user, STEERING_ROLES))
@@ -72,7 +83,7 @@ def reader(user: AnyUser) -> Callable[[Unit], bool]:
             return True
         if unit.kind in COMMUNE_KINDS and unit.pk in communes:
             return True
-        return any(unit.path.startswith(p) and unit.path != p for p in steering)
+        return any(unit.path.startswith(p) for p in steering)
 
     return may
 
@@ -100,9 +111,10 @@ def in_round(round_: ReportRound, unit: Unit) -> bool:
 
 
 def visible_rounds(user: AnyUser) -> QuerySet[ReportRound]:
-    """Rounds the user steers (at or under their steering units) or writes in (over their units)."""
-    query = under(_paths(user, STEERING_ROLES), "unit__path")
-    above = {code for path in _paths(user, WRITER_ROLES) for code in path.strip("/").split("/")}
+    """Rounds the user steers (at or under their steering units), writes in or reads (over their units)."""
+    steering = _paths(user, STEERING_ROLES)
+    query = under(steering, "unit__path")
+    above = {code for path in [*_paths(user, WRITER_ROLES), *steering] for code in path.strip("/").split("/")}
     if above:
         query |= Q(unit__code__in=above)
     return ReportRound.objects.filter(query).select_related("unit").order_by("-starts_on", "-pk")

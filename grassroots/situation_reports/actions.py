@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +27,10 @@ DATE_PROBLEMS = {
         "The communes' deadline comes after the villages': the commune reads its villages' reports first."
     ),
 }
+
+
+# A submitted report refuses every change; the writers' next step is to ask for it back.
+LOCKED = _("This report was submitted and is locked; ask the steering committee to reopen it.")
 
 
 def _event(verb: str, actor: Any, target: Any, unit_id: int, **data: Any) -> None:
@@ -129,17 +133,21 @@ def save_report(
     check_text(texts, _labels())
     if hot_spot_count < 0:
         raise DomainError(_("The number of hot spots is 0 or more."), field="hot_spot_count")
+    if hot_spot_count > rules.MAX_HOT_SPOTS:
+        raise DomainError(
+            _("At most %(limit_value)s: count the places of tension in the unit, not the people or households "
+              "involved.") % {"limit_value": rules.MAX_HOT_SPOTS},
+            field="hot_spot_count",
+        )  # fmt: skip
     if complaints_trend and complaints_trend not in Trend.values:
         raise DomainError(_("Choose rising, about the same or falling."), field="complaints_trend")
     values: dict[str, Any] = {name: text.strip() for name, text in texts.items()}
     values.update(hot_spot_count=hot_spot_count, complaints_trend=complaints_trend)
     with transaction.atomic():
-        report, created = SituationReport.objects.select_for_update().get_or_create(
-            round=round_, unit=unit, defaults=values
-        )
+        report, created = _draft_for_update(round_, unit, values)
         if not created:
             if report.is_submitted:
-                raise DomainError(_("This report is submitted and locked; the steering committee may reopen it."))
+                raise DomainError(LOCKED)
             for name, value in values.items():
                 setattr(report, name, value)
             report.save()
@@ -147,23 +155,46 @@ def save_report(
     return report
 
 
-def submit_report(*, actor: User, report: SituationReport) -> SituationReport:
-    """Submit the report: it is locked from now on (a steering member may reopen it)."""
+def _draft_for_update(round_: ReportRound, unit: Unit, values: dict[str, Any]) -> tuple[SituationReport, bool]:
+    """The unit's report, locked, or a new one with `values`. Two first saves at once both find no row and
+    both insert: the second insert breaks the unique constraint (one report per unit and round); it then
+    reads the row the first one made, once more, and updates that."""
+    reports = SituationReport.objects.select_for_update()
+    try:
+        with transaction.atomic():
+            return reports.get_or_create(round=round_, unit=unit, defaults=values)
+    except IntegrityError:
+        report = reports.filter(round=round_, unit=unit).first()
+        if report is None:
+            raise DomainError(_("The report could not be saved just now: open it again and save once more.")) from None
+        return report, False
+
+
+def submit_report(*, actor: User, report: SituationReport, at: dt.datetime | None = None) -> SituationReport:
+    """Submit the report: it is locked from now on (a steering member may reopen it).
+
+    `at`: the moment of submission when it is not now, for the demo's history only (no page or API passes
+    it); it is kept in the audit event beside the event's own time."""
     _require_writer(actor, report.round, report.unit)
+    now = timezone.now()
+    if at is not None and at > now:
+        raise DomainError(_("A report cannot be submitted in the future."))
+    submitted_at = at or now
     with transaction.atomic():
         report = SituationReport.objects.select_for_update().select_related("round", "unit").get(pk=report.pk)
         if report.is_submitted:
-            raise DomainError(_("This report is already submitted."))
+            raise DomainError(LOCKED)
         if not report.main_concerns:
             raise DomainError(_("Write the residents' main concerns before submitting."), field="main_concerns")
         if not report.complaints_trend:
             raise DomainError(_("Say how complaints went before submitting."), field="complaints_trend")
         check_text({name: getattr(report, name) for name in TEXT_FIELDS}, _labels())
-        report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, timezone.now(), actor
+        report.status, report.submitted_at, report.submitted_by = ReportStatus.SUBMITTED, submitted_at, actor
         report.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
         deadline = report.round.deadline_for(report.unit.is_village_level)
-        _event("report_submitted", actor, report, report.unit_id, round=report.round_id,
-               late=timezone.localdate() > deadline)  # fmt: skip
+        late = timezone.localtime(submitted_at).date() > deadline
+        extra = {"submitted_at": submitted_at.isoformat()} if at is not None else {}
+        _event("report_submitted", actor, report, report.unit_id, round=report.round_id, late=late, **extra)
     return report
 
 

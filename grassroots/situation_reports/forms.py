@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .choices import PeriodKind, Trend
+from .rules import MAX_HOT_SPOTS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -35,8 +36,10 @@ class ReportForm(forms.Form):
         label=_("Residents' main concerns"), widget=TEXT, max_length=5000, required=False, help_text=NO_PERSON
     )
     hot_spot_count = forms.IntegerField(
-        label=_("Number of hot spots"), min_value=0, initial=0, help_text=_("0 or more")
-    )
+        label=_("Number of hot spots"), min_value=0, max_value=MAX_HOT_SPOTS, initial=0, help_text=_("0 or more"),
+        error_messages={"max_value": _("At most %(limit_value)s: count the places of tension in the unit, not the "
+                                       "people or households involved.")},
+    )  # fmt: skip
     hot_spots = forms.CharField(label=_("Hot spots"), widget=TEXT, max_length=5000, required=False, help_text=NO_PERSON)
     complaints_trend = forms.ChoiceField(
         label=_("Complaints and petitions"), choices=[("", "—"), *Trend.choices], required=False,

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import formats
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from grassroots.core.indicators import Indicator, Item
 from grassroots.territory.models import Unit
@@ -24,8 +24,8 @@ from .models import ReportRound
 
 def _responsible(unit: Unit) -> str:
     if unit.is_village_level:
-        return _("village head / Front work-committee head of %(unit)s") % {"unit": unit.name}
-    return _("commune officials / chair of %(unit)s") % {"unit": unit.name}
+        return gettext("village head / Front work-committee head of %(unit)s") % {"unit": unit.name}
+    return gettext("commune officials / chair of %(unit)s") % {"unit": unit.name}
 
 
 def on_time_items(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -> Iterator[Item]:
@@ -42,7 +42,7 @@ def on_time_items(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -
         for row in (c.row, *c.villages):
             if not start <= row.deadline <= end or row.standing == Standing.DUE:
                 continue
-            title = _("Situation report of %(unit)s, %(start)s – %(end)s") % {
+            title = gettext("Situation report of %(unit)s, %(start)s – %(end)s") % {
                 "unit": row.unit.name,
                 "start": formats.date_format(round_.starts_on, "SHORT_DATE_FORMAT"),
                 "end": formats.date_format(round_.ends_on, "SHORT_DATE_FORMAT"),
@@ -63,14 +63,14 @@ def on_time_items(commune: Unit, start: dt.date, end: dt.date, today: dt.date) -
 INDICATORS = [
     Indicator(
         code="situation_reports_on_time",
-        title=_lazy("Situation reports submitted on time"),
-        definition=_lazy(
+        title=_("Situation reports submitted on time"),
+        definition=_(
             "Of the villages' and the commune's situation reports whose deadline fell in the period and has "
             "passed (or that were submitted), the share submitted by the deadline the steering committee set."
         ),
         citation="",
-        numerator_label=_lazy("submitted on time"),
-        denominator_label=_lazy("reports due"),
+        numerator_label=_("submitted on time"),
+        denominator_label=_("reports due"),
         items=on_time_items,
         order=900,
     )

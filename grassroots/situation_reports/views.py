@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -29,10 +30,12 @@ PER_PAGE = 25
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The user's work: the reports their villages or communes owe, and the rounds they steer."""
+    """The user's work: the reports their villages or communes owe (or, for a steering committee of a commune
+    or village, the reports of its unit), and the rounds they steer."""
     user, today = request.user, timezone.localdate()
     steering = access.steering_units(user)
     writing = access.writer_units(user)
+    writing += [u for u in access.steered_reporting_units(user) if u not in writing]
     if not steering and not writing:
         raise Http404
     due = []
@@ -101,9 +104,13 @@ def report(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     round_, unit = access.access_unit_in_round(request.user, pk, code)
     user, today = request.user, timezone.localdate()
     existing = access.report_of(round_, unit)
-    can_write = access.may_write(user, unit) and not (existing and existing.is_submitted)
+    writer = access.may_write(user, unit)
+    can_write = writer and not (existing and existing.is_submitted)
     if request.method == "POST" and not can_write:
-        raise Http404
+        if not writer:
+            raise Http404
+        messages.error(request, actions.LOCKED)
+        return redirect(_report_url(round_, unit))
     initial = (
         {name: getattr(existing, name) for name in (*TEXT_FIELDS, "hot_spot_count", "complaints_trend")}
         if existing
@@ -143,6 +150,9 @@ def submit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     if existing is None or not access.may_write(request.user, unit):
         raise Http404
     back = _report_url(round_, unit)
+    if existing.is_submitted:
+        messages.error(request, actions.LOCKED)
+        return redirect(back)
     confirmation = Confirmation(
         title=_("Submit the situation report of %(unit)s?") % {"unit": unit.name},
         consequence=_("Once submitted, the report is locked: only the steering committee can reopen it."),

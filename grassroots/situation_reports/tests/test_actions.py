@@ -4,10 +4,13 @@
 import datetime as dt
 
 import pytest
+from django.db import IntegrityError
+from django.db.models import QuerySet
+from django.utils import timezone
 
 from grassroots.core.errors import DomainError
 from grassroots.core.models import AuditEvent
-from grassroots.situation_reports import actions
+from grassroots.situation_reports import actions, rules
 from grassroots.situation_reports.models import ReportRound, SituationReport
 
 from .conftest import FIELDS, open_round, submitted, today
@@ -102,3 +105,62 @@ def test_a_submission_after_the_deadline_is_audited_as_late(cast):
     round_ = open_round(cast, village_in=-1, commune_in=3)
     submitted(cast, round_, cast["a"]["village1"], cast["head_a1"])
     assert AuditEvent.objects.get(verb="situation_reports.report_submitted").data["late"] is True
+
+
+def test_more_hot_spots_than_the_ceiling_are_refused_by_the_action_too(cast):
+    round_ = open_round(cast)
+    with pytest.raises(DomainError) as exc:
+        actions.save_report(actor=cast["head_a1"], round_=round_, unit=cast["a"]["village1"],
+                            **{**FIELDS, "hot_spot_count": rules.MAX_HOT_SPOTS + 1})  # fmt: skip
+    assert exc.value.field == "hot_spot_count" and "At most 10000" in str(exc.value.message)
+    assert not SituationReport.objects.exists()
+
+
+def test_a_submitted_report_refuses_a_second_submission_with_the_next_step(cast):
+    round_ = open_round(cast)
+    report = submitted(cast, round_, cast["a"]["village1"], cast["head_a1"])
+    with pytest.raises(DomainError) as exc:
+        actions.submit_report(actor=cast["head_a1"], report=report)
+    assert "ask the steering committee to reopen it" in str(exc.value.message)
+
+
+def test_two_first_saves_at_once_end_in_one_report_with_the_later_text(cast, monkeypatch):
+    """The second of two first saves finds no row, inserts, and breaks the unique constraint: it reads the
+    row the first one made and updates it, instead of failing with a server error."""
+    round_ = open_round(cast)
+    v1 = cast["a"]["village1"]
+    first = actions.save_report(actor=cast["head_a1"], round_=round_, unit=v1, **FIELDS)
+
+    def lost_the_race(self, defaults=None, **kwargs):  # type: ignore[no-untyped-def]
+        raise IntegrityError("UNIQUE constraint failed: situation_report_once_per_round")
+
+    monkeypatch.setattr(QuerySet, "get_or_create", lost_the_race)
+    second = actions.save_report(actor=cast["head_a1"], round_=round_, unit=v1, **{**FIELDS, "hot_spot_count": 4})
+    assert second.pk == first.pk and SituationReport.objects.get().hot_spot_count == 4
+    assert AuditEvent.objects.filter(verb="situation_reports.report_saved").count() == 2
+
+
+def test_a_save_that_breaks_the_constraint_with_no_row_to_read_asks_to_save_again(cast, monkeypatch):
+    round_ = open_round(cast)
+
+    def lost_the_race(self, defaults=None, **kwargs):  # type: ignore[no-untyped-def]
+        raise IntegrityError("UNIQUE constraint failed")
+
+    monkeypatch.setattr(QuerySet, "get_or_create", lost_the_race)
+    with pytest.raises(DomainError) as exc:
+        actions.save_report(actor=cast["head_a1"], round_=round_, unit=cast["a"]["village1"], **FIELDS)
+    assert "save once more" in str(exc.value.message)
+    assert not AuditEvent.objects.filter(verb="situation_reports.report_saved").exists()
+
+
+def test_a_submission_recorded_at_an_earlier_moment_is_audited_with_it_and_never_in_the_future(cast):
+    """The demo's history: the action records the moment it is given, and says so in the audit event."""
+    round_ = open_round(cast, village_in=-1, commune_in=3)
+    report = actions.save_report(actor=cast["head_a1"], round_=round_, unit=cast["a"]["village1"], **FIELDS)
+    with pytest.raises(DomainError):
+        actions.submit_report(actor=cast["head_a1"], report=report, at=timezone.now() + dt.timedelta(hours=1))
+    earlier = timezone.now() - dt.timedelta(days=2)
+    report = actions.submit_report(actor=cast["head_a1"], report=report, at=earlier)
+    assert report.submitted_at == earlier
+    event = AuditEvent.objects.get(verb="situation_reports.report_submitted")
+    assert event.data == {"round": round_.pk, "late": False, "submitted_at": earlier.isoformat()}

@@ -7,7 +7,6 @@ from django.core.management.base import BaseCommand, CommandError
 
 from grassroots.accounts.models import User
 from grassroots.situation_reports import demo
-from grassroots.territory.models import Unit
 
 
 class Command(BaseCommand):
@@ -24,7 +23,7 @@ class Command(BaseCommand):
                 self.stdout.write("The demo round of situation reports is already there; keeping it.")
                 return
             raise CommandError("The demo round of situation reports is already there.")
-        if not Unit.objects.filter(code=demo.WARD).exists() or not User.objects.filter(username="steering").exists():
+        if demo.ward() is None or not User.objects.filter(username="steering").exists():
             raise CommandError("Run seed_demo first: the round needs the province, the ward and its accounts.")
         round_ = demo.build()
         self.stdout.write(
