@@ -275,9 +275,9 @@ def test_publishing_is_offered_only_with_a_criterion(client, sign_in, province):
     user = _steering(province["province"])
     scheme = evaluation_actions.create_scheme(actor=user, province=province["province"], year=2026)
     sign_in(client, user)
-    page = reverse("reporting_reports:evaluation-scheme", args=[scheme.pk])
-    publish = reverse("reporting_reports:evaluation-publish", args=[scheme.pk])
-    with translation.override("en"):
+    with translation.override("en"):  # the English pages (/en/…)
+        page = reverse("reporting_reports:evaluation-scheme", args=[scheme.pk])
+        publish = reverse("reporting_reports:evaluation-publish", args=[scheme.pk])
         html = client.get(page).content.decode()
         assert publish not in html and "Add at least 1 criterion to publish the scheme." in html
         evaluation_actions.add_criterion(actor=user, scheme=scheme, indicator="fake_a", weight=1, target_percent=50)

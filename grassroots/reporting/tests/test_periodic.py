@@ -9,7 +9,7 @@ import io
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
@@ -264,7 +264,7 @@ def test_the_place_line_drops_the_kind_word(name, place):
 
 def test_a_period_that_has_not_started_is_refused_with_a_message(client, sign_in, tree):
     user = _steering(tree["province"])
-    with pytest.raises(DomainError, match="has not started yet"):
+    with translation.override("en"), pytest.raises(DomainError, match="has not started yet"):
         periodic.issue_report(actor=user, unit=tree["commune"], period=Period("Q", 2026, 3), ext="pdf",
                               today=dt.date(2026, 6, 30))  # fmt: skip
     sign_in(client, user)
