@@ -32,7 +32,9 @@ def _reset_language():  # type: ignore[no-untyped-def]
 
 
 # Fixtures through which a test reaches the database (pytest-django refuses any other access).
+# (pytest-django's database fixtures all go through `_django_db_helper`: a new one is caught by it too.)
 DATABASE_FIXTURES = {
+    "_django_db_helper",
     "db",
     "transactional_db",
     "django_db_reset_sequences",

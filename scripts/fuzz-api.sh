@@ -15,8 +15,14 @@ session=$(PYTHONPATH=. .venv/bin/python scripts/fuzz_session.py official)
 # Two worker processes (gunicorn, as in production): the two identities below are fuzzed at the same time.
 .venv/bin/gunicorn config.wsgi -w 2 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" > "$work/django.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break; sleep 0.5; done
+pids=()
+trap 'kill "${pids[@]}" $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 60); do
+  kill -0 $server 2>/dev/null || { cat "$work/errors.log" "$work/django.log"; echo "gunicorn did not start"; exit 1; }
+  curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" && break
+  sleep 0.5
+done
+curl -fs -o /dev/null "http://127.0.0.1:$port/api/v1/openapi.json" || { echo "the server does not answer"; exit 1; }
 fuzz() {
   local who=$1 headers=()
   [ "$who" = official ] && headers=(-H "Cookie: sessionid=$session")
@@ -24,7 +30,6 @@ fuzz() {
     --checks not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance \
     --max-examples "$examples" --seed 2026 --generation-deterministic "${headers[@]}" > "$work/$who.log" 2>&1
 }
-pids=()
 for who in anonymous official; do fuzz "$who" & pids+=($!); done
 status=0
 for i in 0 1; do
@@ -33,5 +38,6 @@ for i in 0 1; do
   echo "== schemathesis as $who ($examples examples per operation)"
   cat "$work/$who.log"
 done
-if grep -E '" 5[0-9][0-9] ' "$work/server.log"; then echo "server answered 5xx"; exit 1; fi
+if grep -E '" 5[0-9][0-9] ' "$work/server.log"; then status=1; echo "server answered 5xx"; fi
+[ $status = 0 ] || { echo "== the server's log"; tail -n 200 "$work/errors.log" "$work/django.log"; }
 exit $status

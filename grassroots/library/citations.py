@@ -346,12 +346,12 @@ _SHORT_PLURAL = re.compile(
 # "Law Arts 12(3), 13": a list in which an article names its clause is read as the chain "Law Art 12(3), Art 13",
 # so that each article is written with its own clause ("khoản 3 Điều 12 …, Điều 13 …"), never "Điều 12 …(3), 13".
 _SHORT_PLURAL_WITH_PARTS = re.compile(
-    r"\b(Law|D59|D61) Arts ([0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*(?:,\s*(?:and\s+)?[0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*)+)"
+    r"\b(Law|D59|D61) Arts ([0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*(?:(?:,\s*|,?\s+and\s+)[0-9]+(?:\((?:[0-9]{1,2}|[a-zđ])\))*)+)"
 )
 
 
 def _chain(match: re.Match[str]) -> str:
-    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?", match.group(2))]
+    items = [item.strip() for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group(2))]
     if not any("(" in item for item in items):
         return match.group(0)
     return f"{match.group(1)} " + ", ".join(f"Art {item}" for item in items)

@@ -64,25 +64,17 @@ def window(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(today.year - 1, 1, 1), dt.date(today.year, 12, 31)
 
 
-def overdue_span(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The span whose overdue items a refresh may list: from the day the Law took effect (Law Art 90(1)) to the
-    window's end. A thing due before the window and still not done stays overdue until it is done."""
-    start, end = window(today)
-    return min(LAW_IN_FORCE_ART_90, start), end
-
-
 def overdue_since(unit_ids: Iterable[int], today: dt.date) -> dt.date:
     """The first day a commune's overdue list looks back to: 1 January of the year the platform first recorded
-    anything about the commune or its villages (its first audit event), never before the Law took effect and
-    never after the window's start. A conference or review missing from before the commune used the platform
-    is no proof that none was held: listing every village's 2023 and 2024 as overdue on the day a commune
-    starts would bury the real arrears."""
-    earliest, _end = overdue_span(today)
+    anything about the commune or its villages (its first audit event), or the window's start if that is
+    earlier; never before the Law took effect (Law Art 90(1)). A conference or review missing from before the
+    commune used the platform is no proof that none was held: listing every village's 2023 and 2024 as overdue
+    on the day a commune starts would bury the real arrears."""
     start = window(today)[0]
     first = AuditEvent.objects.filter(unit_id__in=list(unit_ids)).aggregate(first=Min("created_at"))["first"]
-    if first is None:
-        return start
-    return min(start, max(earliest, dt.date(timezone.localtime(first).year, 1, 1)))
+    if first is not None:
+        start = min(start, dt.date(timezone.localtime(first).year, 1, 1))
+    return max(LAW_IN_FORCE_ART_90, start)
 
 
 @dataclass
@@ -102,13 +94,14 @@ def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
     start, end = window(today)
     paths = dict(Unit.objects.descendants_of(commune).values_list("id", "path"))
     since = overdue_since([commune.pk, *paths], today)
+    asked = min(start, since)  # the window's figures, and the overdue items since `since`
     acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])
     overdue: list[OverdueItem] = []
     for indicator in all_indicators():
-        for item in indicator.items(commune, since, end, today):
+        for item in indicator.items(commune, asked, end, today):
             if item.unit_id != commune.pk and item.unit_id not in paths:
                 continue  # not this commune's: an indicator must not count it here
-            if not since <= item.day <= end:
+            if not asked <= item.day <= end:
                 continue
             if start <= item.day:
                 units = [commune.pk] if item.unit_id == commune.pk else [item.unit_id, commune.pk]
@@ -118,7 +111,7 @@ def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
                         sums[0] += item.numerator
                         sums[1] += item.denominator
                         sums[2] += 1
-            if item.overdue:
+            if item.overdue and since <= item.day:
                 overdue.append(
                     OverdueItem(
                         commune=commune,

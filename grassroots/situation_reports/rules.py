@@ -77,7 +77,8 @@ _KEYWORD = re.compile(
 _ID_WORD, _PHONE_WORD = "id", "phone"
 _FILLER = re.compile(r"(?:[\s:.,#()\-–—+]|(?<![^\W\d_])(?:số|là|cũ|mới|so|la)(?![^\W\d_]))*", re.IGNORECASE)
 # A currency word after a number makes it an amount (150000000 đồng, 1 000 000 000 đồng, 5 tr).
-_CURRENCY = re.compile(r"[ \t]{0,3}(?:đồng|đ|vnđ|vnd|triệu|tr|tỷ|tỉ|nghìn|ngàn|usd)(?![^\W\d_])", re.IGNORECASE)
+# "đ/c" (đồng chí, comrade) is no currency.
+_CURRENCY = re.compile(r"[ \t]{0,3}(?:đồng|đ|vnđ|vnd|triệu|tr|tỷ|tỉ|nghìn|ngàn|usd)(?![^\W\d_]|/)", re.IGNORECASE)
 # Thousands separators of an amount: 1.500.000, 1,200,000, 3 000 000 000.
 _THOUSANDS = frozenset({" ", ".", ","})
 
@@ -138,9 +139,10 @@ class _Run:
 
 def _run(text: str, m: re.Match[str], keyword_ends: dict[int, str]) -> _Run:
     groups, seps, last = [], [], None
-    for g in _GROUP.finditer(m.group()):
+    whole = m.group()  # read once: the run is copied on every call
+    for g in _GROUP.finditer(whole):
         if last is not None:
-            seps.append(m.group()[last : g.start()])
+            seps.append(whole[last : g.start()])
         groups.append(g.group())
         last = g.end()
     start = m.start()
@@ -156,7 +158,7 @@ def _run(text: str, m: re.Match[str], keyword_ends: dict[int, str]) -> _Run:
 def _amounts(run: _Run) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """The amounts in a run: each stretch of groups joined by one and the same thousands separator, its first
     group of 1-3 digits not starting with 0, the others of exactly 3 digits; and the amount a currency word
-    follows (the last stretch, or the last group when it does not start with 0), or None."""
+    follows (the whole run, when it is one amount or one group not starting with 0), or None."""
     groups, seps, n = run.groups, run.seps, len(run.groups)
     found: list[tuple[int, int]] = []
     i = 0
@@ -175,12 +177,14 @@ def _amounts(run: _Run) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
         ):
             found.append((i, j))
         i = j
+    # A currency word makes an amount only of a run that reads as one as a whole: "1.500.000 đồng",
+    # "150000000 đồng"; never of the last group of a phone number in groups ("+84 912 345 678 đồng").
     paid = None
     if run.currency:
-        if found and found[-1][1] == n - 1:
+        if found and found[-1] == (0, n - 1):
             paid = found[-1]
-        elif groups[-1][0] != "0":
-            paid = (n - 1, n - 1)
+        elif n == 1 and groups[0][0] != "0":
+            paid = (0, 0)
     return found, paid
 
 
@@ -231,7 +235,7 @@ def _run_kind(run: _Run) -> str | None:
     for a, (start, end) in enumerate(amounts):
         for k in range(start, end + 1):
             amount_of[k] = a
-    if run.keyword and paid is None and ends[-1] <= _MAX_DIGITS:
+    if run.keyword and ends[-1] <= _MAX_DIGITS:  # after a keyword, no currency word is an excuse
         kind = _span_kind(run, 0, n - 1)
         if kind is not None:
             return kind

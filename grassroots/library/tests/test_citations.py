@@ -144,6 +144,11 @@ def test_the_filter_links_in_a_template():
             "подп. «c» п. 5 ст. 3 Постановления 59/2023/NĐ-CP, п. 3 ст. 4 Постановления 59/2023/NĐ-CP",
         ),
         ("Law Arts 11, 12 and 13", "vi", "Điều 11, 12 và 13 Luật Thực hiện dân chủ ở cơ sở"),
+        (
+            "Law Arts 12(3) and 13",
+            "vi",
+            "khoản 3 Điều 12 Luật Thực hiện dân chủ ở cơ sở, Điều 13 Luật Thực hiện dân chủ ở cơ sở",
+        ),
         ("D59 Arts 3–5", "vi", "Điều 3–5 Nghị định 59/2023/NĐ-CP"),
     ],
 )

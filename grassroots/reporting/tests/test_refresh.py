@@ -160,6 +160,21 @@ def test_the_overdue_list_looks_back_to_the_year_the_platform_first_recorded_the
     assert sorted(o.title for o in figures.overdue_below(tree["province"])) == listed
 
 
+def test_in_2024_a_thing_due_before_the_law_counts_in_the_figures_but_is_never_overdue(fake_indicators):
+    """In 2024 the window starts on 1 January 2023, before the Law took effect (1 July 2023, Law Art 90(1)):
+    an item of March 2023 counts in its month's figure, but nothing the Law asks was due then."""
+    tree = make_tree("A")
+    commune, village = tree["commune"], tree["village1"]
+    _first_record(village, dt.date(2023, 1, 5))
+    fake_indicators["fake_a"] += [
+        Item(village.pk, dt.date(2023, 3, 1), "before", 0, 1, deadline=dt.date(2023, 3, 1), overdue=True),
+        Item(village.pk, dt.date(2023, 8, 1), "after", 0, 1, deadline=dt.date(2023, 8, 1), overdue=True),
+    ]
+    refresh.refresh_commune(commune, dt.date(2024, 5, 1))
+    assert [o.title for o in figures.overdue_below(tree["province"])] == ["after"]
+    assert figures.unit_figures(village, "M", dt.date(2023, 3, 1))["fake_a"] == figures.Tally(0, 1, 1)
+
+
 def test_the_overdue_list_is_stored_in_the_installations_language_whoever_runs_the_refresh(monkeypatch):
     """The titles and the responsible are written at the refresh: in Vietnamese (settings.LANGUAGE_CODE),
     even when the refresh runs in a request or a command in English."""
