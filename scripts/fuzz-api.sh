@@ -12,8 +12,9 @@ export LOGIN_FAILURES_PER_ADDRESS=100000
 .venv/bin/python manage.py seed_demo > /dev/null
 .venv/bin/python manage.py collectstatic --noinput -v0
 session=$(PYTHONPATH=. .venv/bin/python scripts/fuzz_session.py official)
-# Two worker processes (gunicorn, as in production): the two identities below are fuzzed at the same time.
-.venv/bin/gunicorn config.wsgi -w 2 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" > "$work/django.log" 2>&1 &
+# Two worker processes (gunicorn, as in production): the two identities below are fuzzed at the same time. No
+# limit on the request line: the app is fuzzed, not gunicorn's 4,094 bytes (nginx answers 414 before the app).
+.venv/bin/gunicorn config.wsgi -w 2 --limit-request-line 0 -b "127.0.0.1:$port" --access-logfile "$work/server.log" --error-logfile "$work/errors.log" > "$work/django.log" 2>&1 &
 server=$!
 pids=()
 trap 'kill "${pids[@]}" $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
