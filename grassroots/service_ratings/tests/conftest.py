@@ -13,10 +13,10 @@ from grassroots.service_ratings import actions
 
 
 def make_resident_user(household, name: str):  # type: ignore[no-untyped-def]
-    resident = ResidentFactory(full_name=name)
+    resident = ResidentFactory(full_name=name)  # a username no random token can contain (tests search pages for it)
     Membership.objects.create(resident=resident, household=household, valid_from=household.formed_on)
     return UserFactory(
-        username=f"r{resident.pk}", first_name=name, resident=resident, resident_verified_at=timezone.now()
+        username=f"cu_dan_{resident.pk}", first_name=name, resident=resident, resident_verified_at=timezone.now()
     )
 
 
