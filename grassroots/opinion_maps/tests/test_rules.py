@@ -35,10 +35,10 @@ def test_law_art28_a_map_open_for_20_days_is_accepted(cast):
     assert draft(cast, days=19).pk
 
 
-@given(st.dates(), st.integers(min_value=0, max_value=400))
+# Any opening day whose closing day (up to 400 days later) is still a date: the guard that stood here computed
+# the closing day first and overflowed near 31 December 9999 (found by a fresh clone's run).
+@given(st.dates(max_value=dt.date.max - dt.timedelta(days=401)), st.integers(min_value=0, max_value=400))
 def test_the_window_counts_both_days(opens, extra):  # type: ignore[no-untyped-def]
-    if opens + dt.timedelta(days=extra) > dt.date.max - dt.timedelta(days=1):
-        return
     closes = opens + dt.timedelta(days=extra)
     assert rules.window_days(opens, closes) == extra + 1
     assert rules.window_long_enough(opens, closes) == (extra + 1 >= rules.MIN_WINDOW_DAYS)
