@@ -124,6 +124,8 @@ def child_env(workdir: Path, database_url: str) -> dict[str, str]:
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
     )
+    if database_url.startswith("postgres"):
+        env["CONN_MAX_AGE"] = "60"  # as docs/deploy.md sets it for PostgreSQL (one connection per thread, kept)
     (workdir / "var").mkdir(parents=True, exist_ok=True)
     return env
 
@@ -199,6 +201,13 @@ def seed(households: int, matters: int = 1) -> dict[str, Any]:
         actions.set_team(matter, actor=head, team="online_team", members=ONLINE_TEAM)
         actions.open_matter(matter, actor=head, form=Form.ONLINE, closes_at=timezone.now() + dt.timedelta(days=7))
         opened.append(matter.pk)
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # A running database is analyzed by autovacuum; a new one is not until its next pass, and its
+        # planner would take the village's 1,000 households for a handful. Both servers get the same plans.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     households_ = [rep.household_id for rep in reps]
     return {"matters": opened, "tokens": tokens, "households": households_, "village": village.pk}
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Q
 from django.utils import timezone
 
+from grassroots.core.prepared import SAMPLE_DATE, SAMPLE_INT, Prepared
 from grassroots.territory.models import COMMUNE_KINDS, Unit
 
 from .models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
@@ -22,6 +23,14 @@ def roles_changed(**_kwargs: object) -> None:
     _generation += 1
 
 
+# Asked by nearly every request (core.prepared: compiled once per process).
+_ASSIGNMENTS = Prepared(
+    lambda user_id, day: RoleAssignment.objects.active_on(day).filter(user_id=user_id).values_list("role", "unit_id"),
+    user_id=SAMPLE_INT,
+    day=SAMPLE_DATE,
+)
+
+
 def _assignments(user: User, day: dt.date) -> list[tuple[str, int]]:
     """(role, unit id) of every role the user holds on the day; fetched once per request."""
     cached: tuple[int, dict[dt.date, list[tuple[str, int]]]] | None = getattr(user, "_role_assignments", None)
@@ -30,7 +39,7 @@ def _assignments(user: User, day: dt.date) -> list[tuple[str, int]]:
         user._role_assignments = cached  # type: ignore[attr-defined]
     cache = cached[1]
     if day not in cache:
-        cache[day] = list(RoleAssignment.objects.active_on(day).filter(user=user).values_list("role", "unit_id"))
+        cache[day] = _ASSIGNMENTS.rows(user_id=user.pk, day=day)
     return cache[day]
 
 

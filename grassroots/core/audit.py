@@ -71,39 +71,100 @@ def record(
     actor_id = getattr(actor, "pk", None) if actor is not None and actor.is_authenticated else None
     target_type, target_id = _target_of(target)
     payload = json.loads(json.dumps(data or {}, sort_keys=True))
-    # Inside the action's transaction no savepoint is needed: a failure here fails the action. The
-    # head is locked last and held only until the commit, the one place where writers queue.
+    fields = {"actor_id": actor_id, "verb": verb, "target_type": target_type, "target_id": target_id,
+              "unit_id": unit_id, "data": payload}  # fmt: skip
+    # Inside the action's transaction no savepoint is needed: a failure here fails the action. The head is
+    # the one place where all writers queue: it is taken last and held only until the commit, and
+    # everything that does not depend on it is made before it is taken.
     with transaction.atomic(savepoint=False):
-        prev_seq, prev_hash = _lock_head()
-        seq = prev_seq + 1
-        created_at = timezone.now()
-        content = canonical_content(
-            seq=seq,
-            created_at=created_at,
-            actor_id=actor_id,
-            verb=verb,
-            target_type=target_type,
-            target_id=target_id,
-            unit_id=unit_id,
-            data=payload,
-        )
-        digest = chain_hash(prev_hash, content)
-        event = AuditEvent.objects.create(
-            seq=seq,
-            created_at=created_at,
-            actor_id=actor_id,
-            verb=verb,
-            target_type=target_type,
-            target_id=target_id,
-            unit_id=unit_id,
-            data=payload,
-            prev_hash=prev_hash,
-            hash=digest,
-        )
-        update = f"UPDATE {_head_table()} SET seq = %s, hash = %s WHERE id = 1"  # noqa: S608 - the model's table
-        with connection.cursor() as cursor:
-            cursor.execute(update, [seq, digest])
+        if connection.vendor == "postgresql":
+            row = _append_in_one_statement(fields)
+            if row is None:  # a new database: the head's row is made once
+                AuditHead.objects.get_or_create(id=1)
+                row = _append_in_one_statement(fields)
+            if row is None:
+                raise RuntimeError("the audit chain's head could not be made")
+            pk, seq, created_at, prev_hash, digest = row
+        else:
+            pk, seq, created_at, prev_hash, digest = _append(fields)
+    event = AuditEvent(pk=pk, seq=seq, created_at=created_at, prev_hash=prev_hash, hash=digest, **fields)
+    event._state.adding, event._state.db = False, connection.alias
     return event
+
+
+_EVENT_COLUMNS = ("seq", "created_at", "actor_id", "verb", "target_type", "target_id", "unit_id", "data", "prev_hash",
+                  "hash")  # fmt: skip
+
+
+def _event_columns() -> str:
+    return ", ".join(connection.ops.quote_name(c) for c in _EVENT_COLUMNS)
+
+
+def _values(fields: dict[str, Any]) -> list[Any]:
+    """The columns of `fields` as the ORM would pass them to the driver (the JSON as its canonical text)."""
+    data = AuditEvent._meta.get_field("data").get_db_prep_value(fields["data"], connection)
+    return [fields["actor_id"], fields["verb"], fields["target_type"], fields["target_id"], fields["unit_id"], data]
+
+
+def _append(fields: dict[str, Any]) -> tuple[int, int, dt.datetime, str, str]:
+    """SQLite (and any other database): lock the head, hash in Python, two plain statements."""
+    prev_seq, prev_hash = _lock_head()
+    seq = prev_seq + 1
+    created_at = timezone.now()
+    digest = chain_hash(prev_hash, canonical_content(seq=seq, created_at=created_at, **fields))
+    event_table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    insert = f"INSERT INTO {event_table} ({_event_columns()}) VALUES ({', '.join(['%s'] * 10)})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(
+            insert,
+            [seq, connection.ops.adapt_datetimefield_value(created_at), *_values(fields), prev_hash, digest],
+        )
+        pk = cursor.lastrowid
+        cursor.execute(f"UPDATE {_head_table()} SET seq = %s, hash = %s WHERE id = 1", [seq, digest])  # noqa: S608
+    return pk, seq, created_at, prev_hash, digest
+
+
+def content_pieces(fields: dict[str, Any]) -> tuple[str, str, str]:
+    """`canonical_content` cut around the two values only the head decides (its time and its sequence
+    number): content = first + created_at text + second + seq + third (tests/test_audit_one_statement.py)."""
+
+    def dumps(value: Any) -> str:
+        return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+    first = '{"actor_id":' + dumps(fields["actor_id"]) + ',"created_at":"'
+    second = '","data":' + dumps(fields["data"]) + ',"seq":'
+    third = (
+        ',"target_id":' + dumps(fields["target_id"]) + ',"target_type":' + dumps(fields["target_type"])
+        + ',"unit_id":' + dumps(fields["unit_id"]) + ',"verb":' + dumps(fields["verb"]) + "}"
+    )  # fmt: skip
+    return first, second, third
+
+
+def _append_in_one_statement(fields: dict[str, Any]) -> tuple[int, int, dt.datetime, str, str] | None:
+    """PostgreSQL: lock the head, take the time, hash (sha256 in the server), insert the event and move the
+    head in one statement, so the head is held for that statement and the commit, not for a round trip and
+    Python's work between each of four statements. The hashed bytes are `canonical_content`'s: the time is
+    written as `_created_at_sql` writes it for `verify_chain`. None if the head's row does not exist yet."""
+    first, second, third = content_pieces(fields)
+    head, event_table = _head_table(), connection.ops.quote_name(AuditEvent._meta.db_table)
+    sql = f"""
+        WITH h AS (SELECT seq, hash FROM {head} WHERE id = 1 FOR UPDATE),
+        n AS (SELECT h.seq + 1 AS seq, h.hash AS prev_hash, clock_timestamp() AS at FROM h),
+        c AS (
+            SELECT n.seq, n.prev_hash, n.at, encode(sha256(convert_to(
+                n.prev_hash || E'\\n' || %s || to_char(n.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                || %s || n.seq::text || %s, 'UTF8')), 'hex') AS hash
+            FROM n
+        ),
+        u AS (UPDATE {head} SET seq = c.seq, hash = c.hash FROM c WHERE {head}.id = 1)
+        INSERT INTO {event_table} ({_event_columns()})
+        SELECT c.seq, c.at, %s, %s, %s, %s, %s, %s, c.prev_hash, c.hash FROM c
+        RETURNING id, seq, created_at, prev_hash, hash
+    """  # noqa: S608 - the models' tables
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [first, second, third, *_values(fields)])
+        row = cursor.fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
 
 
 def _head_table() -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import OFFICIAL_ROLES, AnyUser, Role, RoleAssignment, User
 from grassroots.accounts.roles import holds_over, role_unit_ids, role_units
 from grassroots.core.errors import DomainError
+from grassroots.core.prepared import SAMPLE_DATE, SAMPLE_INT, Prepared, columns, instance
 from grassroots.people.keeping import counted_households, locations_of
 from grassroots.people.models import Household, Representation
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
@@ -33,18 +34,64 @@ def represented_household(user: User, *, counted_on: tuple[str, dt.date] | None 
     refused that (people.linking): nobody who runs a vote also votes for a household."""
     if not user.is_authenticated or user.resident_id is None:
         return None
-    if role_unit_ids(user, OFFICIAL_ROLES):
-        return None
-    reps = Representation.objects.filter(
-        resident_id=user.resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
-    )
-    if counted_on is not None:
+    if counted_on is None:
+        if role_unit_ids(user, OFFICIAL_ROLES):
+            return None
+        row = _REPRESENTED.first(resident_id=user.resident_id)
+    else:
         # With `counted_on` (a unit's path, a day): only a household that lived under that unit that day,
         # checked in the same query (people.keeping.counted_in_village_on).
         path, day = counted_on
-        reps = reps.filter(Exists(counted_households(path, day).filter(household=OuterRef("household"))))
-    rep = reps.select_related("household__unit").first()
-    return rep.household if rep else None
+        # The official roles are looked at in the same query (one round trip less on the peak path).
+        row = _REPRESENTED_COUNTED.first(
+            resident_id=user.resident_id, path=path, day=day, user_id=user.pk, today=timezone.localdate()
+        )
+        if row is not None:
+            *values, counted, official = row
+            if official or not counted:
+                return None
+            row = tuple(values)
+    if row is None:
+        return None
+    split = len(_HOUSEHOLD_COLUMNS)
+    household: Household = instance(Household, row[:split])
+    household.unit = instance(Unit, row[split:])
+    return household
+
+
+def _representations(resident_id: int) -> QuerySet[Representation]:
+    return Representation.objects.filter(
+        resident_id=resident_id, valid_to__isnull=True, household__dissolved_on__isnull=True
+    )
+
+
+# Asked by every page of a resident and by every vote (core.prepared: compiled once per process).
+_HOUSEHOLD_COLUMNS = columns(Household, "household__")
+_REPRESENTED_COLUMNS = (*_HOUSEHOLD_COLUMNS, *columns(Unit, "household__unit__"))
+_REPRESENTED = Prepared(
+    lambda resident_id: _representations(resident_id).order_by("pk").values_list(*_REPRESENTED_COLUMNS)[:1],
+    resident_id=SAMPLE_INT,
+)
+_REPRESENTED_COUNTED = Prepared(
+    # Both checks are columns, not conditions: each is then asked of the one representation found by its
+    # resident (an index), whatever the planner's statistics say of the village's households.
+    lambda resident_id, path, day, user_id, today: (
+        _representations(resident_id)
+        .annotate(
+            counted=Exists(counted_households(path, day).filter(household=OuterRef("household"))),
+            official=Exists(
+                RoleAssignment.objects.active_on(today).filter(user_id=user_id, role__in=sorted(OFFICIAL_ROLES))
+            ),
+        )
+        .order_by("pk")
+        .values_list(*_REPRESENTED_COLUMNS, "counted", "official")[:1]
+    ),
+    resident_id=SAMPLE_INT,
+    path="sample-unit-path",
+    day=SAMPLE_DATE,
+    user_id=SAMPLE_INT - 1,
+    today=dt.date(1902, 3, 4),
+)
 
 
 def visible_unit_paths(user: AnyUser) -> list[str]:

@@ -71,10 +71,16 @@ def unpack(raw: bytes) -> Content:
     )
 
 
+def sealed(matter: Matter, content: Content) -> SealedBallot:
+    """The ballot sealed for the box of the matter's current round, not yet saved: the sealing is done
+    before the vote's transaction, which then only writes the row (`save()`)."""
+    token = sealing.seal(PURPOSE, pack(content), context=_context(matter.pk, matter.round))
+    return SealedBallot(matter=matter, round=matter.round, sealed=token)
+
+
 def drop(matter: Matter, content: Content) -> None:
     """Put one ballot into the box of the matter's current round. Call inside the vote's transaction."""
-    sealed = sealing.seal(PURPOSE, pack(content), context=_context(matter.pk, matter.round))
-    SealedBallot.objects.create(matter=matter, round=matter.round, sealed=sealed)
+    sealed(matter, content).save(force_insert=True)
 
 
 def _open_all(matter: Matter) -> list[Content]:

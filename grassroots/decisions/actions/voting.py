@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Callable
@@ -13,11 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import User
 from grassroots.core import audit, sealing
 from grassroots.core.errors import DomainError
+from grassroots.core.prepared import SAMPLE_INT, Prepared, columns, instance
 from grassroots.people.models import Household
+from grassroots.territory.models import Unit
 
 from .. import ballot_box, rules
 from ..access import voting_household
-from ..models import Channel, Form, IdempotencyKey, Matter, Participation, SlipDistribution, Status
+from ..models import Channel, Form, IdempotencyKey, Matter, Participation, SealedBallot, SlipDistribution, Status
 from ._guards import AlreadyVoted, _event, _require_manager, _require_status
 
 
@@ -79,70 +82,110 @@ def _cast_online_vote(
         raise DomainError(_("Choose agree, disagree or other opinion."), field="choice")
     if choice == rules.Choice.OTHER and not comment.strip():
         raise DomainError(_("Write your other opinion."), field="comment")
-    with transaction.atomic():
-        if idempotency_key:
-            known = IdempotencyKey.objects.filter(user=user, key=_key_digest(user.pk, idempotency_key)).first()
-            if known is not None:
-                if known.matter_id != matter_id:
-                    raise DomainError(
-                        _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
-                    )
-                return _open_receipt(known), False
-        matter = Matter.objects.select_related("unit").get(pk=matter_id)
-        if matter.status != Status.OPEN or matter.form != Form.ONLINE:
-            raise DomainError(_("This matter is not open for online voting."))
-        now = timezone.now()
-        if matter.closes_at is not None and now >= matter.closes_at:
-            raise DomainError(_("The online vote has ended."))
-        household = voting_household(user, matter)
-        if household is None:
-            raise DomainError(_("Only the verified representative of a household of this village can vote."))
-        try:
-            with transaction.atomic():
-                Participation.objects.create(matter=matter, round=matter.round, household=household,
-                                             channel=Channel.ONLINE, recorded_on=timezone.localdate(now),
-                                             recorded_by=user)  # fmt: skip
-                _require_still_open(matter)
-        except IntegrityError:
-            # A retry with the same Idempotency-Key can race its first request. PostgreSQL (READ
-            # COMMITTED) lets both pass the look-up above; the unique index makes this one wait until
-            # the first commits, and by then its key is visible: answer with the first receipt.
-            known = (
-                IdempotencyKey.objects.filter(user=user, key=_key_digest(user.pk, idempotency_key)).first()
-                if idempotency_key
-                else None
+    key = _key_digest(user.pk, idempotency_key) if idempotency_key else None
+    if key is not None and (receipt := _known_receipt(user, key, matter_id)) is not None:
+        return receipt, False
+    # Everything that can be read or made before the write is done here, outside the transaction: the
+    # transaction holds SQLite's only write lock (BEGIN IMMEDIATE) and, at its end, the audit chain's head,
+    # where all voters queue, so it does nothing but the writes and one look at the matter's status.
+    matter = _matter_with_unit(matter_id)
+    if matter.status != Status.OPEN or matter.form != Form.ONLINE:
+        raise DomainError(_("This matter is not open for online voting."))
+    now = timezone.now()
+    if matter.closes_at is not None and now >= matter.closes_at:
+        raise DomainError(_("The online vote has ended."))
+    household = voting_household(user, matter)
+    if household is None:
+        raise DomainError(_("Only the verified representative of a household of this village can vote."))
+    receipt = _receipt()
+    ballot = ballot_box.sealed(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE,
+                               choice=choice, comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
+    sealed_receipt = (
+        None if key is None else sealing.seal(RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, key))
+    )
+    writing = "participation"
+    try:
+        with transaction.atomic():
+            _write_vote(matter, household.pk, user.pk, timezone.localdate(now), ballot.sealed)
+            if key is not None:
+                writing = "key"
+                IdempotencyKey(user=user, key=key, matter=matter, sealed_receipt=sealed_receipt).save(force_insert=True)
+            if in_transaction is not None:
+                in_transaction()
+            # The event records the participation (who, which channel), never the ballot.
+            audit.record(
+                "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
             )
-            if known is not None and known.matter_id == matter_id:
-                return _open_receipt(known), False
-            raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
-        receipt = _receipt()
-        ballot_box.drop(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE, choice=choice,
-                                                   comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
-        if idempotency_key:
-            sealed = sealing.seal(
-                RECEIPT_PURPOSE,
-                receipt.encode(),
-                context=_receipt_context(user.pk, _key_digest(user.pk, idempotency_key)),
-            )
-            try:
-                with transaction.atomic():
-                    IdempotencyKey.objects.create(
-                        user=user, key=_key_digest(user.pk, idempotency_key), matter=matter, sealed_receipt=sealed
-                    )
-            except IntegrityError:  # the same key sent at the same moment for another matter
-                raise DomainError(
-                    _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
-                ) from None
-        if in_transaction is not None:
-            in_transaction()
-        # The event records the participation (who, which channel), never the ballot.
-        audit.record(
-            "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
-        )
+    except IntegrityError:
+        # A retry with the same Idempotency-Key can race its first request: both pass the look-up above,
+        # the unique index makes this one wait until the first commits, and by then its key is visible:
+        # answer with the first receipt.
+        if key is not None and (known := _known_receipt(user, key, matter_id)) is not None:
+            return known, False
+        if writing == "key":  # the same key sent at the same moment for another matter
+            raise DomainError(
+                _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
+            ) from None
+        raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
     return receipt, True
 
 
+_MATTER_COLUMNS = columns(Matter)
+# Every vote reads its matter (core.prepared: compiled once per process).
+_MATTER = Prepared(
+    lambda matter_id: Matter.objects.filter(pk=matter_id).values_list(*_MATTER_COLUMNS, *columns(Unit, "unit__")),
+    matter_id=SAMPLE_INT,
+)
+
+
+def _matter_with_unit(matter_id: int) -> Matter:
+    """`Matter.objects.select_related("unit").get(pk=matter_id)`, at the cost of the SQL alone."""
+    row = _MATTER.first(matter_id=matter_id)
+    if row is None:
+        raise Matter.DoesNotExist(f"no matter {matter_id}")
+    matter: Matter = instance(Matter, row[: len(_MATTER_COLUMNS)])
+    matter.unit = instance(Unit, row[len(_MATTER_COLUMNS) :])
+    return matter
+
+
+def _known_receipt(user: User, key: str, matter_id: int) -> str | None:
+    """The receipt already returned for this Idempotency-Key (its keyed hash), if it was used for this matter."""
+    known = IdempotencyKey.objects.filter(user=user, key=key).first()
+    if known is None:
+        return None
+    if known.matter_id != matter_id:
+        raise DomainError(_("This Idempotency-Key was already used for another matter."), field="idempotency_key")
+    return _open_receipt(known)
+
+
 RECEIPT_PURPOSE = "decisions.idempotent-receipt"
+
+
+def _write_vote(matter: Matter, household_id: int, user_id: int, day: dt.date, sealed: str) -> None:
+    """The household's `Participation`, then its sealed ballot, in plain SQL (the peak path).
+
+    The participation is the transaction's first write: its IntegrityError (the household took part
+    already) ends the transaction before anything else is written, so no savepoint is needed. The ballot
+    goes into the box only if the matter is still open in the same round, looked at after the
+    participation is written, on both databases: the vote read the matter before its transaction, and a
+    count that started meanwhile holds the matter's row on PostgreSQL (so the participation's insert
+    waited for it) or committed before the write lock was ours on SQLite."""
+    q = connection.ops.quote_name
+    participation, box, matters = (q(m._meta.db_table) for m in (Participation, SealedBallot, Matter))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {participation} (matter_id, round, household_id, channel, recorded_on, recorded_by_id)"  # noqa: S608
+            " VALUES (%s, %s, %s, %s, %s, %s)",
+            [matter.pk, matter.round, household_id, Channel.ONLINE.value, connection.ops.adapt_datefield_value(day),
+             user_id],
+        )  # fmt: skip
+        cursor.execute(
+            f"INSERT INTO {box} (matter_id, round, sealed) SELECT %s, %s, %s"  # noqa: S608 - the models' tables
+            f" WHERE EXISTS (SELECT 1 FROM {matters} WHERE id = %s AND status = %s AND round = %s)",
+            [matter.pk, matter.round, sealed, matter.pk, Status.OPEN.value, matter.round],
+        )
+        if cursor.rowcount != 1:
+            raise DomainError(_("The vote was closed and counted a moment ago; your vote was not recorded."))
 
 
 def _require_still_open(matter: Matter) -> None:
