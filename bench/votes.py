@@ -54,6 +54,9 @@ if str(ROOT) not in sys.path:
 OUT = ROOT / "bench" / "out"
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 WORKERS, THREADS = 3, 4  # docs/deploy.md: 3 processes × 4 threads on a 2-core machine
+TARGET = (
+    0.8  # issue 10: the API at least 0.8× the bare view's throughput (reported; the exit status is for correctness)
+)
 CLIENTS = 12  # as many client threads as the server has request threads
 BASELINE_RUNS = 3  # the baseline waits on fsync, which other work on the machine slows: best of three
 # The online-vote team (D59 Art 5(2)(b)): 3 members, led by the Front work committee's representative.
@@ -444,13 +447,19 @@ def bench_database(label: str, database_url: str, workdir: Path, opts: argparse.
     script = Path(__file__).resolve()
     started = time.perf_counter()
     seeded = run_child(
-        script, "seed", ["--households", str(opts.households), "--matters", str(2 + BASELINE_RUNS)], env, workdir
+        script,
+        "seed",
+        ["--households", str(opts.households), "--matters", str(2 * opts.rounds + BASELINE_RUNS)],
+        env,
+        workdir,
     )
     print(
         f"  {label}: seeded {opts.households:,} households with tokens ({time.perf_counter() - started:.1f} s)",
         flush=True,
     )
-    api_matter, bare_matter, *base_matters = seeded["matters"]
+    api_matters = seeded["matters"][: opts.rounds]
+    bare_matters = seeded["matters"][opts.rounds : 2 * opts.rounds]
+    base_matters = seeded["matters"][2 * opts.rounds :]
 
     bases = [
         run_child(script, "baseline", ["--matter", str(m)], env, workdir, timeout=opts.max_seconds)
@@ -482,32 +491,39 @@ def bench_database(label: str, database_url: str, workdir: Path, opts: argparse.
             statuses[key] = statuses.get(key, 0) + 1
         return statuses
 
-    # The bare view: the same server, settings and middleware, one URL more (bench/bare_urls.py).
+    # The bare view (the same server, settings and middleware, one URL more: bench/bare_urls.py) and the API
+    # take turns, each round on matters of its own, and each keeps its best round: the machine's other work
+    # slows one run or another by up to a factor of two, and both are measured under the same turns.
     households = seeded["households"]
-    bare_seconds, bare_stream = serve(
-        "bench.bare_settings", bare_matter, lambda h: f"/bench/bare-vote/{bare_matter}/{households[h]}"
-    )
-    bare_statuses = tally(bare_stream)
-    bare_got = run_child(script, "counts", ["--matter", str(bare_matter)], env, workdir)
-    print(
-        f"  {label}: bare view {bare_statuses.get('201', 0):,} votes in {bare_seconds:.1f} s "
-        f"({', '.join(f'{k}: {v:,}' for k, v in bare_statuses.items())})",
-        flush=True,
-    )
-
-    seconds, stream = serve("config.settings", api_matter, None)
-    statuses = tally(stream)
-    got = run_child(script, "counts", ["--matter", str(api_matter)], env, workdir)
+    bare_runs: list[tuple[float, dict[str, int]]] = []
+    api_runs: list[tuple[float, dict[str, int]]] = []
+    bare_counts, api_counts = [], []
+    for round_ in range(opts.rounds):
+        bare_matter, api_matter = bare_matters[round_], api_matters[round_]
+        bare_seconds, bare_stream = serve(
+            "bench.bare_settings", bare_matter, lambda h, m=bare_matter: f"/bench/bare-vote/{m}/{households[h]}"
+        )
+        bare_runs.append((bare_seconds, tally(bare_stream)))
+        bare_counts.append(run_child(script, "counts", ["--matter", str(bare_matter)], env, workdir))
+        api_seconds, api_stream = serve("config.settings", api_matter, None)
+        api_runs.append((api_seconds, tally(api_stream)))
+        api_counts.append(run_child(script, "counts", ["--matter", str(api_matter)], env, workdir))
+        print(
+            f"  {label}: round {round_ + 1}: bare view {bare_runs[-1][1].get('201', 0):,} votes in {bare_seconds:.1f} s "
+            f"({', '.join(f'{k}: {v:,}' for k, v in bare_runs[-1][1].items())}); API "
+            f"{api_runs[-1][1].get('201', 0):,} votes in {api_seconds:.1f} s "
+            f"({', '.join(f'{k}: {v:,}' for k, v in api_runs[-1][1].items())})",
+            flush=True,
+        )
+    bare_seconds, bare_statuses = min(bare_runs, key=lambda run: run[0])
+    seconds, statuses = min(api_runs, key=lambda run: run[0])
+    got = {"participations": min(c["participations"] for c in api_counts),
+           "ballots": min(c["ballots"] for c in api_counts)}  # fmt: skip
     created = statuses.get("201", 0)
     ok = (
-        created == opts.households
-        and got["participations"] == got["ballots"] == opts.households
-        and bare_got["participations"] == bare_got["ballots"] == opts.households
+        all(run[1].get("201", 0) == opts.households for run in api_runs + bare_runs)
+        and all(c["participations"] == c["ballots"] == opts.households for c in api_counts + bare_counts)
         and all(b["ballots"] == opts.households for b in bases)
-    )
-    print(
-        f"  {label}: API {created:,} votes in {seconds:.1f} s ({', '.join(f'{k}: {v:,}' for k, v in statuses.items())})",
-        flush=True,
     )
     api_rate = created / seconds if seconds else 0
     bare_rate = bare_statuses.get("201", 0) / bare_seconds if bare_seconds else 0
@@ -520,6 +536,9 @@ def bench_database(label: str, database_url: str, workdir: Path, opts: argparse.
         "bare_votes_per_second": round(bare_rate, 1),
         "ratio_api_to_bare_throughput": round(api_rate / bare_rate, 2) if bare_rate else 0,
         "bare_statuses": bare_statuses,
+        "bare_rounds_seconds": [round(run[0], 2) for run in bare_runs],
+        "api_rounds_seconds": [round(run[0], 2) for run in api_runs],
+        "target_0_8_met": bool(bare_rate and api_rate / bare_rate >= TARGET),
         "baseline_seconds": round(base["seconds"], 2),
         "baseline_votes_per_second": round(base["rows"] / base["seconds"], 1),
         "ratio_api_to_baseline_time": round(seconds / base["seconds"], 2),
@@ -584,12 +603,15 @@ def parent(opts: argparse.Namespace) -> int:
         ("API seconds", "api_seconds", "{:.1f}"),
         ("bare view seconds", "bare_seconds", "{:.1f}"),
         ("baseline seconds", "baseline_seconds", "{:.1f}"),
+        ("API ≥ 0.8× bare view", "target_0_8_met", "{}"),
         ("result", "result", "{}"),
     ]
     for title, key, fmt in rows:
         print(f"{title:<24}" + "".join(f"{fmt.format(r[key]):>14}" for r in results))
     print("(API / bare view: throughput of the API over that of the bare Django view on the same server and")
-    print(" middleware, bench/bare_urls.py; ratio API/baseline: API time / baseline time for the same number")
+    print(
+        f" middleware, bench/bare_urls.py, the best of {opts.rounds} turns of each; ratio API/baseline: API time / baseline time for the same number"
+    )
     print(" of votes; the baseline inserts the same")
     print(
         f" Participation and Ballot rows with the cursor, one transaction per vote, one connection, best of {BASELINE_RUNS})"
@@ -611,6 +633,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--households", type=int, default=2000, help="households, one vote each (default 2,000)")
     parser.add_argument("--clients", type=int, default=CLIENTS, help=f"client threads (default {CLIENTS})")
     parser.add_argument("--max-seconds", type=float, default=120, help="deadline of each timed phase (default 120)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="turns of the bare view and the API, best kept (default 3)"
+    )
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory in bench/out/")
     # Internal: the children that seed, insert and count run with Django set up on the bench database.

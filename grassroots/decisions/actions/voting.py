@@ -100,16 +100,19 @@ def _cast_online_vote(
     receipt = _receipt()
     ballot = ballot_box.sealed(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE,
                                choice=choice, comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
-    sealed_receipt = (
-        None if key is None else sealing.seal(RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, key))
-    )
+    kept = (
+        None
+        if key is None
+        else IdempotencyKey(user=user, key=key, matter=matter, sealed_receipt=sealing.seal(
+            RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, key)))
+    )  # fmt: skip
     writing = "participation"
     try:
         with transaction.atomic():
             _write_vote(matter, household.pk, user.pk, timezone.localdate(now), ballot.sealed)
-            if key is not None:
+            if kept is not None:
                 writing = "key"
-                IdempotencyKey(user=user, key=key, matter=matter, sealed_receipt=sealed_receipt).save(force_insert=True)
+                kept.save(force_insert=True)
             if in_transaction is not None:
                 in_transaction()
             # The event records the participation (who, which channel), never the ballot.
