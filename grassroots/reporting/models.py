@@ -78,7 +78,31 @@ class RefreshCursor(models.Model):
         return f"audit seq {self.seq}"
 
 
+class CommuneStart(models.Model):
+    """The day the platform first recorded a commune or a unit below it (its first audit event), kept once
+    found: the overdue list looks back to its year (`refresh.overdue_since`), and reading it from the audit
+    trail at every refresh would read the commune's whole history. The trail only grows, so the day holds as
+    long as the units are the same: `units_digest` names them (a village moved in brings its older events, one
+    moved out takes its own), and the day is found again when they differ. A commune that has no event yet has
+    no row."""
+
+    commune = models.OneToOneField("territory.Unit", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    first_recorded_on = models.DateField()
+    units_digest = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"commune {self.commune_id} since {self.first_recorded_on}"
+
+
 # The annual evaluation's models live in their own module; imported here so that Django registers them.
 from .evaluation_models import EvaluationCriterion, EvaluationScheme  # noqa: E402
 
-__all__ = ["EvaluationCriterion", "EvaluationScheme", "Figure", "OverdueItem", "PeriodKind", "RefreshCursor"]
+__all__ = [
+    "CommuneStart",
+    "EvaluationCriterion",
+    "EvaluationScheme",
+    "Figure",
+    "OverdueItem",
+    "PeriodKind",
+    "RefreshCursor",
+]

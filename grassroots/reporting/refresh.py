@@ -28,6 +28,7 @@ and refreshes the communes they touched. Time alone also changes figures (a dead
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from django.utils import timezone, translation
 from grassroots.core.models import AuditEvent
 from grassroots.territory.models import COMMUNE_KINDS, VILLAGE_KINDS, Unit
 
-from .models import Figure, OverdueItem, RefreshCursor
+from .models import CommuneStart, Figure, OverdueItem, RefreshCursor
 from .periods import starts_of
 from .registry import all_indicators
 
@@ -64,17 +65,45 @@ def window(today: dt.date) -> tuple[dt.date, dt.date]:
     return dt.date(today.year - 1, 1, 1), dt.date(today.year, 12, 31)
 
 
-def overdue_since(unit_ids: Iterable[int], today: dt.date) -> dt.date:
+def overdue_since(commune_id: int, below: Iterable[int], today: dt.date) -> dt.date:
     """The first day a commune's overdue list looks back to: 1 January of the year the platform first recorded
-    anything about the commune or its villages (its first audit event), or the window's start if that is
-    earlier; never before the Law took effect (Law Art 90(1)). A conference or review missing from before the
-    commune used the platform is no proof that none was held: listing every village's 2023 and 2024 as overdue
-    on the day a commune starts would bury the real arrears."""
+    anything about the commune or the units below it (`below`: its villages; its first audit event), or the
+    window's start if that is earlier; never before the Law took effect (Law Art 90(1)). A conference or review
+    missing from before the commune used the platform is no proof that none was held: listing every village's
+    2023 and 2024 as overdue on the day a commune starts would bury the real arrears.
+
+    The first event's day is kept (`CommuneStart`) and read from the trail again only when the commune's
+    units are no longer those it was found for; while the trail holds nothing about them, nothing is kept."""
     start = window(today)[0]
-    first = AuditEvent.objects.filter(unit_id__in=list(unit_ids)).aggregate(first=Min("created_at"))["first"]
+    units = sorted({commune_id, *below})
+    digest = units_digest(units)
+    first = (
+        CommuneStart.objects.filter(commune_id=commune_id, units_digest=digest)
+        .values_list("first_recorded_on", flat=True)
+        .first()
+    )
+    if first is None:
+        first = first_recorded(units)
+        if first is not None:
+            # update_or_create stands a refresh of the same commune storing it meanwhile (it reads the row
+            # again on an IntegrityError); both found the same day.
+            CommuneStart.objects.update_or_create(
+                commune_id=commune_id, defaults={"first_recorded_on": first, "units_digest": digest}
+            )
     if first is not None:
-        start = min(start, dt.date(timezone.localtime(first).year, 1, 1))
+        start = min(start, dt.date(first.year, 1, 1))
     return max(LAW_IN_FORCE_ART_90, start)
+
+
+def first_recorded(unit_ids: list[int]) -> dt.date | None:
+    """The local day of the first audit event naming one of these units; None when there is none."""
+    first = AuditEvent.objects.filter(unit_id__in=unit_ids).aggregate(first=Min("created_at"))["first"]
+    return None if first is None else timezone.localtime(first).date()
+
+
+def units_digest(unit_ids: list[int]) -> str:
+    """A name for a set of unit ids (sorted), short enough to store whatever their number."""
+    return hashlib.sha256(",".join(map(str, unit_ids)).encode()).hexdigest()
 
 
 @dataclass
@@ -93,7 +122,7 @@ def compute(commune: Unit, today: dt.date) -> tuple[Sums, list[OverdueItem]]:
     items of the window count in the figures, older ones only make the overdue list when they are overdue."""
     start, end = window(today)
     paths = dict(Unit.objects.descendants_of(commune).values_list("id", "path"))
-    since = overdue_since([commune.pk, *paths], today)
+    since = overdue_since(commune.pk, paths, today)
     asked = min(start, since)  # the window's figures, and the overdue items since `since`
     acc: dict[Key, list[int]] = defaultdict(lambda: [0, 0, 0])
     overdue: list[OverdueItem] = []
