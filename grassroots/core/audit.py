@@ -125,8 +125,8 @@ def _append(fields: dict[str, Any]) -> tuple[int, int, dt.datetime, str, str]:
 
 
 def content_pieces(fields: dict[str, Any]) -> tuple[str, str, str]:
-    """`canonical_content` cut around the two values only the head decides (its time and its sequence
-    number): content = first + created_at text + second + seq + third (tests/test_audit_one_statement.py)."""
+    """`canonical_content` cut around the time and the sequence number (which only the head decides):
+    content = first + created_at text + second + seq + third (tests/test_audit_one_statement.py)."""
 
     def dumps(value: Any) -> str:
         return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -141,30 +141,32 @@ def content_pieces(fields: dict[str, Any]) -> tuple[str, str, str]:
 
 
 def _append_in_one_statement(fields: dict[str, Any]) -> tuple[int, int, dt.datetime, str, str] | None:
-    """PostgreSQL: lock the head, take the time, hash (sha256 in the server), insert the event and move the
-    head in one statement, so the head is held for that statement and the commit, not for a round trip and
-    Python's work between each of four statements. The hashed bytes are `canonical_content`'s: the time is
-    written as `_created_at_sql` writes it for `verify_chain`. None if the head's row does not exist yet."""
+    """PostgreSQL: lock the head, hash (sha256 in the server), insert the event and move the head in one
+    statement, so the head is held for that statement and the commit, not for a round trip and Python's
+    work between each of four statements. The hashed bytes are `canonical_content`'s, with the number the
+    head gives. The time is taken just before (as `timezone.now()` gives it, which tests and the demo can
+    set): two actions appending at the same moment may be a few milliseconds out of the chain's order.
+    None if the head's row does not exist yet."""
+    created_at = timezone.now()
     first, second, third = content_pieces(fields)
+    before = first + created_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") + second
     head, event_table = _head_table(), connection.ops.quote_name(AuditEvent._meta.db_table)
     sql = f"""
         WITH h AS (SELECT seq, hash FROM {head} WHERE id = 1 FOR UPDATE),
-        n AS (SELECT h.seq + 1 AS seq, h.hash AS prev_hash, clock_timestamp() AS at FROM h),
         c AS (
-            SELECT n.seq, n.prev_hash, n.at, encode(sha256(convert_to(
-                n.prev_hash || E'\\n' || %s || to_char(n.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
-                || %s || n.seq::text || %s, 'UTF8')), 'hex') AS hash
-            FROM n
+            SELECT h.seq + 1 AS seq, h.hash AS prev_hash,
+                   encode(sha256(convert_to(h.hash || E'\\n' || %s || (h.seq + 1)::text || %s, 'UTF8')), 'hex') AS hash
+            FROM h
         ),
         u AS (UPDATE {head} SET seq = c.seq, hash = c.hash FROM c WHERE {head}.id = 1)
         INSERT INTO {event_table} ({_event_columns()})
-        SELECT c.seq, c.at, %s, %s, %s, %s, %s, %s, c.prev_hash, c.hash FROM c
-        RETURNING id, seq, created_at, prev_hash, hash
+        SELECT c.seq, %s, %s, %s, %s, %s, %s, %s, c.prev_hash, c.hash FROM c
+        RETURNING id, seq, prev_hash, hash
     """  # noqa: S608 - the models' tables
     with connection.cursor() as cursor:
-        cursor.execute(sql, [first, second, third, *_values(fields)])
+        cursor.execute(sql, [before, third, connection.ops.adapt_datetimefield_value(created_at), *_values(fields)])
         row = cursor.fetchone()
-    return None if row is None else (row[0], row[1], row[2], row[3], row[4])
+    return None if row is None else (row[0], row[1], created_at, row[2], row[3])
 
 
 def _head_table() -> str:
