@@ -208,6 +208,9 @@ TEMPLATES = [
 DEFAULT_SQLITE = VAR_DIR / "db.sqlite3"
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
+# PostgreSQL: the peak path's reads (core.prepared) run as statements the server keeps prepared for the
+# connection. Set to 0 behind a pooler in transaction mode that does not keep them (docs/deploy.md).
+PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if not os.environ.get("DATABASE_URL"):
         VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,14 @@ varying length (`__in`) cannot be prepared.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -100,7 +103,7 @@ class Prepared:
                 else:  # a LIKE pattern made of the value: escaped the same way
                     escaped = connection.ops.prep_for_like_query(value)
                     params[position] = params[position].replace(compiled.samples[name], escaped)
-        with connection.cursor() as cursor:
+        with _cursor(connection) as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
         if not compiled.converters:
@@ -121,6 +124,50 @@ class Prepared:
         return found[0] if found else None
 
 
+@functools.cache
+def _preparing_classes() -> tuple[type, type]:
+    """Django's psycopg cursor with the values bound by the server and every statement prepared, and the
+    debug wrapper that logs it (tests, DEBUG) with its SQL as written, since psycopg keeps no text of a
+    prepared statement's run for Django to log."""
+    import psycopg
+    from django.db.backends.postgresql.base import CursorDebugWrapper
+    from django.db.backends.utils import CursorWrapper
+
+    class PreparingCursor(psycopg.Cursor[Any]):  # Django's ServerBindingCursor, less callproc()
+        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+            return super().execute(query, params, prepare=True)
+
+    class LoggedCursor(CursorDebugWrapper):
+        def execute(self, sql: Any, params: Any = None) -> Any:
+            with self.debug_sql(sql, params, use_last_executed_query=False):
+                return CursorWrapper.execute(self, sql, params)
+
+    return PreparingCursor, LoggedCursor
+
+
+def _cursor(connection: Any) -> Any:
+    """On PostgreSQL, over a connection kept open between requests (CONN_MAX_AGE, docs/deploy.md), a
+    cursor whose statements the server keeps prepared for the connection: parsed and planned once, not at
+    every run (planning the caller's household took 0.6 ms of the server's CPU, running it 0.08 ms).
+    Django's cursor elsewhere, over a connection opened for one request (preparing would cost a round
+    trip more), or where `DATABASE_PREPARED_STATEMENTS=0` (a pooler that does not keep them)."""
+    if (
+        connection.vendor != "postgresql"
+        or not settings.PREPARED_STATEMENTS
+        or connection.settings_dict.get("CONN_MAX_AGE") == 0
+    ):
+        return connection.cursor()
+    connection.ensure_connection()
+    raw = connection.connection
+    if raw.prepare_threshold is None:
+        # Django turns psycopg's preparing off (prepare_threshold=None, for poolers), which would make
+        # `prepare=True` do nothing: with a threshold no query reaches, only these statements are prepared.
+        raw.prepare_threshold = 2**31
+    preparing, logged = _preparing_classes()
+    cursor = preparing(raw)
+    return logged(cursor, connection) if connection.queries_logged else connection.make_cursor(cursor)
+
+
 def columns(model: Any, through: str = "") -> list[str]:
     """The names `values_list` takes for every concrete field of the model (`through`: the relation's path,
     as "household__unit__"), in the order `instance` expects them."""
@@ -132,3 +179,21 @@ def instance(model: Any, values: tuple[Any, ...] | list[Any]) -> Any:
     from django.db import DEFAULT_DB_ALIAS
 
     return model.from_db(DEFAULT_DB_ALIAS, [field.attname for field in model._meta.concrete_fields], values)
+
+
+@contextmanager
+def sent_together(using: str = "default") -> Iterator[None]:
+    """On PostgreSQL, the statements run in the block go to the server together, without waiting for each
+    answer (psycopg's pipeline mode): one round trip for the lot, at the first read of a result (a
+    `fetchone`) or at the block's end, where an error of any of them is raised. Elsewhere, nothing.
+
+    For writes whose answers nothing in the block needs before its last statement: a cursor's `rowcount`
+    is known only after the block (or after a later `fetchone`), and once a statement fails the rest are
+    not run, which the enclosing transaction's rollback then undoes."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.wrap_database_errors, connection.connection.pipeline():  # errors as Django's, at the end too
+        yield

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -27,6 +28,14 @@ UNITS_UNDER = Prepared(
     ),
     path="sample-path",
 )
+
+
+@pytest.fixture(autouse=True, params=["kept", "per-request"])
+def connection_kept(request, monkeypatch):  # type: ignore[no-untyped-def]
+    """Every test runs over a connection kept between requests (on PostgreSQL: prepared statements) and
+    over one opened per request (Django's cursor)."""
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60 if request.param == "kept" else 0)
+    return request.param
 
 
 @pytest.fixture
@@ -100,3 +109,47 @@ def test_a_sample_that_is_not_a_parameter_is_refused():
     query = Prepared(lambda user_id: RoleAssignment.objects.filter(user_id=1).values_list("role"), user_id=SAMPLE_INT)
     with pytest.raises(ValueError, match="user_id"):
         query.rows(user_id=2)
+
+
+def test_statements_sent_together_are_answered_at_the_end_and_fail_as_django_errors(roles):  # type: ignore[no-untyped-def]
+    from django.db import IntegrityError, transaction
+
+    from grassroots.core.prepared import sent_together
+
+    table = connection.ops.quote_name(User._meta.db_table)
+    update = f"UPDATE {table} SET first_name = %s WHERE username = %s"  # noqa: S608
+    with transaction.atomic(), connection.cursor() as first, connection.cursor() as second:
+        with sent_together():
+            if connection.vendor == "postgresql":  # in psycopg's pipeline mode: nothing waits for its answer
+                assert connection.connection.pgconn.pipeline_status != 0
+            first.execute(update, ["A", "prepared-holder"])
+            second.execute(update, ["B", "nobody"])
+        assert (first.rowcount, second.rowcount) == (1, 0)  # each cursor's own answer, after the block
+    assert User.objects.get(username="prepared-holder").first_name == "A"
+    # A failing statement fails the block with Django's error (the rest is not run), and the
+    # transaction's rollback undoes what ran before it.
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor, sent_together():
+        cursor.execute(update, ["C", "prepared-holder"])
+        cursor.execute(f"UPDATE {table} SET username = %s WHERE username = %s", ["prepared-holder", "prepared-other"])  # noqa: S608
+        cursor.execute(update, ["D", "prepared-holder"])
+    assert User.objects.get(username="prepared-holder").first_name == "A"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_on_postgresql_a_kept_connection_prepares_the_statement_unless_turned_off(
+    roles, connection_kept, enabled, settings
+):  # type: ignore[no-untyped-def]
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    settings.PREPARED_STATEMENTS = enabled
+    _, user = roles
+    tag = f"probe_{enabled}_{connection_kept}".replace("-", "_").lower()  # a statement of this test's own
+    query = Prepared(
+        lambda user_id: RoleAssignment.objects.filter(user_id=user_id).annotate(**{tag: F("role")}).values_list(tag),
+        user_id=SAMPLE_INT,
+    )
+    assert sorted(query.rows(user_id=user.pk)) == [(Role.VILLAGE_FRONT_HEAD,), (Role.VILLAGE_HEAD,)]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any(tag in sql for sql in prepared) == (enabled and connection_kept == "kept")
