@@ -24,6 +24,15 @@ def _test_settings(settings):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _forget_open_matters():  # type: ignore[no-untyped-def]
+    """The vote path's per-process copies of open matters (decisions.actions.voting) belong to one test's
+    database: ids are given again after its rollback."""
+    from grassroots.decisions.actions.voting import _OPEN_MATTERS
+
+    _OPEN_MATTERS.clear()
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():  # type: ignore[no-untyped-def]
     """A request to /en/… or /ru/… leaves its language active in the thread; every test starts from
     the default again, so none depends on the order the tests run in."""

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import secrets
 from collections.abc import Callable
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import User
 from grassroots.core import audit, sealing
 from grassroots.core.errors import DomainError
-from grassroots.core.prepared import SAMPLE_INT, Prepared, columns, instance
+from grassroots.core.prepared import SAMPLE_INT, Prepared, columns, instance, sent_together
 from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
@@ -88,15 +89,16 @@ def _cast_online_vote(
     # Everything that can be read or made before the write is done here, outside the transaction: the
     # transaction holds SQLite's only write lock (BEGIN IMMEDIATE) and, at its end, the audit chain's head,
     # where all voters queue, so it does nothing but the writes and one look at the matter's status.
-    matter = _matter_with_unit(matter_id)
-    if matter.status != Status.OPEN or matter.form != Form.ONLINE:
-        raise DomainError(_("This matter is not open for online voting."))
     now = timezone.now()
-    if matter.closes_at is not None and now >= matter.closes_at:
-        raise DomainError(_("The online vote has ended."))
-    household = voting_household(user, matter)
-    if household is None:
-        raise DomainError(_("Only the verified representative of a household of this village can vote."))
+    matter, remembered = _open_online_matter(matter_id)
+    try:
+        household = _voter_of(matter, user, now)
+    except DomainError:
+        if not remembered:
+            raise
+        forget_matter(matter_id)  # a refusal is never decided on a remembered copy: read the matter again
+        matter, _remembered = _open_online_matter(matter_id)
+        household = _voter_of(matter, user, now)
     receipt = _receipt()
     ballot = ballot_box.sealed(matter, ballot_box.Content(village_id=household.unit_id, channel=Channel.ONLINE,
                                choice=choice, comment=comment.strip(), receipt_hash=receipt_hash(receipt)))  # fmt: skip
@@ -106,31 +108,74 @@ def _cast_online_vote(
         else IdempotencyKey(user=user, key=key, matter=matter, sealed_receipt=sealing.seal(
             RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, key)))
     )  # fmt: skip
-    writing = "participation"
     try:
-        with transaction.atomic():
-            _write_vote(matter, household.pk, user.pk, timezone.localdate(now), ballot.sealed)
-            if kept is not None:
-                writing = "key"
-                kept.save(force_insert=True)
-            if in_transaction is not None:
-                in_transaction()
-            # The event records the participation (who, which channel), never the ballot.
-            audit.record(
-                "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
-            )
+        with transaction.atomic(), connection.cursor() as cursor, connection.cursor() as box:
+            # On PostgreSQL the writes go to the server together, in one round trip (core.prepared).
+            with sent_together():
+                _write_vote(cursor, box, matter, household.pk, user.pk, timezone.localdate(now), ballot.sealed)
+                if kept is not None:
+                    _insert_key(cursor, kept)
+                if in_transaction is not None:
+                    in_transaction()
+                # The event records the participation (who, which channel), never the ballot.
+                audit.record(
+                    "decisions.vote_cast", actor=user, target=matter, unit_id=matter.unit_id, data={"channel": "online"}
+                )
+            if box.rowcount != 1:  # the matter was no longer open in this round: nothing is kept
+                forget_matter(matter_id)
+                raise DomainError(_("The vote was closed and counted a moment ago; your vote was not recorded."))
     except IntegrityError:
         # A retry with the same Idempotency-Key can race its first request: both pass the look-up above,
         # the unique index makes this one wait until the first commits, and by then its key is visible:
-        # answer with the first receipt.
+        # answer with the first receipt, or refuse a key first used for another matter. Any other
+        # failure is the household's participation, recorded already.
         if key is not None and (known := _known_receipt(user, key, matter_id)) is not None:
             return known, False
-        if writing == "key":  # the same key sent at the same moment for another matter
-            raise DomainError(
-                _("This Idempotency-Key was already used for another matter."), field="idempotency_key"
-            ) from None
         raise AlreadyVoted(_("Your household has already voted on this matter.")) from None
     return receipt, True
+
+
+def _voter_of(matter: Matter, user: User, now: dt.datetime) -> Household:
+    """The household the user votes for in this matter, or the reason why not."""
+    if matter.status != Status.OPEN or matter.form != Form.ONLINE:
+        raise DomainError(_("This matter is not open for online voting."))
+    if matter.closes_at is not None and now >= matter.closes_at:
+        raise DomainError(_("The online vote has ended."))
+    household = voting_household(user, matter)
+    if household is None:
+        raise DomainError(_("Only the verified representative of a household of this village can vote."))
+    return household
+
+
+# Matters open for online voting, by id, as read by this process: at the close of a commune-wide vote
+# every vote asks for the same matter. What a vote takes from the copy does not change while the vote is
+# open (the unit, the round, when it opened and ends: `open_matter` sets them once, and an online vote is
+# never reopened); its status does, and the ballot's insert looks at the status and round in the database
+# itself (`_write_vote`). A refusal is decided on a fresh read only. A change saved in this process
+# forgets the copy at once (`forget_matter`, connected in apps.py).
+_OPEN_MATTERS: dict[int, Matter] = {}
+_OPEN_MATTERS_KEPT = 1000
+
+
+def _open_online_matter(matter_id: int) -> tuple[Matter, bool]:
+    """(the matter, True if it is this process's remembered copy)."""
+    if (kept := _OPEN_MATTERS.get(matter_id)) is not None:
+        return kept, True
+    matter = _matter_with_unit(matter_id)
+    if matter.status == Status.OPEN and matter.form == Form.ONLINE:
+        if len(_OPEN_MATTERS) >= _OPEN_MATTERS_KEPT:
+            _OPEN_MATTERS.clear()
+        _OPEN_MATTERS[matter_id] = matter
+    return matter, False
+
+
+def forget_matter(matter_id: int | None, **_kwargs: object) -> None:
+    _OPEN_MATTERS.pop(matter_id, None)  # type: ignore[arg-type]
+
+
+def forget_saved_matter(instance: Matter, **_kwargs: object) -> None:
+    """post_save and post_delete of a Matter."""
+    forget_matter(instance.pk)
 
 
 _MATTER_COLUMNS = columns(Matter)
@@ -164,8 +209,10 @@ def _known_receipt(user: User, key: str, matter_id: int) -> str | None:
 RECEIPT_PURPOSE = "decisions.idempotent-receipt"
 
 
-def _write_vote(matter: Matter, household_id: int, user_id: int, day: dt.date, sealed: str) -> None:
-    """The household's `Participation`, then its sealed ballot, in plain SQL (the peak path).
+def _write_vote(cursor: Any, box: Any, matter: Matter, household_id: int, user_id: int, day: dt.date,
+                sealed: str) -> None:  # fmt: skip
+    """The household's `Participation`, then its sealed ballot into the `box` cursor, in plain SQL (the peak
+    path). The caller checks `box.rowcount` (1: the ballot is in) once the statements have been answered.
 
     The participation is the transaction's first write: its IntegrityError (the household took part
     already) ends the transaction before anything else is written, so no savepoint is needed. The ballot
@@ -174,21 +221,28 @@ def _write_vote(matter: Matter, household_id: int, user_id: int, day: dt.date, s
     count that started meanwhile holds the matter's row on PostgreSQL (so the participation's insert
     waited for it) or committed before the write lock was ours on SQLite."""
     q = connection.ops.quote_name
-    participation, box, matters = (q(m._meta.db_table) for m in (Participation, SealedBallot, Matter))
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {participation} (matter_id, round, household_id, channel, recorded_on, recorded_by_id)"  # noqa: S608
-            " VALUES (%s, %s, %s, %s, %s, %s)",
-            [matter.pk, matter.round, household_id, Channel.ONLINE.value, connection.ops.adapt_datefield_value(day),
-             user_id],
-        )  # fmt: skip
-        cursor.execute(
-            f"INSERT INTO {box} (matter_id, round, sealed) SELECT %s, %s, %s"  # noqa: S608 - the models' tables
-            f" WHERE EXISTS (SELECT 1 FROM {matters} WHERE id = %s AND status = %s AND round = %s)",
-            [matter.pk, matter.round, sealed, matter.pk, Status.OPEN.value, matter.round],
-        )
-        if cursor.rowcount != 1:
-            raise DomainError(_("The vote was closed and counted a moment ago; your vote was not recorded."))
+    participation, ballots, matters = (q(m._meta.db_table) for m in (Participation, SealedBallot, Matter))
+    cursor.execute(
+        f"INSERT INTO {participation} (matter_id, round, household_id, channel, recorded_on, recorded_by_id)"  # noqa: S608
+        " VALUES (%s, %s, %s, %s, %s, %s)",
+        [matter.pk, matter.round, household_id, Channel.ONLINE.value, connection.ops.adapt_datefield_value(day),
+         user_id],
+    )  # fmt: skip
+    box.execute(
+        f"INSERT INTO {ballots} (matter_id, round, sealed) SELECT %s, %s, %s"  # noqa: S608 - the models' tables
+        f" WHERE EXISTS (SELECT 1 FROM {matters} WHERE id = %s AND status = %s AND round = %s)",
+        [matter.pk, matter.round, sealed, matter.pk, Status.OPEN.value, matter.round],
+    )
+
+
+def _insert_key(cursor: Any, kept: IdempotencyKey) -> None:
+    """`kept.save(force_insert=True)` without reading its id back (which would wait for the answer)."""
+    q = connection.ops.quote_name
+    cursor.execute(
+        f"INSERT INTO {q(IdempotencyKey._meta.db_table)} (user_id, {q('key')}, matter_id, sealed_receipt)"  # noqa: S608
+        " VALUES (%s, %s, %s, %s)",
+        [kept.user_id, kept.key, kept.matter_id, kept.sealed_receipt],
+    )
 
 
 def _require_still_open(matter: Matter) -> None:

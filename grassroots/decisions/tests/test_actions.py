@@ -74,6 +74,114 @@ def test_the_same_idempotency_key_returns_the_same_receipt(online_matter, villag
     assert Participation.objects.filter(matter=online_matter).count() == 1
 
 
+def test_a_vote_that_arrives_as_the_box_is_emptied_is_refused_and_leaves_nothing(online_matter, village, monkeypatch):  # type: ignore[no-untyped-def]
+    """The matter is read before the vote's transaction; a count that ends in between is seen by the
+    ballot's insert (only while the matter is open in the same round), and the participation written
+    before it goes too: no receipt without a ballot in the count."""
+    from grassroots.decisions.actions import voting
+
+    read = voting._matter_with_unit
+
+    def read_then_closed(matter_id):  # type: ignore[no-untyped-def]
+        matter = read(matter_id)
+        Matter.objects.filter(pk=matter_id).update(status=Status.CLOSED)
+        return matter
+
+    monkeypatch.setattr(voting, "_matter_with_unit", read_then_closed)
+    events = AuditEvent.objects.count()
+    with pytest.raises(DomainError, match="closed and counted a moment ago"):
+        actions.cast_online_vote(online_matter.pk, user=village["voters"][3], choice="agree")
+    assert not Participation.objects.filter(matter=online_matter).exists()
+    assert not SealedBallot.objects.filter(matter=online_matter).exists()
+    assert AuditEvent.objects.count() == events
+
+
+def test_a_remembered_copy_of_an_open_matter_never_lets_a_vote_past_its_close(online_matter, village):
+    """The vote path keeps a copy of an open matter per process. Closed by another process (no signal
+    here: an UPDATE), the ballot's insert still sees the database's status; the copy is then forgotten."""
+    from grassroots.decisions.actions import voting
+
+    actions.cast_online_vote(online_matter.pk, user=village["voters"][0], choice="agree")
+    assert online_matter.pk in voting._OPEN_MATTERS
+    Matter.objects.filter(pk=online_matter.pk).update(status=Status.CLOSED)
+    with pytest.raises(DomainError, match="closed and counted a moment ago"):
+        actions.cast_online_vote(online_matter.pk, user=village["voters"][1], choice="agree")
+    assert online_matter.pk not in voting._OPEN_MATTERS
+    assert Participation.objects.filter(matter=online_matter).count() == 1
+    with pytest.raises(DomainError, match="not open for online voting"):  # read again from the database
+        actions.cast_online_vote(online_matter.pk, user=village["voters"][1], choice="agree")
+
+
+def test_a_matter_saved_in_this_process_is_forgotten_at_once(online_matter, village):
+    from grassroots.decisions.actions import voting
+
+    actions.cast_online_vote(online_matter.pk, user=village["voters"][0], choice="agree")
+    assert online_matter.pk in voting._OPEN_MATTERS
+    online_matter.save(update_fields=["title"])
+    assert online_matter.pk not in voting._OPEN_MATTERS
+
+
+def test_a_refusal_is_never_decided_on_a_remembered_copy(online_matter, village):
+    """A copy that says the vote has ended (however it came to say so) is read again before refusing."""
+    from grassroots.decisions.actions import voting
+
+    actions.cast_online_vote(online_matter.pk, user=village["voters"][0], choice="agree")
+    voting._OPEN_MATTERS[online_matter.pk].closes_at = timezone.now() - dt.timedelta(minutes=1)
+    _receipt, created = actions.cast_online_vote(online_matter.pk, user=village["voters"][1], choice="agree")
+    assert created and Participation.objects.filter(matter=online_matter).count() == 2
+
+
+def test_only_open_online_matters_are_remembered_and_a_bounded_number(online_matter, village, monkeypatch):
+    from grassroots.decisions.actions import voting
+
+    draft = _new(village)
+    with pytest.raises(DomainError):
+        actions.cast_online_vote(draft.pk, user=village["voters"][0], choice="agree")
+    assert draft.pk not in voting._OPEN_MATTERS
+    monkeypatch.setattr(voting, "_OPEN_MATTERS_KEPT", 2)
+    voting._OPEN_MATTERS.update({-1: online_matter, -2: online_matter})
+    actions.cast_online_vote(online_matter.pk, user=village["voters"][0], choice="agree")
+    assert list(voting._OPEN_MATTERS) == [online_matter.pk]
+
+
+def _key_not_seen_once(monkeypatch):  # type: ignore[no-untyped-def]
+    """The first look-up of the Idempotency-Key misses, as for a retry racing its first request."""
+    from grassroots.decisions.actions import voting
+
+    real, calls = voting._known_receipt, []
+
+    def known(*args):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        return None if len(calls) == 1 else real(*args)
+
+    monkeypatch.setattr(voting, "_known_receipt", known)
+
+
+def test_a_retry_racing_its_first_request_gets_the_first_receipt(online_matter, village, monkeypatch):  # type: ignore[no-untyped-def]
+    voter = village["voters"][4]
+    first, created = actions.cast_online_vote(online_matter.pk, user=voter, choice="agree", idempotency_key="k-r")
+    _key_not_seen_once(monkeypatch)
+    assert actions.cast_online_vote(online_matter.pk, user=voter, choice="agree", idempotency_key="k-r") == (
+        first,
+        False,
+    )
+    assert created and Participation.objects.filter(matter=online_matter).count() == 1
+    assert not AuditEvent.objects.filter(verb="decisions.second_vote_refused").exists()
+
+
+def test_a_key_sent_at_once_for_another_matter_is_refused_by_its_field(online_matter, village, monkeypatch):  # type: ignore[no-untyped-def]
+    from grassroots.decisions.tests.conftest import open_online_matter
+
+    voter = village["voters"][5]
+    actions.cast_online_vote(online_matter.pk, user=voter, choice="agree", idempotency_key="k-o")
+    other = open_online_matter(head=village["head"], front=village["front"], unit=village["a1"], optin=6)
+    _key_not_seen_once(monkeypatch)
+    with pytest.raises(DomainError) as refused:
+        actions.cast_online_vote(other.pk, user=voter, choice="agree", idempotency_key="k-o")
+    assert refused.value.field == "idempotency_key"
+    assert not Participation.objects.filter(matter=other).exists()
+
+
 def test_a_household_of_another_village_cannot_vote(online_matter, world):
     from grassroots.accounts.tests.factories import UserFactory
     from grassroots.people.models import Representation
