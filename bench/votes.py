@@ -560,9 +560,10 @@ def parent(opts: argparse.Namespace) -> int:
     results = []
     workdir = Path(tempfile.mkdtemp(prefix="votes-", dir=OUT))
     try:
-        sqlite_dir = workdir / "sqlite"
-        sqlite_dir.mkdir()
-        results.append(bench_database("SQLite", f"sqlite:///{sqlite_dir / 'votes.sqlite3'}", sqlite_dir, opts))
+        if not opts.no_sqlite:
+            sqlite_dir = workdir / "sqlite"
+            sqlite_dir.mkdir()
+            results.append(bench_database("SQLite", f"sqlite:///{sqlite_dir / 'votes.sqlite3'}", sqlite_dir, opts))
         why = "--no-postgres" if opts.no_postgres else pg_reachable()
         if why is None:
             name = f"grassroots_bench_votes_{os.getpid()}"
@@ -637,6 +638,7 @@ def main(argv: list[str] | None = None) -> int:
         "--rounds", type=int, default=3, help="turns of the bare view and the API, best kept (default 3)"
     )
     parser.add_argument("--no-postgres", action="store_true", help="SQLite only")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory in bench/out/")
     # Internal: the children that seed, insert and count run with Django set up on the bench database.
     parser.add_argument("--child", choices=["seed", "baseline", "counts"], help=argparse.SUPPRESS)
