@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from grassroots.core import audit
-from grassroots.core.prepared import SAMPLE_DATETIME, Prepared, columns, instance
+from grassroots.core.prepared import SAMPLE_DATETIME, Prepared, columns, instance, prepared_cursor
 
 from .models import ApiToken, TokenScope, User
 
@@ -100,7 +100,7 @@ def record_use_of(found: ApiToken, now: dt.datetime | None = None) -> None:
         # this is written inside the vote's transaction, the peak path.
         table = connection.ops.quote_name(ApiToken._meta.db_table)
         adapt = connection.ops.adapt_datetimefield_value
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table} SET last_used_at = %s WHERE id = %s"  # noqa: S608 - the model's table
                 " AND (last_used_at IS NULL OR last_used_at <= %s)",

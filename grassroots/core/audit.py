@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from .models import GENESIS_HASH, AuditEvent, AuditHead
+from .prepared import prepared_cursor
 
 
 def canonical_content(
@@ -160,10 +161,11 @@ def _append_in_one_statement(fields: dict[str, Any]) -> tuple[int, int, dt.datet
         ),
         u AS (UPDATE {head} SET seq = c.seq, hash = c.hash FROM c WHERE {head}.id = 1)
         INSERT INTO {event_table} ({_event_columns()})
-        SELECT c.seq, %s, %s, %s, %s, %s, %s, %s, c.prev_hash, c.hash FROM c
+        SELECT c.seq, %s::timestamptz, %s::bigint, %s, %s, %s, %s::bigint, %s::jsonb, c.prev_hash, c.hash FROM c
         RETURNING id, seq, prev_hash, hash
     """  # noqa: S608 - the models' tables
-    with connection.cursor() as cursor:
+    # A prepared statement (core.prepared): planned once per connection, not at every event.
+    with prepared_cursor() as cursor:
         cursor.execute(sql, [before, third, connection.ops.adapt_datetimefield_value(created_at), *_values(fields)])
         row = cursor.fetchone()
     return None if row is None else (row[0], row[1], created_at, row[2], row[3])

@@ -103,7 +103,7 @@ class Prepared:
                 else:  # a LIKE pattern made of the value: escaped the same way
                     escaped = connection.ops.prep_for_like_query(value)
                     params[position] = params[position].replace(compiled.samples[name], escaped)
-        with _cursor(connection) as cursor:
+        with prepared_cursor(alias) as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()
         if not compiled.converters:
@@ -145,12 +145,16 @@ def _preparing_classes() -> tuple[type, type]:
     return PreparingCursor, LoggedCursor
 
 
-def _cursor(connection: Any) -> Any:
+def prepared_cursor(using: str = "default") -> Any:
     """On PostgreSQL, over a connection kept open between requests (CONN_MAX_AGE, docs/deploy.md), a
     cursor whose statements the server keeps prepared for the connection: parsed and planned once, not at
     every run (planning the caller's household took 0.6 ms of the server's CPU, running it 0.08 ms).
     Django's cursor elsewhere, over a connection opened for one request (preparing would cost a round
-    trip more), or where `DATABASE_PREPARED_STATEMENTS=0` (a pooler that does not keep them)."""
+    trip more), or where `DATABASE_PREPARED_STATEMENTS=0` (a pooler that does not keep them).
+
+    Values are bound by the server: a value whose type the statement does not fix (a NULL, a value in
+    a SELECT list) needs a cast in the SQL."""
+    connection = connections[using]
     if (
         connection.vendor != "postgresql"
         or not settings.PREPARED_STATEMENTS

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from grassroots.accounts.models import User
 from grassroots.core import audit, sealing
 from grassroots.core.errors import DomainError
-from grassroots.core.prepared import SAMPLE_INT, Prepared, columns, instance, sent_together
+from grassroots.core.prepared import SAMPLE_INT, Prepared, columns, instance, prepared_cursor, sent_together
 from grassroots.people.models import Household
 from grassroots.territory.models import Unit
 
@@ -109,7 +109,7 @@ def _cast_online_vote(
             RECEIPT_PURPOSE, receipt.encode(), context=_receipt_context(user.pk, key)))
     )  # fmt: skip
     try:
-        with transaction.atomic(), connection.cursor() as cursor, connection.cursor() as box:
+        with transaction.atomic(), prepared_cursor() as cursor, prepared_cursor() as box:
             # On PostgreSQL the writes go to the server together, in one round trip (core.prepared).
             with sent_together():
                 _write_vote(cursor, box, matter, household.pk, user.pk, timezone.localdate(now), ballot.sealed)
