@@ -104,7 +104,10 @@ def test_a_user_of_another_commune_is_refused_on_every_console_page_and_the_api(
         assert client.post(reverse(f"inspection:{name}", args=["AC"]), {"confirm": "yes"}).status_code == 404, name
     for ext in ("pdf", "docx"):
         assert client.get(reverse("inspection:plan-document", args=["AC", plan.pk, ext])).status_code == 404
-    assert "AC" not in client.get(reverse("inspection:console")).content.decode()
+    # Nothing of commune A on B's console: not its board's page, not its name ("AC" alone could turn up
+    # inside a CSRF token).
+    console = client.get(reverse("inspection:console")).content.decode()
+    assert reverse("inspection:board", args=["AC"]) not in console and cast["a"]["commune"].name not in console
     assert client.get("/api/v1/inspection-board/AC").status_code == 404
     assert client.get("/api/v1/inspection-board/BC").status_code == 200
     member.refresh_from_db()
