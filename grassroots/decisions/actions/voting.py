@@ -169,8 +169,8 @@ def _open_online_matter(matter_id: int) -> tuple[Matter, bool]:
     return matter, False
 
 
-def forget_matter(matter_id: int | None, **_kwargs: object) -> None:
-    _OPEN_MATTERS.pop(matter_id, None)  # type: ignore[arg-type]
+def forget_matter(matter_id: int) -> None:
+    _OPEN_MATTERS.pop(matter_id, None)
 
 
 def forget_saved_matter(instance: Matter, **_kwargs: object) -> None:
